@@ -1,0 +1,36 @@
+/// Everything the screens and the report read, loaded in one read transaction.
+public struct Snapshot: Sendable {
+  public var workspacePath: String
+  public var cycle: Cycle?
+  public var objectives: [Objective]
+  public var keyResults: [KeyResult]
+  public var actions: [Action]
+  public var themes: [Theme]
+  public var questions: [Question]
+  /// Oldest first.
+  public var waves: [Wave]
+  /// Unfiltered theme and question scores, by key.
+  public var scores: [ScoreKey: ScoreSummary]
+  public var isReadOnly: Bool
+
+  public init(
+    workspacePath: String, cycle: Cycle? = nil, objectives: [Objective] = [], keyResults: [KeyResult] = [],
+    actions: [Action] = [], themes: [Theme] = [], questions: [Question] = [], waves: [Wave] = [],
+    scores: [ScoreKey: ScoreSummary] = [:], isReadOnly: Bool = false
+  ) {
+    self.workspacePath = workspacePath
+    self.cycle = cycle
+    self.objectives = objectives
+    self.keyResults = keyResults
+    self.actions = actions
+    self.themes = themes
+    self.questions = questions
+    self.waves = waves
+    self.scores = scores
+    self.isReadOnly = isReadOnly
+  }
+
+  public func score(_ themeID: String, _ audience: Audience, wave: String) -> ScoreSummary? {
+    scores[ScoreKey(themeID: themeID, audience: audience, waveID: wave)]
+  }
+}

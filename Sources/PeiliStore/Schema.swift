@@ -1,0 +1,111 @@
+import GRDB
+
+/// The workspace schema as versioned migrations; an empty file migrates to the latest.
+enum Schema {
+  /// `PRAGMA application_id` of every peili workspace ("peil"), so that a foreign SQLite
+  /// file is recognised and refused before anything is written to it.
+  static let applicationID: Int32 = 0x7065_696C
+
+  static var migrator: DatabaseMigrator {
+    var m = DatabaseMigrator()
+    m.registerMigration("v1") { db in
+      try db.execute(
+        sql: """
+          CREATE TABLE cycle (
+            id TEXT PRIMARY KEY NOT NULL, name TEXT NOT NULL,
+            start_date TEXT NOT NULL, end_date TEXT NOT NULL);
+          CREATE TABLE theme (
+            id TEXT PRIMARY KEY NOT NULL, name TEXT NOT NULL, position INTEGER NOT NULL);
+          CREATE TABLE objective (
+            id TEXT PRIMARY KEY NOT NULL,
+            cycle_id TEXT NOT NULL REFERENCES cycle(id),
+            parent_id TEXT REFERENCES objective(id),
+            title TEXT NOT NULL, kind TEXT NOT NULL, owner TEXT,
+            weight REAL NOT NULL DEFAULT 1, position INTEGER NOT NULL,
+            version INTEGER NOT NULL DEFAULT 1);
+          CREATE TABLE objective_theme (
+            objective_id TEXT NOT NULL REFERENCES objective(id) ON DELETE CASCADE,
+            theme_id TEXT NOT NULL REFERENCES theme(id),
+            PRIMARY KEY (objective_id, theme_id));
+          CREATE TABLE key_result (
+            id TEXT PRIMARY KEY NOT NULL,
+            objective_id TEXT NOT NULL REFERENCES objective(id) ON DELETE CASCADE,
+            title TEXT NOT NULL, kind TEXT NOT NULL, owner TEXT,
+            weight REAL NOT NULL DEFAULT 1,
+            unit TEXT, start_value REAL, target_value REAL, current_value REAL,
+            done INTEGER,
+            theme_id TEXT REFERENCES theme(id), audience TEXT, baseline_wave TEXT,
+            confidence INTEGER, position INTEGER NOT NULL,
+            version INTEGER NOT NULL DEFAULT 1);
+          CREATE TABLE action (
+            id TEXT PRIMARY KEY NOT NULL,
+            objective_id TEXT NOT NULL REFERENCES objective(id) ON DELETE CASCADE,
+            key_result_id TEXT REFERENCES key_result(id) ON DELETE CASCADE,
+            title TEXT NOT NULL, owner TEXT, status TEXT NOT NULL,
+            progress INTEGER NOT NULL, start_date TEXT, due_date TEXT,
+            confidence INTEGER, position INTEGER NOT NULL,
+            version INTEGER NOT NULL DEFAULT 1);
+          CREATE TABLE action_theme (
+            action_id TEXT NOT NULL REFERENCES action(id) ON DELETE CASCADE,
+            theme_id TEXT NOT NULL REFERENCES theme(id),
+            PRIMARY KEY (action_id, theme_id));
+          CREATE TABLE checkin (
+            id INTEGER PRIMARY KEY,
+            subject TEXT NOT NULL, subject_id TEXT NOT NULL,
+            at TEXT NOT NULL, author TEXT NOT NULL,
+            value REAL, progress INTEGER, confidence INTEGER, note TEXT NOT NULL DEFAULT '');
+          CREATE INDEX checkin_subject ON checkin(subject, subject_id, at);
+          CREATE TABLE question (
+            id TEXT PRIMARY KEY NOT NULL,
+            theme_id TEXT NOT NULL REFERENCES theme(id),
+            text TEXT NOT NULL, scale_min INTEGER NOT NULL, scale_max INTEGER NOT NULL,
+            nps INTEGER NOT NULL DEFAULT 0, outcome INTEGER NOT NULL DEFAULT 0,
+            position INTEGER NOT NULL);
+          CREATE TABLE wave (id TEXT PRIMARY KEY NOT NULL, date TEXT NOT NULL);
+          -- Which questions one (wave, audience) asked, and the byte slot each answer
+          -- occupies in respondent.answers.
+          CREATE TABLE wave_question (
+            wave_id TEXT NOT NULL REFERENCES wave(id) ON DELETE CASCADE,
+            audience TEXT NOT NULL,
+            question_id TEXT NOT NULL REFERENCES question(id),
+            slot INTEGER NOT NULL,
+            PRIMARY KEY (wave_id, audience, question_id));
+          -- One row per respondent; answers packed one byte per question slot
+          -- (value − scale_min + 1, 0 = missing): see BENCHMARKS.md for why not one row per answer.
+          CREATE TABLE respondent (
+            id INTEGER PRIMARY KEY,
+            wave_id TEXT NOT NULL REFERENCES wave(id) ON DELETE CASCADE,
+            audience TEXT NOT NULL,
+            external_id TEXT NOT NULL,
+            answers BLOB NOT NULL,
+            UNIQUE (wave_id, audience, external_id));
+          CREATE TABLE respondent_segment (
+            respondent_id INTEGER NOT NULL REFERENCES respondent(id) ON DELETE CASCADE,
+            attribute TEXT NOT NULL, value TEXT NOT NULL,
+            PRIMARY KEY (respondent_id, attribute));
+          CREATE INDEX respondent_segment_value ON respondent_segment(attribute, value);
+          CREATE TABLE comment (
+            id INTEGER PRIMARY KEY,
+            respondent_id INTEGER NOT NULL REFERENCES respondent(id) ON DELETE CASCADE,
+            theme_id TEXT NOT NULL REFERENCES theme(id),
+            text TEXT NOT NULL);
+          CREATE INDEX comment_theme ON comment(theme_id);
+          -- Computed once per import; invalidated (deleted) by any import of that wave.
+          CREATE TABLE score_cache (
+            wave_id TEXT NOT NULL REFERENCES wave(id) ON DELETE CASCADE,
+            audience TEXT NOT NULL,
+            theme_id TEXT NOT NULL,
+            question_id TEXT NOT NULL DEFAULT '',
+            summary BLOB NOT NULL,
+            PRIMARY KEY (wave_id, audience, theme_id, question_id));
+          CREATE TABLE audit (
+            id INTEGER PRIMARY KEY,
+            at TEXT NOT NULL, user TEXT NOT NULL,
+            entity TEXT NOT NULL, entity_id TEXT NOT NULL,
+            field TEXT NOT NULL, old_value TEXT, new_value TEXT);
+          CREATE INDEX audit_entity ON audit(entity, entity_id);
+          """)
+    }
+    return m
+  }
+}
