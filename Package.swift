@@ -31,7 +31,7 @@ let package = Package(
       dependencies: ["PeiliCore", .product(name: "TOMLKit", package: "TOMLKit")],
       swiftSettings: strict),
     .target(name: "PeiliApp", dependencies: ["PeiliCore", "PeiliUI"], swiftSettings: strict),
-    .systemLibrary(name: "CNcursesw", pkgConfig: "ncursesw", providers: [.apt(["libncurses-dev"])]),
+    .systemLibrary(name: "CNcursesw", providers: [.apt(["libncurses-dev"])]),
     .target(name: "PeiliTerminal", dependencies: ["CNcursesw", "PeiliUI"], swiftSettings: strict),
     .executableTarget(
       name: "peili",
