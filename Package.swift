@@ -15,6 +15,8 @@ let package = Package(
     .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
     .package(url: "https://github.com/LebJe/TOMLKit", from: "0.6.0"),
     .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+    // Only for peili-bench's `csv` mode, which measures our reader against this library.
+    .package(url: "https://github.com/yaslab/CSV.swift", from: "2.5.2"),
   ],
   targets: [
     .target(name: "PeiliCore", swiftSettings: strict),
@@ -45,6 +47,7 @@ let package = Package(
       dependencies: [
         "PeiliCore", "PeiliStore", "PeiliUI", "PeiliApp", "PeiliTerminal",
         .product(name: "GRDB", package: "GRDB.swift"),
+        .product(name: "CSV", package: "CSV.swift"),
       ],
       swiftSettings: strict),
     .testTarget(name: "PeiliCoreTests", dependencies: ["PeiliCore"], swiftSettings: strict),

@@ -6,9 +6,15 @@ enum Schema {
   /// file is recognised and refused before anything is written to it.
   static let applicationID: Int32 = 0x7065_696C
 
+  /// `PRAGMA user_version` written by the latest migration; a file with a larger one was
+  /// written by a newer peili and is refused.
+  static let version = 1
+
   static var migrator: DatabaseMigrator {
     var m = DatabaseMigrator()
     m.registerMigration("v1") { db in
+      try db.execute(sql: "PRAGMA application_id = \(applicationID)")
+      try db.execute(sql: "PRAGMA user_version = 1")
       try db.execute(
         sql: """
           CREATE TABLE cycle (
@@ -26,6 +32,7 @@ enum Schema {
           CREATE TABLE objective_theme (
             objective_id TEXT NOT NULL REFERENCES objective(id) ON DELETE CASCADE,
             theme_id TEXT NOT NULL REFERENCES theme(id),
+            position INTEGER NOT NULL DEFAULT 0,
             PRIMARY KEY (objective_id, theme_id));
           CREATE TABLE key_result (
             id TEXT PRIMARY KEY NOT NULL,
@@ -48,6 +55,7 @@ enum Schema {
           CREATE TABLE action_theme (
             action_id TEXT NOT NULL REFERENCES action(id) ON DELETE CASCADE,
             theme_id TEXT NOT NULL REFERENCES theme(id),
+            position INTEGER NOT NULL DEFAULT 0,
             PRIMARY KEY (action_id, theme_id));
           CREATE TABLE checkin (
             id INTEGER PRIMARY KEY,
@@ -98,12 +106,17 @@ enum Schema {
             question_id TEXT NOT NULL DEFAULT '',
             summary BLOB NOT NULL,
             PRIMARY KEY (wave_id, audience, theme_id, question_id));
+          -- One row per changed field; the rows one transaction wrote share a change_id.
+          -- kind: edit | undo | import; an undo row names the change it reverts.
           CREATE TABLE audit (
             id INTEGER PRIMARY KEY,
+            change_id INTEGER NOT NULL DEFAULT 0, kind TEXT NOT NULL DEFAULT 'import',
             at TEXT NOT NULL, user TEXT NOT NULL,
             entity TEXT NOT NULL, entity_id TEXT NOT NULL,
-            field TEXT NOT NULL, old_value TEXT, new_value TEXT);
+            field TEXT NOT NULL, old_value TEXT, new_value TEXT,
+            reverts INTEGER);
           CREATE INDEX audit_entity ON audit(entity, entity_id);
+          CREATE INDEX audit_user_change ON audit(user, change_id);
           """)
     }
     return m

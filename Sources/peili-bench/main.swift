@@ -1,1 +1,27 @@
-print("bench")
+import Foundation
+
+// peili-bench MODE [options]: each mode lives in its own file and registers here.
+let modes: [String: (BenchArguments) throws -> Void] = [
+  "import": ImportBenchmark.run,
+  "csv": CSVBenchmark.run,
+  "render": RenderBenchmark.run,
+]
+
+let arguments = Array(CommandLine.arguments.dropFirst())
+guard let mode = arguments.first, let run = modes[mode] else {
+  print(
+    """
+    usage: peili-bench MODE [--respondents N] [--dir DIR]
+    modes: \(modes.keys.sorted().joined(separator: ", "))
+      import  generate the large survey and time peili's import against the sqlite3 CLI pipeline
+      csv     time peili's CSV reader against yaslab/CSV.swift on the same files
+      render  bytes ncurses writes per navigation key at 120x40 beside a full repaint
+    """)
+  exit(arguments.isEmpty ? 0 : 2)
+}
+do {
+  try run(try BenchArguments(Array(arguments.dropFirst())))
+} catch {
+  FileHandle.standardError.write(Data("peili-bench: \(error)\n".utf8))
+  exit(1)
+}

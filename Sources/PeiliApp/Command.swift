@@ -1,0 +1,13 @@
+/// A side effect `update` asks the main loop to perform; its result comes back as a `Msg`.
+public enum Command: Hashable, Sendable {
+  /// Write one edit through the store (answers `.editFinished` or `.editFailed`).
+  case save(EditRequest)
+  /// Revert the user's own latest change through the store (answers `.undoFinished`).
+  case undo
+  /// Read a fresh snapshot (answers `.snapshotLoaded`).
+  case reload
+  /// Ask the store whether another process wrote; reload if so (answers `.snapshotLoaded(external: true)`).
+  case pollExternalChanges
+  /// Leave the dashboard.
+  case quit
+}

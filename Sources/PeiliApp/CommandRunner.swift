@@ -1,0 +1,73 @@
+import PeiliCore
+
+/// Performs the commands `update` returns against a store and feeds the answers back into
+/// `update`: the effectful half of the main loop, kept apart from the terminal so tests can
+/// drive it with a real workspace.
+public struct CommandRunner {
+  public let store: any WorkspaceStore
+  public let user: String
+  /// Reverts `user`'s latest change, when the store offers undo (it is not in the protocol).
+  public let undo: ((String) throws -> UndoReport)?
+
+  public init(store: any WorkspaceStore, user: String, undo: ((String) throws -> UndoReport)? = nil) {
+    self.store = store
+    self.user = user
+    self.undo = undo
+  }
+
+  /// Runs `msg` and every message its commands produce; true when the screen may have
+  /// changed (anything but a tick that found nothing new).
+  @discardableResult
+  public func dispatch(_ msg: Msg, _ model: inout Model) -> Bool {
+    var queue = [msg]
+    var changed = false
+    while !queue.isEmpty {
+      let next = queue.removeFirst()
+      if case .tick = next {} else { changed = true }
+      for command in update(&model, next) {
+        if let answer = perform(command) { queue.append(answer) }
+      }
+    }
+    return changed
+  }
+
+  /// One side effect; its answer as a message (nil when there is none).
+  public func perform(_ command: Command) -> Msg? {
+    switch command {
+    case .quit:
+      return nil
+    case .reload:
+      return load(external: false)
+    case .pollExternalChanges:
+      do {
+        return try store.hasExternalChanges() ? load(external: true) : nil
+      } catch {
+        return .loadFailed(String(describing: error))
+      }
+    case .save(let request):
+      do {
+        let outcome = try store.apply(
+          request.change, toAction: request.actionID, basedOn: request.basedOn, by: user)
+        return .editFinished(request, outcome)
+      } catch {
+        return .editFailed(request, String(describing: error))
+      }
+    case .undo:
+      guard let undo else { return .undoFinished(.unsupported) }
+      do {
+        return .undoFinished(try undo(user))
+      } catch {
+        return .loadFailed(String(describing: error))
+      }
+    }
+  }
+
+  /// A fresh snapshot as a message.
+  public func load(external: Bool) -> Msg {
+    do {
+      return .snapshotLoaded(try store.snapshot(), external: external)
+    } catch {
+      return .loadFailed(String(describing: error))
+    }
+  }
+}

@@ -1,0 +1,130 @@
+import PeiliCore
+import PeiliUI
+
+/// The dashboard: the OKR tree and the mirror of its selection, laid out by `layout`.
+func dashboardView(_ model: Model, layout: DashboardLayout, into buffer: inout Buffer) {
+  treePane(model, layout: layout, into: &buffer)
+  if let divider = layout.divider {
+    for y in divider.y..<divider.maxY {
+      buffer.put(model.glyphs.vertical, x: divider.x, y: y, style: Style(.border))
+    }
+  }
+  mirrorPane(model, area: layout.mirror, into: &buffer)
+}
+
+/// A pane's title row; the focused pane's title stands out.
+func paneTitle(_ title: String, focused: Bool, glyphs: Glyphs, area: Rect, into buffer: inout Buffer) {
+  let style = focused ? Style(.accent, bold: true, reverse: true) : Style(.header, bold: true)
+  let text = " " + TextFit.truncate(title, to: max(0, area.width - 4), ellipsis: glyphs.ellipsis) + " "
+  let end = buffer.put(text, x: area.x, y: area.y, style: style)
+  if end < area.maxX {
+    buffer.put(
+      String(repeating: glyphs.horizontal, count: area.maxX - end), x: end, y: area.y, style: Style(.border))
+  }
+}
+
+/// The OKR tree: only the rows in view are built.
+func treePane(_ model: Model, layout: DashboardLayout, into buffer: inout Buffer) {
+  let count = model.rows.count
+  var title = "OKR tree"
+  if !model.filter.isEmpty { title += " (filter \"\(model.filter)\": \(count) rows)" }
+  paneTitle(title, focused: model.focus == .tree, glyphs: model.glyphs, area: layout.treeTitle, into: &buffer)
+  let area = layout.treeRows
+  guard count > 0 else {
+    let empty =
+      model.filter.isEmpty
+      ? "No objectives yet: import them with `peili import okrs FILE.yaml`, or try `peili demo`."
+      : "Nothing matches the filter; Esc clears it."
+    buffer.put(empty, x: area.x + 1, y: area.y, style: Style(.muted), maxWidth: area.width - 1)
+    return
+  }
+  let offset = TreeWidget.scrollOffset(
+    selected: model.cursor, previous: model.treeScroll, height: area.height, count: count)
+  let columns = TreeRows.Columns.forWidth(area.width)
+  let window = model.rows[offset..<min(count, offset + area.height)]
+  let rows = window.map { TreeRows.row($0, model: model, columns: columns) }
+  TreeWidget(
+    rows: rows, selected: model.cursor - offset, markers: TreeWidget.Markers(glyphs: model.glyphs),
+    highlight: model.focus == .tree ? .focused : .unfocused
+  ).render(into: &buffer, area: area)
+  if count > area.height {
+    // Where in the list we are, on the title row's right end.
+    let position = " \(model.cursor + 1)/\(count) "
+    buffer.put(
+      position, x: layout.treeTitle.maxX - DisplayWidth.of(position) - 1, y: layout.treeTitle.y,
+      style: Style(.muted))
+  }
+}
+
+/// The mirror of the selection: facts, the theme table with readings, coverage warnings.
+func mirrorPane(_ model: Model, area: Rect, into buffer: inout Buffer) {
+  let g = model.glyphs
+  let text = ScoreText(glyphs: g)
+  var (title, rest) = area.splitTop(1)
+  paneTitle(
+    MirrorRows.title(model: model), focused: model.focus == .mirror, glyphs: g, area: title, into: &buffer)
+  let detail: Rect
+  (detail, rest) = rest.splitTop(1)
+  buffer.put(
+    TreeWidget.fit(MirrorRows.detail(model: model), to: detail.width - 1, ellipsis: g.ellipsis),
+    x: detail.x + 1, y: detail.y)
+
+  let warnings = MirrorRows.warnings(model: model)
+  let ids = model.mirrorThemeIDs
+  let mirrors = ids.compactMap { model.analysis.mirror(theme: $0) }
+  // Warnings get up to a quarter of the pane (at least one row), the themes the rest.
+  let warningRows = warnings.isEmpty ? 0 : min(warnings.count, max(1, rest.height / 4))
+  let (table, warningArea) = rest.splitBottom(warningRows)
+
+  if mirrors.isEmpty {
+    let message: String
+    if model.selectedRow == nil {
+      message = ""
+    } else if model.analysis.followUp == nil {
+      message = "No survey imported yet: `peili import survey FILE.csv --mapping MAP.yaml ...`"
+    } else if model.selectedRow?.kind == .objective {
+      message = "No theme linked: this objective has no mirror."
+    } else {
+      message = "No theme linked to \(model.selectedID ?? ""); its objective's mirror shows on the objective."
+    }
+    buffer.put(
+      message.sanitizedForTerminal, x: table.x + 1, y: table.y + 1, style: Style(.muted),
+      maxWidth: table.width - 1)
+  } else {
+    let columns = MirrorRows.columns(width: table.width, glyphs: g)
+    let widget = TableWidget(columns: columns, rows: [], ellipsis: g.ellipsis)
+    let inner = Rect(x: table.x + 1, y: table.y, width: table.width - 1, height: table.height)
+    widget.render(into: &buffer, area: Rect(x: inner.x, y: inner.y, width: inner.width, height: 1))
+    let widths = widget.widths(total: inner.width)
+    // Each theme takes two rows: its scores and its reading.
+    let visible = max(1, (inner.height - 1) / 2)
+    let cursor = min(model.mirrorCursor, mirrors.count - 1)
+    let offset = TreeWidget.scrollOffset(
+      selected: cursor, previous: model.mirrorScroll, height: visible, count: mirrors.count)
+    for (i, m) in mirrors.enumerated().dropFirst(offset).prefix(visible) {
+      let y = inner.y + 1 + (i - offset) * 2
+      var line = widget.line(MirrorRows.cells(m, columns: columns, text: text), widths: widths)
+      if model.focus == .mirror && i == cursor { line = Highlight.focused.apply(line) }
+      buffer.put(line, x: inner.x, y: y, maxWidth: inner.width)
+      if y + 1 < inner.maxY {
+        buffer.put(
+          TreeWidget.fit(MirrorRows.reading(m, text: text), to: inner.width, ellipsis: g.ellipsis),
+          x: inner.x, y: y + 1)
+      }
+    }
+    if mirrors.count > visible {
+      let more = " \(cursor + 1)/\(mirrors.count) themes "
+      buffer.put(more, x: title.maxX - DisplayWidth.of(more) - 1, y: title.y, style: Style(.muted))
+    }
+  }
+
+  for (i, w) in warnings.prefix(warningRows).enumerated() {
+    let y = warningArea.y + i
+    var line = TreeWidget.fit(w, to: warningArea.width - 1, ellipsis: g.ellipsis)
+    if i == warningRows - 1 && warnings.count > warningRows {
+      let more = Span("  (+\(warnings.count - warningRows) more)", Style(.muted))
+      line = TreeWidget.fit(w, to: warningArea.width - 1 - more.width, ellipsis: g.ellipsis) + [more]
+    }
+    buffer.put(line, x: warningArea.x + 1, y: y)
+  }
+}

@@ -1,0 +1,204 @@
+import PeiliCore
+import PeiliUI
+
+/// Pure builders of the mirror pane: the theme table, the reading lines, the selection's
+/// facts, the coverage warnings and the theme detail popup.
+public enum MirrorRows {
+  /// The theme table's columns at a pane width: from 90 columns a staff change, from 110 the
+  /// experience gap (staff − customer) too.
+  public static func columns(width: Int, glyphs: Glyphs) -> [TableWidget.Column] {
+    let unicode = glyphs.isUnicode
+    var cols: [TableWidget.Column] = [
+      .init("Theme", width: 12, flexible: true, maxWidth: 28),
+      .init("Cust", width: 4, alignment: .right),
+      .init("Staff", width: 5, alignment: .right),
+      .init("Mirr", width: 4, alignment: .right),
+      .init("Mirror gap", width: unicode ? 13 : 15),
+    ]
+    if width >= 110 { cols.append(.init("Staff gap", width: unicode ? 13 : 15)) }
+    cols.append(.init(unicode ? "Δ cust" : "chg cust", width: unicode ? 7 : 9))
+    if width >= 90 { cols.append(.init(unicode ? "Δ staff" : "chg staff", width: unicode ? 7 : 9)) }
+    cols.append(.init("n C/S/M", width: 11, alignment: .right))
+    return cols
+  }
+
+  /// One theme's cells in the order of `columns`.
+  public static func cells(_ m: ThemeMirror, columns: [TableWidget.Column], text: ScoreText) -> [Span] {
+    var cells = [
+      Span(m.theme.name.sanitizedForTerminal, Style(.text, bold: true)),
+      Span(text.index(m.scores[.customer]), Style(.customer)),
+      Span(text.index(m.scores[.staff]), Style(.staff)),
+      Span(text.index(m.scores[.mirror]), Style(.mirror)),
+      text.gapCell(m.mirrorGap),
+    ]
+    let titles = Set(columns.map(\.title))
+    if titles.contains("Staff gap") { cells.append(text.gapCell(m.experienceGap)) }
+    cells.append(text.changeCell(m.change[.customer]))
+    if titles.contains("Δ staff") || titles.contains("chg staff") {
+      cells.append(text.changeCell(m.change[.staff]))
+    }
+    let n = [Audience.customer, .staff, .mirror].map { a in m.scores[a].map { "\($0.n)" } ?? text.missing }
+    cells.append(Span(n.joined(separator: "/"), Style(.muted)))
+    return cells
+  }
+
+  /// The reading in words, indented under its theme.
+  public static func reading(_ m: ThemeMirror, text: ScoreText) -> [Span] {
+    let role: Role =
+      switch m.mirrorGap?.gapClass {
+      case .under: .gapUnder
+      case .over: .gapOver
+      default: .muted
+      }
+    return [Span("  " + text.plain(m.reading.sanitizedForTerminal), Style(role))]
+  }
+
+  /// The pane title: which item the mirror is of.
+  public static func title(model: Model) -> String {
+    guard let row = model.selectedRow else { return "Mirror" }
+    let f = TreeRows.facts(row.id, kind: row.kind, model: model)
+    let scope = row.kind == .objective ? " (with its KRs and actions)" : ""
+    return "Mirror of \(row.id.sanitizedForTerminal) \(f.title.sanitizedForTerminal)\(scope)"
+  }
+
+  /// One line of facts about the selection (kind, status, progress, owner, dates, confidence).
+  public static func detail(model: Model) -> [Span] {
+    guard let row = model.selectedRow else { return [] }
+    let text = ScoreText(glyphs: model.glyphs)
+    let sep = Span(text.separator, Style(.muted))
+    let f = TreeRows.facts(row.id, kind: row.kind, model: model)
+    var parts: [[Span]] = []
+    switch row.kind {
+    case .objective:
+      let kind = model.tree.objectives[row.id]?.kind.rawValue ?? ""
+      parts.append([Span("objective, \(kind)", Style(.muted))])
+    case .keyResult:
+      if let kr = model.tree.keyResults[row.id] { parts.append(measure(kr, model: model, text: text)) }
+    case .action:
+      if let a = model.tree.actions[row.id] {
+        parts.append([Span("action", Style(.muted))])
+        parts.append([Span(a.status.rawValue, Style(text.role(a.status), bold: true))])
+        if let due = a.due { parts.append([Span("due \(due)", Style(.muted))]) }
+      }
+    }
+    parts.append([Span(text.percent(f.progress), Style(.text, bold: true))])
+    parts.append([Span("\(text.glyph(f.pace)) \(f.pace.rawValue)", Style(text.role(f.pace)))])
+    if let c = f.confidence { parts.append([Span("confidence \(c)/10", Style(.muted))]) }
+    if let o = f.owner { parts.append([Span(o.sanitizedForTerminal, Style(.muted))]) }
+    var out: [Span] = []
+    for (i, p) in parts.enumerated() {
+      if i > 0 { out.append(sep) }
+      out += p
+    }
+    return out
+  }
+
+  /// A key result's measure in words: "31 % (18 → 35)", "done", "customer Communication 41 → 45".
+  static func measure(_ kr: KeyResult, model: Model, text: ScoreText) -> [Span] {
+    switch kr.measure {
+    case .metric(let start, let target, let current, let unit):
+      let u = unit.sanitizedForTerminal
+      return [
+        Span("metric ", Style(.muted)),
+        Span("\(number(current))\(u.isEmpty ? "" : " " + u)", Style(.text, bold: true)),
+        Span(" (\(number(start)) \(text.arrow) \(number(target)))", Style(.muted)),
+      ]
+    case .milestone(let done):
+      return [
+        Span("milestone ", Style(.muted)), Span(done ? "done" : "not done", Style(done ? .good : .text)),
+      ]
+    case .perception(let themeID, let audience, _, let target):
+      let name = model.analysis.mirror(theme: themeID)?.theme.name ?? themeID
+      let current = model.analysis.current(keyResult: kr.id).map { "\(Int($0.rounded()))" } ?? text.missing
+      return [
+        Span("\(audience.rawValue) \(name.sanitizedForTerminal) ", Style(.muted)),
+        Span(current, Style(.text, bold: true)),
+        Span(" \(text.arrow) target \(number(target))", Style(.muted)),
+      ]
+    }
+  }
+
+  /// A measure value without a trailing ".0".
+  static func number(_ x: Double) -> String {
+    x == x.rounded() && abs(x) < 1e12 ? "\(Int(x))" : "\((x * 10).rounded() / 10)"
+  }
+
+  /// Coverage warnings as lines, those about the selection's objective and its themes first.
+  public static func warnings(model: Model) -> [[Span]] {
+    let text = ScoreText(glyphs: model.glyphs)
+    let objective = model.selectedID.flatMap { model.tree.objectiveID(of: $0) }
+    let themes = Set(model.mirrorThemeIDs)
+    func isRelevant(_ w: CoverageWarning) -> Bool {
+      switch w {
+      case .objectiveWithoutTheme(let id): id == objective
+      case .blindSpot(let id, _): themes.contains(id)
+      }
+    }
+    let ordered =
+      model.analysis.warnings.filter(isRelevant) + model.analysis.warnings.filter { !isRelevant($0) }
+    return ordered.map { w in
+      switch w {
+      case .objectiveWithoutTheme(let id):
+        let title = model.tree.objectives[id]?.title ?? ""
+        return [
+          Span("! ", Style(.warn, bold: true)),
+          Span("\(id) \(title)".sanitizedForTerminal, Style(.text, bold: true)),
+          Span(": no theme linked (an OKR without a mirror)", Style(.warn)),
+        ]
+      case .blindSpot(let id, let reason):
+        let name = model.analysis.mirror(theme: id)?.theme.name ?? id
+        return [
+          Span("! ", Style(.warn, bold: true)), Span("Blind spot ", Style(.warn)),
+          Span(name.sanitizedForTerminal, Style(.text, bold: true)),
+          Span(": " + text.plain(reason.sanitizedForTerminal), Style(.warn)),
+        ]
+      }
+    }
+  }
+
+  /// The theme detail popup: scores per audience in the baseline and follow-up waves, the
+  /// change, favourable share, the gaps and the reading.
+  public static func themeDetail(_ m: ThemeMirror, analysis: MirrorAnalysis, text: ScoreText) -> [[Span]] {
+    let waves = [analysis.baseline, analysis.followUp].compactMap { $0 }
+    let shown = waves.count == 2 && waves[0].id == waves[1].id ? [waves[0]] : waves
+    func cell(_ e: ScoreEstimate?) -> String {
+      guard let e else { return "\(text.missing) (n<\(analysis.minimumGroup) or none)" }
+      var s = "\(text.indexWithMargin(e))  n \(e.n)"
+      if let fav = e.favourable { s += "  fav \(Int((fav * 100).rounded()))%" }
+      if let nps = e.nps { s += "  NPS \(text.signed(nps))" }
+      return s
+    }
+    let labelWidth = 10
+    let cellWidth = 30
+    var header = [Span(TextFit.left("", labelWidth), Style(.header, bold: true))]
+    for (i, w) in shown.enumerated() {
+      let role = i == 0 && shown.count == 2 ? "baseline" : "follow-up"
+      header.append(
+        Span(TextFit.left("\(w.id.sanitizedForTerminal) \(role)", cellWidth), Style(.header, bold: true)))
+    }
+    if shown.count == 2 { header.append(Span("change", Style(.header, bold: true))) }
+    var lines: [[Span]] = [header]
+    for audience in Audience.allCases {
+      let role: Role = audience == .customer ? .customer : audience == .staff ? .staff : .mirror
+      var line = [Span(TextFit.left(audience.rawValue.capitalized, labelWidth), Style(role, bold: true))]
+      if shown.count == 2 {
+        line.append(Span(TextFit.left(cell(m.baselineScores[audience]), cellWidth)))
+        line.append(Span(TextFit.left(cell(m.scores[audience]), cellWidth)))
+        line.append(text.changeCell(m.change[audience]))
+      } else if !shown.isEmpty {
+        line.append(Span(TextFit.left(cell(m.scores[audience]), cellWidth)))
+      }
+      lines.append(line)
+    }
+    lines.append([])
+    lines.append([
+      Span("Mirror gap (mirror \(text.minus) customer)      ", Style(.muted)), text.gapCell(m.mirrorGap),
+    ])
+    lines.append([
+      Span("Experience gap (staff \(text.minus) customer)   ", Style(.muted)), text.gapCell(m.experienceGap),
+    ])
+    lines.append(reading(m, text: text))
+    if shown.isEmpty { lines = [[Span("No survey wave imported yet.", Style(.muted))]] }
+    return lines
+  }
+}

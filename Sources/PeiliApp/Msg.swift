@@ -1,0 +1,17 @@
+import PeiliCore
+import PeiliUI
+
+/// Something that happened: a key, a tick, the answer to a command.
+public enum Msg: Sendable {
+  case key(Key)
+  case resize(width: Int, height: Int)
+  /// The input timeout passed without a key (about 250 ms).
+  case tick
+  /// A fresh snapshot; `external` when another process's write caused it.
+  case snapshotLoaded(Snapshot, external: Bool = false)
+  case editFinished(EditRequest, EditOutcome)
+  case editFailed(EditRequest, String)
+  case undoFinished(UndoReport)
+  /// A store read failed; the message goes to the status line.
+  case loadFailed(String)
+}

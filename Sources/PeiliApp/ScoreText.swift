@@ -1,0 +1,131 @@
+import PeiliCore
+import PeiliUI
+
+/// Numbers and status words as the screens write them, in the glyph set's characters.
+public struct ScoreText: Sendable {
+  public let glyphs: Glyphs
+  public init(glyphs: Glyphs) { self.glyphs = glyphs }
+
+  /// "±" or "+/-" in ASCII.
+  public var plusMinus: String { glyphs.isUnicode ? "±" : "+/-" }
+  /// "→" or "->".
+  public var arrow: String { glyphs.isUnicode ? "→" : "->" }
+  /// "×" or "x".
+  public var times: String { glyphs.isUnicode ? "×" : "x" }
+  /// "·" or "|" between header items.
+  public var separator: String { glyphs.isUnicode ? " · " : " | " }
+  /// "−" or "-" in labels such as "mirror − customer".
+  public var minus: String { glyphs.isUnicode ? "−" : "-" }
+
+  /// Text made by the analysis (readings, warnings) in the glyph set: in ASCII, its minus,
+  /// plus-minus, arrows and ellipsis spelled with ASCII characters.
+  public func plain(_ text: String) -> String {
+    guard !glyphs.isUnicode else { return text }
+    var out = ""
+    for ch in text {
+      switch ch {
+      case "−", "–", "—": out += "-"
+      case "±": out += "+/-"
+      case "→": out += "->"
+      case "←": out += "<-"
+      case "…": out += "..."
+      case "×": out += "x"
+      case "·": out += "|"
+      default: out.append(ch)
+      }
+    }
+    return out
+  }
+
+  /// A 0–100 index as a whole number, "–" when missing or suppressed.
+  public func index(_ e: ScoreEstimate?) -> String {
+    guard let e else { return missing }
+    return "\(Int(e.index.rounded()))"
+  }
+
+  /// "48 ±4".
+  public func indexWithMargin(_ e: ScoreEstimate?) -> String {
+    guard let e else { return missing }
+    return "\(Int(e.index.rounded())) \(plusMinus)\(Int(((e.indexHigh - e.indexLow) / 2).rounded()))"
+  }
+
+  public var missing: String { glyphs.isUnicode ? "–" : "-" }
+
+  /// A signed whole number: "+9", "-12", "0".
+  public func signed(_ x: Double) -> String {
+    let v = Int(x.rounded())
+    return v > 0 ? "+\(v)" : "\(v)"
+  }
+
+  /// "-12±7".
+  public func difference(_ gap: Gap) -> String {
+    "\(signed(gap.diff))\(plusMinus)\(Int(gap.margin.rounded()))"
+  }
+
+  /// The gap's class as a word.
+  public func word(_ c: GapClass) -> String {
+    switch c {
+    case .under: "under"
+    case .over: "over"
+    case .aligned: "aligned"
+    case .notEnoughData: "n/a"
+    }
+  }
+
+  /// The mirror gap cell: direction glyph, difference, class word; colour from direction.
+  public func gapCell(_ gap: Gap?) -> Span {
+    guard let gap, gap.gapClass != .notEnoughData else { return Span("n/a", Style(.muted)) }
+    switch gap.gapClass {
+    case .under: return Span("\(glyphs.down)\(difference(gap)) under", Style(.gapUnder, bold: true))
+    case .over: return Span("\(glyphs.up)\(difference(gap)) over", Style(.gapOver, bold: true))
+    default: return Span("=\(difference(gap)) aligned", Style(.text))
+    }
+  }
+
+  /// The change cell: difference, then a direction marker only when marked.
+  public func changeCell(_ gap: Gap?) -> Span {
+    guard let gap, gap.gapClass != .notEnoughData else { return Span("n/a", Style(.muted)) }
+    switch gap.gapClass {
+    case .over: return Span("\(difference(gap))\(glyphs.up)", Style(.good, bold: true))
+    case .under: return Span("\(difference(gap))\(glyphs.down)", Style(.bad, bold: true))
+    default: return Span(difference(gap), Style(.text))
+    }
+  }
+
+  /// "40%" for 0…1, "–" when unknown.
+  public func percent(_ fraction: Double?) -> String {
+    guard let fraction, fraction.isFinite else { return missing }
+    return "\(Int((min(1, max(0, fraction)) * 100).rounded()))%"
+  }
+
+  /// The glyph that tells a pace status without colour.
+  public func glyph(_ status: PaceStatus) -> String {
+    switch status {
+    case .onTrack: glyphs.isUnicode ? "✓" : "+"
+    case .atRisk: "!"
+    case .offTrack: glyphs.isUnicode ? "✗" : "x"
+    case .done: glyphs.isUnicode ? "✔" : "*"
+    case .notStarted: glyphs.isUnicode ? "○" : "."
+    }
+  }
+
+  /// The colour role of a pace status.
+  public func role(_ status: PaceStatus) -> Role {
+    switch status {
+    case .onTrack, .done: .good
+    case .atRisk: .warn
+    case .offTrack: .bad
+    case .notStarted: .muted
+    }
+  }
+
+  /// The role an action status is written in.
+  public func role(_ status: ActionStatus) -> Role {
+    switch status {
+    case .blocked: .bad
+    case .dropped, .planned: .muted
+    case .active: .text
+    case .done: .good
+    }
+  }
+}

@@ -1,0 +1,267 @@
+import PeiliCore
+import PeiliUI
+
+/// The one place the model changes: takes a message, returns the side effects for the loop.
+/// Pure: no I/O, no clock; the same model and message always give the same result.
+public func update(_ model: inout Model, _ msg: Msg) -> [Command] {
+  switch msg {
+  case .key(let key):
+    return handleKey(&model, key)
+  case .resize(let width, let height):
+    model.width = width
+    model.height = height
+    model.scrollToCursor()
+    return []
+  case .tick:
+    return [.pollExternalChanges]
+  case .snapshotLoaded(let snapshot, let external):
+    model.load(snapshot)
+    if external && model.status?.isError != true {
+      model.status = StatusMessage("updated: another session changed the workspace")
+    }
+    return []
+  case .editFinished(let request, .applied(let action)):
+    model.status = StatusMessage(describe(request, now: action, glyphs: model.glyphs))
+    return [.reload]
+  case .editFinished(let request, .conflict(let current)):
+    model.overlay = .conflict(Conflict(mine: request, theirs: current))
+    return [.reload]
+  case .editFailed(_, let message):
+    model.status = StatusMessage(message, isError: true)
+    return [.reload]
+  case .undoFinished(let report):
+    switch report {
+    case .undone(let id):
+      model.status = StatusMessage("undone: your last change to \(id.sanitizedForTerminal)")
+      return [.reload]
+    case .conflict(let id, let field, let current):
+      let now = current.map { " (now \($0.sanitizedForTerminal))" } ?? ""
+      model.status = StatusMessage(
+        "cannot undo: \(field) of \(id.sanitizedForTerminal) was changed since\(now)", isError: true)
+      return [.reload]
+    case .nothingToUndo:
+      model.status = StatusMessage("nothing of yours to undo")
+    case .unsupported:
+      model.status = StatusMessage("this workspace offers no undo", isError: true)
+    }
+    return []
+  case .loadFailed(let message):
+    model.status = StatusMessage("could not read the workspace: \(message)", isError: true)
+    return []
+  }
+}
+
+/// "A4 progress 60% → 70%" for the status line.
+private func describe(_ request: EditRequest, now: Action, glyphs: Glyphs) -> String {
+  let arrow = ScoreText(glyphs: glyphs).arrow
+  let id = now.id.sanitizedForTerminal
+  switch request.change {
+  case .status:
+    return "\(id) status \(request.before.status.rawValue) \(arrow) \(now.status.rawValue)"
+  case .progress, .checkIn:
+    return "\(id) progress \(request.before.progress)% \(arrow) \(now.progress)%"
+  }
+}
+
+private func handleKey(_ m: inout Model, _ key: Key) -> [Command] {
+  if key == .resize { return [] }
+  if let overlay = m.overlay { return overlayKey(&m, overlay, key) }
+  if m.isEditingFilter { return filterKey(&m, key) }
+  m.status = nil
+  switch key {
+  case .char("q"), .ctrl("c"):
+    m.isQuitting = true
+    return [.quit]
+  case .char("?"):
+    m.overlay = .help(scroll: 0)
+    return []
+  case .char("/"):
+    m.isEditingFilter = true
+    return []
+  case .char("u"):
+    return undo(&m)
+  case .char("+"), .char("-"), .char(">"), .char("<"), .char("s"):
+    return edit(&m, key)
+  case .tab, .backTab:
+    m.focus = m.focus == .tree ? .mirror : .tree
+    return []
+  case .char(let c) where c.isWholeNumber:
+    if let screen = Screen(digit: c) { m.screen = screen }
+    return []
+  default:
+    break
+  }
+  switch m.focus {
+  case .tree: treeKey(&m, key)
+  case .mirror: mirrorKey(&m, key)
+  }
+  return []
+}
+
+private func treeKey(_ m: inout Model, _ key: Key) {
+  let page = max(
+    1, DashboardLayout(width: m.width, height: m.height, readOnly: m.isReadOnly).treeRows.height - 1)
+  switch key {
+  case .up, .char("k"): select(&m, m.cursor - 1)
+  case .down, .char("j"): select(&m, m.cursor + 1)
+  case .pageUp: select(&m, m.cursor - page)
+  case .pageDown: select(&m, m.cursor + page)
+  case .home, .char("g"): select(&m, 0)
+  case .end, .char("G"): select(&m, m.rows.count - 1)
+  case .right, .char("l"):
+    guard let row = m.selectedRow, row.hasChildren else { return }
+    if row.isExpanded { select(&m, m.cursor + 1) } else { setExpanded(&m, row.id, true) }
+  case .left, .char("h"):
+    guard let row = m.selectedRow else { return }
+    if row.isExpanded {
+      setExpanded(&m, row.id, false)
+    } else if let parent = m.tree.nodes[row.id]?.parentID,
+      let i = m.rows.firstIndex(where: { $0.id == parent })
+    {
+      select(&m, i)
+    }
+  case .enter:
+    guard let row = m.selectedRow, row.hasChildren else { return }
+    setExpanded(&m, row.id, !row.isExpanded)
+  case .escape:
+    if !m.filter.isEmpty { setFilter(&m, "") }
+  default:
+    break
+  }
+}
+
+private func mirrorKey(_ m: inout Model, _ key: Key) {
+  let count = m.mirrorThemeIDs.count
+  func move(_ to: Int) { m.mirrorCursor = max(0, min(count - 1, to)) }
+  switch key {
+  case .up, .char("k"): move(m.mirrorCursor - 1)
+  case .down, .char("j"): move(m.mirrorCursor + 1)
+  case .pageUp: move(m.mirrorCursor - 5)
+  case .pageDown: move(m.mirrorCursor + 5)
+  case .home, .char("g"): move(0)
+  case .end, .char("G"): move(count - 1)
+  case .enter, .right, .char("l"):
+    let ids = m.mirrorThemeIDs
+    if ids.indices.contains(m.mirrorCursor), m.analysis.mirror(theme: ids[m.mirrorCursor]) != nil {
+      m.overlay = .themeDetail(themeID: ids[m.mirrorCursor])
+    }
+  case .escape, .left, .char("h"):
+    m.focus = .tree
+  default:
+    break
+  }
+}
+
+private func overlayKey(_ m: inout Model, _ overlay: Overlay, _ key: Key) -> [Command] {
+  switch overlay {
+  case .help(let scroll):
+    switch key {
+    case .down, .char("j"): m.overlay = .help(scroll: scroll + 1)
+    case .up, .char("k"): m.overlay = .help(scroll: max(0, scroll - 1))
+    case .pageDown: m.overlay = .help(scroll: scroll + 10)
+    case .pageUp: m.overlay = .help(scroll: max(0, scroll - 10))
+    case .escape, .enter, .char("?"), .char("q"): m.overlay = nil
+    default: break
+    }
+    return []
+  case .themeDetail:
+    if [.escape, .enter, .char("q"), .left, .char("h")].contains(key) { m.overlay = nil }
+    return []
+  case .conflict(let conflict):
+    switch key {
+    case .char("m"), .char("M"):
+      m.overlay = nil
+      let again = EditRequest(
+        actionID: conflict.mine.actionID, change: conflict.mine.change, basedOn: conflict.theirs.version,
+        before: conflict.theirs)
+      return [.save(again)]
+    case .char("t"), .char("T"), .escape:
+      m.overlay = nil
+      m.status = StatusMessage("kept their change to \(conflict.theirs.id.sanitizedForTerminal)")
+      return []
+    default:
+      return []
+    }
+  }
+}
+
+private func filterKey(_ m: inout Model, _ key: Key) -> [Command] {
+  switch key {
+  case .enter:
+    m.isEditingFilter = false
+  case .escape:
+    m.isEditingFilter = false
+    setFilter(&m, "")
+  case .backspace, .delete:
+    if !m.filter.isEmpty { setFilter(&m, String(m.filter.dropLast())) }
+  case .char(let c):
+    setFilter(&m, m.filter + String(c))
+  case .up: select(&m, m.cursor - 1)
+  case .down: select(&m, m.cursor + 1)
+  default:
+    break
+  }
+  return []
+}
+
+/// Applies a new filter; the selection stays if still shown, else goes to the first match.
+private func setFilter(_ m: inout Model, _ text: String) {
+  let clean = String(text.sanitizedForTerminal.prefix(60))
+  let keep = m.selectedID
+  // Leaving a filter keeps the selection in view: open the path down to it.
+  if clean.isEmpty, let keep { m.expanded.formUnion(m.tree.ancestors(of: keep)) }
+  m.filter = clean
+  m.rebuildRows(keeping: keep)
+  if !clean.isEmpty, keep.map({ id in !m.rows.contains { $0.id == id } }) ?? true {
+    let hits = m.tree.matches(clean)
+    if let i = m.rows.firstIndex(where: { hits.contains($0.id) }) { select(&m, i) }
+  }
+}
+
+private func setExpanded(_ m: inout Model, _ id: String, _ open: Bool) {
+  if open { m.expanded.insert(id) } else { m.expanded.remove(id) }
+  m.rebuildRows(keeping: id)
+}
+
+private func select(_ m: inout Model, _ index: Int) {
+  guard !m.rows.isEmpty else { return }
+  let i = max(0, min(m.rows.count - 1, index))
+  if i != m.cursor {
+    m.mirrorCursor = 0
+    m.mirrorScroll = 0
+  }
+  m.cursor = i
+  m.scrollToCursor()
+}
+
+private func edit(_ m: inout Model, _ key: Key) -> [Command] {
+  guard let action = m.selectedAction else {
+    m.status = StatusMessage("+ - > < s change an action: select one in the tree")
+    return []
+  }
+  if let reason = m.readOnlyReason {
+    m.status = StatusMessage("read-only: \(reason)", isError: true)
+    return []
+  }
+  let change: ActionChange
+  switch key {
+  case .char("+"): change = .progress(min(100, action.progress + 10))
+  case .char("-"): change = .progress(max(0, action.progress - 10))
+  case .char(">"): change = .progress(min(100, action.progress + 1))
+  case .char("<"): change = .progress(max(0, action.progress - 1))
+  default: change = .status(action.status.next)
+  }
+  if change == .progress(action.progress) {
+    m.status = StatusMessage("\(action.id.sanitizedForTerminal) is already at \(action.progress)%")
+    return []
+  }
+  return [.save(EditRequest(actionID: action.id, change: change, basedOn: action.version, before: action))]
+}
+
+private func undo(_ m: inout Model) -> [Command] {
+  if let reason = m.readOnlyReason {
+    m.status = StatusMessage("read-only: \(reason)", isError: true)
+    return []
+  }
+  return [.undo]
+}

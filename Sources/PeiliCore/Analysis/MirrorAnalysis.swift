@@ -1,0 +1,304 @@
+/// Everything derived from a snapshot for screens and report; built once per snapshot load.
+public struct MirrorAnalysis: Sendable {
+  public let today: Day
+  public let minimumGroup: Int
+  public let materialThreshold: Double
+  /// Oldest wave (or chosen).
+  public let baseline: Wave?
+  /// Latest wave (or chosen).
+  public let followUp: Wave?
+  /// In theme position order.
+  public let themes: [ThemeMirror]
+  public let warnings: [CoverageWarning]
+
+  private let mirrorsByID: [String: ThemeMirror]
+  private let objectiveThemes: [String: [String]]
+  private let keyResultThemes: [String: [String]]
+  private let actionThemes: [String: [String]]
+  private let objectiveProgress: [String: Double]
+  private let keyResultProgress: [String: Double]
+  private let keyResultCurrent: [String: Double]
+  private let objectiveStatus: [String: PaceStatus]
+  private let keyResultStatus: [String: PaceStatus]
+  private let actionStatus: [String: PaceStatus]
+  private let impacts: [String: [ActionImpact]]
+
+  /// `baselineWave`/`followUpWave` pick the compared waves by id (default oldest and latest).
+  public init(
+    snapshot: Snapshot, today: Day, minimumGroup: Int = 5, materialThreshold: Double = 5,
+    baselineWave: String? = nil, followUpWave: String? = nil
+  ) {
+    self.today = today
+    self.minimumGroup = minimumGroup
+    self.materialThreshold = materialThreshold
+    let waves = snapshot.waves.sorted { $0.date < $1.date }
+    let followUp = followUpWave.flatMap { id in waves.first { $0.id == id } } ?? waves.last
+    let baseline = baselineWave.flatMap { id in waves.first { $0.id == id } } ?? waves.first
+    self.baseline = baseline
+    self.followUp = followUp
+    let themes = snapshot.themes.sorted { ($0.position, $0.id) < ($1.position, $1.id) }
+    let themeOrder = Dictionary(themes.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { a, _ in a })
+
+    func summary(_ theme: String, _ audience: Audience, _ wave: Wave?) -> ScoreSummary? {
+      wave.flatMap { snapshot.score(theme, audience, wave: $0.id) }
+    }
+    // Each estimate and change is computed once: t quantiles are not free, and thousands of
+    // actions share the same few themes and waves.
+    var estimates: [ScoreKey: ScoreEstimate?] = [:]
+    func estimate(_ theme: String, _ audience: Audience, _ wave: Wave?) -> ScoreEstimate? {
+      guard let wave else { return nil }
+      let key = ScoreKey(themeID: theme, audience: audience, waveID: wave.id)
+      if let known = estimates[key] { return known }
+      let e = snapshot.scores[key].flatMap { ScoreEstimate($0, minimumGroup: minimumGroup) }
+      estimates[key] = .some(e)
+      return e
+    }
+    var changeCache: [[String]: Gap?] = [:]
+    func changeOf(_ theme: String, _ audience: Audience, _ from: Wave, _ to: Wave) -> Gap? {
+      let key = [theme, audience.rawValue, from.id, to.id]
+      if let known = changeCache[key] { return known }
+      let g = gap(summary(theme, audience, from), summary(theme, audience, to))
+      changeCache[key] = .some(g)
+      return g
+    }
+    func gap(_ a: ScoreSummary?, _ b: ScoreSummary?) -> Gap? {
+      Gap.between(a, b, minimumGroup: minimumGroup, materialThreshold: materialThreshold)
+    }
+
+    // Theme mirrors.
+    var mirrors: [ThemeMirror] = []
+    for theme in themes {
+      var scores: [Audience: ScoreEstimate] = [:]
+      var baseScores: [Audience: ScoreEstimate] = [:]
+      var change: [Audience: Gap] = [:]
+      for audience in Audience.allCases {
+        scores[audience] = estimate(theme.id, audience, followUp)
+        baseScores[audience] = estimate(theme.id, audience, baseline)
+        if let b = baseline, let f = followUp, b.id != f.id, let g = changeOf(theme.id, audience, b, f) {
+          change[audience] = g
+        }
+      }
+      let customer = summary(theme.id, .customer, followUp)
+      mirrors.append(
+        ThemeMirror(
+          theme: theme, scores: scores, baselineScores: baseScores,
+          mirrorGap: gap(customer, summary(theme.id, .mirror, followUp)),
+          experienceGap: gap(customer, summary(theme.id, .staff, followUp)), change: change))
+    }
+    self.themes = mirrors
+    mirrorsByID = Dictionary(mirrors.map { ($0.theme.id, $0) }, uniquingKeysWith: { a, _ in a })
+
+    // Theme links, deduplicated in theme order (unknown ids last, as met).
+    func ordered(_ ids: [String]) -> [String] {
+      var seen = Set<String>()
+      let unique = ids.filter { seen.insert($0).inserted }
+      return unique.enumerated().sorted {
+        (themeOrder[$0.element] ?? Int.max, $0.offset) < (themeOrder[$1.element] ?? Int.max, $1.offset)
+      }.map(\.element)
+    }
+    // Grouped once so that large trees stay linear.
+    let actionsByKR = Dictionary(grouping: snapshot.actions.filter { $0.keyResultID != nil }) {
+      $0.keyResultID!
+    }
+    let actionsByObjective = Dictionary(grouping: snapshot.actions, by: \.objectiveID)
+    let krsByObjective = Dictionary(grouping: snapshot.keyResults, by: \.objectiveID)
+    let childrenByObjective = Dictionary(
+      grouping: snapshot.objectives.filter { $0.parentID != nil }, by: { $0.parentID! })
+    var actionThemes: [String: [String]] = [:]
+    for a in snapshot.actions { actionThemes[a.id] = ordered(a.themeIDs) }
+    var krThemes: [String: [String]] = [:]
+    for kr in snapshot.keyResults {
+      var ids: [String] = []
+      if case .perception(let t, _, _, _) = kr.measure { ids.append(t) }
+      for a in actionsByKR[kr.id] ?? [] { ids += a.themeIDs }
+      krThemes[kr.id] = ordered(ids)
+    }
+    var objThemes: [String: [String]] = [:]
+    for o in snapshot.objectives {
+      var ids = o.themeIDs
+      for kr in krsByObjective[o.id] ?? [] {
+        if case .perception(let t, _, _, _) = kr.measure { ids.append(t) }
+      }
+      for a in actionsByObjective[o.id] ?? [] { ids += a.themeIDs }
+      objThemes[o.id] = ordered(ids)
+    }
+    self.actionThemes = actionThemes
+    keyResultThemes = krThemes
+    objectiveThemes = objThemes
+
+    // Key result progress.
+    let wavesUpToFollowUp = waves.filter { w in followUp.map { w.date <= $0.date } ?? true }
+    var krCurrent: [String: Double] = [:]
+    var krProgress: [String: Double] = [:]
+    for kr in snapshot.keyResults {
+      switch kr.measure {
+      case .metric(let start, let target, let current, _):
+        krCurrent[kr.id] = current
+        krProgress[kr.id] = OKRProgress.metric(start: start, target: target, current: current)
+      case .milestone(let done):
+        krProgress[kr.id] = OKRProgress.milestone(done: done)
+      case .perception(let theme, let audience, let baselineWave, let target):
+        // Current = the latest wave with a shown score; start = the baseline wave's (or 0).
+        guard
+          let current = wavesUpToFollowUp.reversed().lazy.compactMap({ estimate(theme, audience, $0) }).first
+        else { continue }
+        let startWave = baselineWave.flatMap { id in waves.first { $0.id == id } }
+        let start = estimate(theme, audience, startWave)?.index ?? 0
+        krCurrent[kr.id] = current.index
+        krProgress[kr.id] = OKRProgress.metric(start: start, target: target, current: current.index)
+      }
+    }
+    keyResultCurrent = krCurrent
+    keyResultProgress = krProgress
+
+    // Objective rollup: weighted KRs plus aligned child objectives (weight = child's weight).
+    var objProgress: [String: Double] = [:]
+    var visiting = Set<String>()
+    func rollup(_ id: String) -> Double? {
+      if let done = objProgress[id] { return done }
+      guard visiting.insert(id).inserted else { return nil }  // a parent cycle: ignore the back edge
+      defer { visiting.remove(id) }
+      var parts: [(progress: Double?, weight: Double)] = []
+      for kr in krsByObjective[id] ?? [] { parts.append((krProgress[kr.id], kr.weight)) }
+      for child in childrenByObjective[id] ?? [] where child.id != id {
+        parts.append((rollup(child.id), child.weight))
+      }
+      let p = OKRProgress.weightedMean(parts)
+      if let p { objProgress[id] = p }
+      return p
+    }
+    for o in snapshot.objectives { _ = rollup(o.id) }
+    objectiveProgress = objProgress
+
+    // Pace.
+    let cycle = snapshot.cycle
+    var krStatus: [String: PaceStatus] = [:]
+    for kr in snapshot.keyResults {
+      var done = false
+      if case .milestone(let d) = kr.measure { done = d }
+      krStatus[kr.id] = Pace.status(
+        progress: krProgress[kr.id], cycle: cycle, today: today, isDone: done, confidence: kr.confidence)
+    }
+    var objStatus: [String: PaceStatus] = [:]
+    for o in snapshot.objectives {
+      objStatus[o.id] = Pace.status(progress: objProgress[o.id], cycle: cycle, today: today)
+    }
+    var actStatus: [String: PaceStatus] = [:]
+    for a in snapshot.actions {
+      var s = Pace.status(
+        progress: OKRProgress.action(a.progress), cycle: cycle, today: today, isDone: a.status == .done,
+        isPlanned: a.status == .planned, confidence: a.confidence)
+      // A blocked action is never on track, whatever its pace.
+      if a.status == .blocked && s == .onTrack { s = .atRisk }
+      actStatus[a.id] = s
+    }
+    keyResultStatus = krStatus
+    objectiveStatus = objStatus
+    actionStatus = actStatus
+
+    // Coverage: objectives without a theme, then blind spots (a dropped action targets nothing).
+    let targeted = Set(snapshot.actions.filter { $0.status != .dropped }.flatMap(\.themeIDs))
+    var warnings: [CoverageWarning] = []
+    for o in snapshot.objectives.sorted(by: { ($0.position, $0.id) < ($1.position, $1.id) })
+    where objThemes[o.id, default: []].isEmpty {
+      warnings.append(.objectiveWithoutTheme(objectiveID: o.id))
+    }
+    for m in mirrors where !targeted.contains(m.theme.id) {
+      var reasons: [String] = []
+      // The latest shown customer index (a theme not asked in the follow-up keeps its last one).
+      let latestCustomer = wavesUpToFollowUp.reversed().lazy.compactMap {
+        estimate(m.theme.id, .customer, $0)
+      }.first
+      if let c = latestCustomer, c.index < 50 {
+        reasons.append("customer index \(Int(c.index.rounded())) < 50")
+      }
+      if let g = m.mirrorGap, g.isMarked {
+        let sign = g.diff < 0 ? "−" : "+"
+        reasons.append("mirror gap \(sign)\(Int(abs(g.diff).rounded())) ± \(Int(g.margin.rounded()))")
+      }
+      if !reasons.isEmpty {
+        warnings.append(.blindSpot(themeID: m.theme.id, reason: reasons.joined(separator: "; ")))
+      }
+    }
+    self.warnings = warnings
+
+    // Impact per action and linked theme.
+    func audienceFor(_ theme: String) -> Audience {
+      waves.contains { snapshot.score(theme, .customer, wave: $0.id) != nil } ? .customer : .staff
+    }
+    let untargeted = themes.map(\.id).filter { !targeted.contains($0) }
+    var impacts: [String: [ActionImpact]] = [:]
+    for a in snapshot.actions {
+      let start = a.start ?? cycle?.start
+      var before: Wave?
+      var after: Wave?
+      if let start {
+        before = waves.last { $0.date <= start } ?? waves.first
+        after = waves.first { $0.date > start }
+      } else if waves.count > 1 {
+        before = waves.first
+        after = waves.last
+      }
+      impacts[a.id] = actionThemes[a.id, default: []].map { themeID in
+        let audience = audienceFor(themeID)
+        guard let b = before, let f = after else {
+          return ActionImpact(
+            themeID: themeID, verdict: .tooEarly, audience: audience, baselineWaveID: before?.id,
+            followUpWaveID: nil, change: nil, didDelta: nil)
+        }
+        guard b.id != f.id else {
+          return ActionImpact(
+            themeID: themeID, verdict: .noEvidenceYet, audience: audience, baselineWaveID: b.id,
+            followUpWaveID: f.id, change: nil, didDelta: nil)
+        }
+        let change = changeOf(themeID, audience, b, f)
+        let verdict: ImpactVerdict =
+          switch change?.gapClass {
+          case .over: .moved
+          case .under: .worse
+          default: .noEvidenceYet
+          }
+        var did: Double?
+        if let change, change.gapClass != .notEnoughData {
+          let others = untargeted.filter { $0 != themeID }.compactMap { t -> Double? in
+            guard let x = estimate(t, audience, b), let y = estimate(t, audience, f) else { return nil }
+            return y.index - x.index
+          }
+          if !others.isEmpty { did = change.diff - others.reduce(0, +) / Double(others.count) }
+        }
+        return ActionImpact(
+          themeID: themeID, verdict: verdict, audience: audience, baselineWaveID: b.id, followUpWaveID: f.id,
+          change: change, didDelta: did)
+      }
+    }
+    self.impacts = impacts
+  }
+
+  public func mirror(theme id: String) -> ThemeMirror? { mirrorsByID[id] }
+
+  /// Union of its own, its KRs' (perception theme) and its actions' links.
+  public func themeIDs(objective id: String) -> [String] { objectiveThemes[id] ?? [] }
+  /// Its perception theme and its actions' links.
+  public func themeIDs(keyResult id: String) -> [String] { keyResultThemes[id] ?? [] }
+  public func themeIDs(action id: String) -> [String] { actionThemes[id] ?? [] }
+
+  /// 0…1 rollup (weighted KRs + aligned child objectives); nil when nothing under it is measured.
+  public func progress(objective id: String) -> Double? { objectiveProgress[id] }
+  /// 0…1 clamped; perception uses the latest shown index of its theme and audience.
+  public func progress(keyResult id: String) -> Double? { keyResultProgress[id] }
+  /// The KR's current value (metric current, or a perception KR's latest index).
+  public func current(keyResult id: String) -> Double? { keyResultCurrent[id] }
+
+  public func status(objective id: String) -> PaceStatus { objectiveStatus[id] ?? .notStarted }
+  public func status(keyResult id: String) -> PaceStatus { keyResultStatus[id] ?? .notStarted }
+  public func status(action id: String) -> PaceStatus { actionStatus[id] ?? .notStarted }
+
+  public func impact(action id: String) -> [(
+    themeID: String, verdict: ImpactVerdict, change: Gap?, didDelta: Double?
+  )] {
+    (impacts[id] ?? []).map { ($0.themeID, $0.verdict, $0.change, $0.didDelta) }
+  }
+
+  /// The same with the audience and waves compared.
+  public func impactDetails(action id: String) -> [ActionImpact] { impacts[id] ?? [] }
+}

@@ -1,0 +1,70 @@
+/// A score as shown: derived from a ScoreSummary; nil-producing when suppressed (n < minimum).
+public struct ScoreEstimate: Hashable, Sendable {
+  public let n: Int
+  /// 0–100 mean of respondent theme scores.
+  public let index: Double
+  /// t interval (n − 1 df); the whole 0–100 range for a single respondent.
+  public let indexLow: Double, indexHigh: Double
+  /// On the question scale, when the theme's questions share one.
+  public let nativeMean: Double?
+  public let nativeLow: Double?, nativeHigh: Double?
+  public let scale: Scale?
+  /// Share 0…1 of answers in the top two options, with its Wilson interval.
+  public let favourable: Double?
+  public let favourableLow: Double?, favourableHigh: Double?
+  /// Answers behind `favourable`.
+  public let favourableN: Int
+  /// −100…100 where an NPS item exists (and has at least the minimum of answers).
+  public let nps: Double?
+  public let npsSE: Double?
+  public let npsN: Int
+
+  /// nil when summary.n < minimumGroup.
+  public init?(_ summary: ScoreSummary, minimumGroup: Int = 5) {
+    guard summary.n >= 1, !Suppression.isSuppressed(n: summary.n, minimum: minimumGroup) else { return nil }
+    n = summary.n
+    index = summary.index.mean
+    if let ci = MeanInterval(summary.index) {
+      indexLow = ci.low
+      indexHigh = ci.high
+    } else {
+      indexLow = 0
+      indexHigh = 100
+    }
+    scale = summary.scale
+    if let native = summary.native, native.n > 0 {
+      nativeMean = native.mean
+      if let ci = MeanInterval(native) {
+        nativeLow = ci.low
+        nativeHigh = ci.high
+      } else {
+        nativeLow = summary.scale.map { Double($0.min) }
+        nativeHigh = summary.scale.map { Double($0.max) }
+      }
+    } else {
+      nativeMean = nil
+      nativeLow = nil
+      nativeHigh = nil
+    }
+    favourableN = summary.favourableN
+    if let w = WilsonInterval(k: summary.favourable, n: summary.favourableN) {
+      favourable = w.p
+      favourableLow = w.low
+      favourableHigh = w.high
+    } else {
+      favourable = nil
+      favourableLow = nil
+      favourableHigh = nil
+    }
+    npsN = summary.npsN
+    if !Suppression.isSuppressed(n: summary.npsN, minimum: minimumGroup),
+      let e = NetPromoterScore(promoters: summary.promoters, detractors: summary.detractors, n: summary.npsN)
+    {
+      nps = e.nps
+      npsSE = e.se
+    } else {
+      nps = nil
+      npsSE = nil
+    }
+  }
+}

@@ -1,0 +1,110 @@
+import GRDB
+import PeiliCore
+
+extension Workspace {
+  /// Applies one change to an action in one transaction. When the action's version is no
+  /// longer `version`, nothing is written and the current action comes back as a conflict.
+  /// Otherwise the version is bumped, an audit row is written per changed field and a check-in
+  /// row for a progress change or a check-in. `.progress` clamps to 0–100 (so `+10` at 95
+  /// lands on 100); a check-in's progress outside 0–100 or confidence outside 1–10 throws
+  /// `StoreError.invalid`.
+  public func apply(_ change: ActionChange, toAction id: String, basedOn version: Int, by user: String)
+    throws -> EditOutcome
+  {
+    try writeTransaction { db in
+      guard let current = try DomainRows.fetchAction(db, id: id) else {
+        throw StoreError.notFound(entity: "action", id: id)
+      }
+      guard current.version == version else { return .conflict(current: current) }
+
+      var updated = current
+      var checkIn: CheckIn?
+      switch change {
+      case .progress(let progress):
+        updated.progress = min(100, max(0, progress))
+        if updated.progress != current.progress {
+          checkIn = CheckIn(
+            subject: .action, subjectID: id, at: "", author: user, progress: updated.progress,
+            confidence: current.confidence)
+        }
+      case .status(let status):
+        updated.status = status
+      case .checkIn(let progress, let confidence, let note):
+        if let progress {
+          guard (0...100).contains(progress) else {
+            throw StoreError.invalid("progress must be between 0 and 100, got \(progress)")
+          }
+          updated.progress = progress
+        }
+        if let confidence {
+          guard (1...10).contains(confidence) else {
+            throw StoreError.invalid("confidence must be between 1 and 10, got \(confidence)")
+          }
+          updated.confidence = confidence
+        }
+        checkIn = CheckIn(
+          subject: .action, subjectID: id, at: "", author: user, progress: progress, confidence: confidence,
+          note: note.sanitizedForTerminal)
+      }
+
+      let changes = ActionFields.diff(current, updated)
+      if changes.isEmpty && checkIn == nil { return .applied(current) }
+      updated.version = current.version + 1
+      try ActionFields.write(db, updated)
+
+      let log = try AuditLog.begin(db, kind: .edit, user: user)
+      for c in changes {
+        try log.record(db, entity: "action", id: id, field: c.field, old: c.old, new: c.new)
+      }
+      if let checkIn {
+        try CheckInRows.insert(db, checkIn, at: log.at)
+        if changes.isEmpty {
+          // A check-in that changed no field (a note) still leaves a trace in the audit.
+          try log.record(db, entity: "action", id: id, field: "check_in", old: nil, new: checkIn.note)
+        }
+      }
+      return .applied(updated)
+    }
+  }
+}
+
+/// The editable fields of an action as audit text.
+enum ActionFields {
+  static let editable = ["progress", "status", "confidence"]
+
+  static func values(_ a: Action) -> [String: String?] {
+    [
+      "progress": AuditValue.text(a.progress), "status": a.status.rawValue,
+      "confidence": AuditValue.text(a.confidence),
+    ]
+  }
+
+  static func diff(_ old: Action, _ new: Action) -> [(field: String, old: String?, new: String?)] {
+    let before = values(old)
+    let after = values(new)
+    return editable.compactMap { field in
+      let o = before[field] ?? nil
+      let n = after[field] ?? nil
+      return o == n ? nil : (field, o, n)
+    }
+  }
+
+  /// Writes the editable fields and the version.
+  static func write(_ db: Database, _ a: Action) throws {
+    try db.execute(
+      sql: "UPDATE action SET progress = ?, status = ?, confidence = ?, version = ? WHERE id = ?",
+      arguments: [a.progress, a.status.rawValue, a.confidence, a.version, a.id])
+  }
+}
+
+/// Inserts rows into `checkin`.
+enum CheckInRows {
+  static func insert(_ db: Database, _ c: CheckIn, at: String) throws {
+    try db.execute(
+      sql: """
+        INSERT INTO checkin (subject, subject_id, at, author, value, progress, confidence, note)
+        VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+        """,
+      arguments: [c.subject.rawValue, c.subjectID, at, c.author, c.value, c.progress, c.confidence, c.note])
+  }
+}

@@ -1,0 +1,106 @@
+import Foundation
+import GRDB
+
+/// One recorded change of one field: who, when, which entity and field, old and new value.
+public struct AuditEntry: Hashable, Sendable {
+  /// What wrote an audit row.
+  public enum Kind: String, Hashable, Sendable {
+    case edit, undo, `import`
+  }
+  public var id: Int64
+  /// Shared by every row one transaction wrote.
+  public var changeID: Int64
+  public var kind: Kind
+  /// ISO-8601 UTC, e.g. `2026-03-01T09:30:00Z`.
+  public var at: String
+  public var user: String
+  public var entity: String
+  public var entityID: String
+  public var field: String
+  public var oldValue: String?
+  public var newValue: String?
+  /// For an undo: the change it reverted.
+  public var reverts: Int64?
+
+  init(_ row: Row) {
+    id = row["id"]
+    changeID = row["change_id"]
+    kind = Kind(rawValue: row["kind"]) ?? .import
+    at = row["at"]
+    user = row["user"]
+    entity = row["entity"]
+    entityID = row["entity_id"]
+    field = row["field"]
+    oldValue = row["old_value"]
+    newValue = row["new_value"]
+    reverts = row["reverts"]
+  }
+}
+
+extension Workspace {
+  /// The newest audit entries first, optionally of one entity ("action", "key_result", …)
+  /// and one id.
+  public func auditTrail(limit: Int = 100, entity: String? = nil, id: String? = nil) throws -> [AuditEntry] {
+    try writer.read { db in
+      var conditions: [String] = []
+      var arguments: StatementArguments = []
+      if let entity {
+        conditions.append("entity = ?")
+        arguments += [entity]
+      }
+      if let id {
+        conditions.append("entity_id = ?")
+        arguments += [id]
+      }
+      let filter = conditions.isEmpty ? "" : "WHERE " + conditions.joined(separator: " AND ")
+      arguments += [limit]
+      return try Row.fetchAll(
+        db, sql: "SELECT * FROM audit \(filter) ORDER BY id DESC LIMIT ?", arguments: arguments
+      ).map(AuditEntry.init)
+    }
+  }
+}
+
+/// Writes the audit rows of one transaction under one change id.
+struct AuditLog {
+  let changeID: Int64
+  let kind: AuditEntry.Kind
+  let at: String
+  let user: String
+  let reverts: Int64?
+
+  /// Starts a change (inside the caller's transaction).
+  static func begin(_ db: Database, kind: AuditEntry.Kind, user: String, reverts: Int64? = nil) throws
+    -> AuditLog
+  {
+    let last = try Int64.fetchOne(db, sql: "SELECT max(change_id) FROM audit") ?? 0
+    return AuditLog(changeID: last + 1, kind: kind, at: timestamp(), user: user, reverts: reverts)
+  }
+
+  func record(_ db: Database, entity: String, id: String, field: String, old: String?, new: String?) throws {
+    try db.execute(
+      sql: """
+        INSERT INTO audit (change_id, kind, at, user, entity, entity_id, field, old_value, new_value, reverts)
+        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+        """,
+      arguments: [changeID, kind.rawValue, at, user, entity, id, field, old, new, reverts])
+  }
+
+  /// Now, as ISO-8601 UTC to the second.
+  static func timestamp(_ date: Date = Date()) -> String {
+    let formatter = ISO8601DateFormatter()
+    formatter.timeZone = TimeZone(identifier: "UTC")
+    return formatter.string(from: date)
+  }
+}
+
+/// How field values are written into audit rows, so that an undo can compare and restore them.
+enum AuditValue {
+  static func text(_ value: Int?) -> String? { value.map { String($0) } }
+  static func text(_ value: Bool?) -> String? { value.map { $0 ? "true" : "false" } }
+  static func text(_ value: Double?) -> String? {
+    guard let value else { return nil }
+    if value == value.rounded(), abs(value) < 1e15 { return String(Int(value)) }
+    return String(value)
+  }
+}

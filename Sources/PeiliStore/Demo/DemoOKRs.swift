@@ -1,0 +1,137 @@
+/// The demo company's OKRs for 2026 as the OKR YAML a user would write: three objectives
+/// wired to customer and staff themes and one deliberately without a mirror (O4).
+enum DemoOKRs {
+  /// The cycle id and name; the name's "(demo)" suffix is how `peili demo` recognises a
+  /// workspace it may rebuild without `--force`.
+  static let cycleID = "2026"
+  static let cycleName = "Latausverkko Oy 2026 (demo)"
+
+  /// Confidence (1–10) and a note per key result and action, left by their owners.
+  static let keyResultCheckIns: [(String, Int, String)] = [
+    ("KR4", 6, "Uptime dips in frost; the spare-part depots should help this winter"),
+    ("KR6", 4, "New provider helped, but roaming payments still fail too often"),
+    ("KR10", 3, "Night shift staffed for Finnish only; Swedish and English need hires"),
+    ("KR11", 7, "Grid connections are the bottleneck, not the sites"),
+  ]
+  static let actionCheckIns: [(String, Int, String)] = [
+    ("A8", 7, "Oulu depot open; Tampere waits for the lease"),
+    ("A10", 3, "Blocked: the invoicing system vendor has no API for company cars yet"),
+    ("A13", 6, "120 articles written; technicians use it on the road"),
+    ("A14", 6, "Pilot runs three nights a week"),
+    ("A17", 5, "Seven of twelve connections approved by the grid company"),
+  ]
+
+  static let yaml = """
+    # Latausverkko Oy: fictional EV charging operator in Finland (peili demo data).
+    cycle: {id: "\(cycleID)", name: "\(cycleName)", start: 2026-01-01, end: 2026-12-31}
+    themes:
+      - {id: communication, name: Communication}
+      - {id: service, name: Customer service}
+      - {id: influence, name: Influence}
+      - {id: reliability, name: Reliability}
+      - {id: pricing, name: Pricing clarity}
+      - {id: app, name: "App & payment"}
+      - {id: recommendation, name: Recommendation}
+    objectives:
+      - id: O1
+        title: "Customers understand what we offer and what changes"
+        kind: committed
+        owner: Aino
+        themes: [communication]
+        key_results:
+          - {id: KR1, title: "Customer Communication index from 30 to 45", kind: perception,
+             theme: communication, audience: customer, baseline_wave: 2025-09, target: 45, owner: Aino}
+          - {id: KR2, title: "Newsletter open rate", kind: metric, start: 18, target: 35, current: 31,
+             unit: "%", owner: Siiri}
+          - {id: KR3, title: "Outage notices on every charger page", kind: milestone, done: true, owner: Eero}
+        actions:
+          - {id: A1, title: "Monthly customer newsletter", owner: Aino, status: done, progress: 100,
+             start: 2026-01-15, due: 2026-06-30, themes: [communication], key_result: KR2}
+          - {id: A2, title: "Plain-language charging guide on every charger", owner: Eero, status: done,
+             progress: 100, start: 2026-02-01, due: 2026-05-31, themes: [communication]}
+          - {id: A3, title: "Push notice when a favourite charger goes down", owner: Siiri, status: done,
+             progress: 100, start: 2026-03-01, due: 2026-08-15, themes: [communication, reliability],
+             key_result: KR3}
+          - {id: A4, title: "Brief staff before every product or price change", owner: Ville,
+             status: active, progress: 60, start: 2026-04-01, due: 2026-12-15, themes: [communication]}
+      - id: O2
+        title: "Charging just works"
+        kind: committed
+        owner: Mikko
+        themes: [reliability]
+        key_results:
+          - {id: KR4, title: "Charger uptime", kind: metric, start: 97.1, target: 99.5, current: 98.6,
+             unit: "%", owner: Mikko}
+          - {id: KR5, title: "Customer App & payment index to 65", kind: perception, theme: app,
+             audience: customer, baseline_wave: 2025-09, target: 65, owner: Laura}
+          - id: KR6
+            title: "Failed payment sessions"
+            kind: metric
+            start: 4.2
+            target: 1.5
+            current: 2.1
+            unit: "%"
+            owner: Juho
+            actions:
+              - {id: A10, title: "E-mail receipts for company cars", owner: Juho, status: blocked,
+                 progress: 20, start: 2026-05-01, due: 2026-10-31, themes: [app]}
+        actions:
+          - {id: A5, title: "New payment provider with Apple Pay and Google Pay", owner: Juho,
+             status: done, progress: 100, start: 2026-01-10, due: 2026-04-30, themes: [app],
+             key_result: KR5}
+          - {id: A6, title: "App redesign: start charging in two taps", owner: Laura, status: done,
+             progress: 100, start: 2026-02-01, due: 2026-07-31, themes: [app], key_result: KR5}
+          - {id: A7, title: "Remote reboot for all DC chargers", owner: Mikko, status: done,
+             progress: 100, start: 2026-01-15, due: 2026-05-31, themes: [reliability], key_result: KR4}
+          - {id: A8, title: "Spare-part depots in Tampere and Oulu", owner: Mikko, status: active,
+             progress: 70, start: 2026-03-01, due: 2026-11-30, themes: [reliability], key_result: KR4}
+          - {id: A9, title: "Predictive maintenance pilot", owner: Eero, status: planned, progress: 0,
+             start: 2027-01-15, due: 2027-06-30, themes: [reliability]}
+      - id: O3
+        title: "Every contact leaves the customer better off"
+        kind: aspirational
+        owner: Helmi
+        themes: [service]
+        key_results:
+          - {id: KR7, title: "Customer service index from 57 to 70", kind: perception, theme: service,
+             audience: customer, baseline_wave: 2025-09, target: 70, owner: Helmi}
+          - {id: KR8, title: "Staff Influence index to 50", kind: perception, theme: influence,
+             audience: staff, baseline_wave: 2025-09, target: 50, owner: Outi}
+          - {id: KR9, title: "First-contact resolution", kind: metric, start: 62, target: 80, current: 74,
+             unit: "%", owner: Helmi}
+          - {id: KR10, title: "Phone line open 24/7 in Finnish, Swedish and English", kind: milestone,
+             done: false, owner: Saara}
+        actions:
+          - {id: A11, title: "Service training for the whole customer service team", owner: Helmi,
+             status: done, progress: 100, start: 2026-01-20, due: 2026-04-30, themes: [service],
+             key_result: KR7}
+          - {id: A12, title: "Call-back promise within two hours", owner: Helmi, status: done,
+             progress: 100, start: 2026-02-15, due: 2026-06-15, themes: [service], key_result: KR9}
+          - {id: A13, title: "Knowledge base for field technicians", owner: Ville, status: active,
+             progress: 50, start: 2026-04-01, due: 2026-12-31, themes: [service, reliability]}
+          - {id: A14, title: "Night-shift phone service pilot", owner: Saara, status: active, progress: 40,
+             start: 2026-06-01, due: 2026-12-31, themes: [service], key_result: KR10}
+          - {id: A15, title: "Account managers for fleet customers", owner: Ville, status: done,
+             progress: 100, start: 2026-02-01, due: 2026-08-31, themes: [service]}
+      - id: O4
+        title: "Grow the network profitably"
+        kind: committed
+        owner: Outi
+        key_results:
+          - {id: KR11, title: "Charging points in operation", kind: metric, start: 420, target: 600,
+             current: 515, unit: points, owner: Outi}
+          - {id: KR12, title: "Oulu fast-charging hub open", kind: milestone, done: true, owner: Mikko}
+        actions:
+          - {id: A16, title: "Site agreements with two retail chains", owner: Outi, status: done,
+             progress: 100, start: 2026-01-05, due: 2026-04-30, key_result: KR11}
+          - {id: A17, title: "Grid connections for 12 new sites", owner: Mikko, status: active,
+             progress: 65, start: 2026-02-01, due: 2026-12-31, key_result: KR11}
+          - {id: A18, title: "State charging infrastructure grant application", owner: Outi, status: done,
+             progress: 100, start: 2026-01-05, due: 2026-03-31}
+          - {id: A19, title: "Depot charging offer for fleets", owner: Ville, status: active, progress: 30,
+             start: 2026-05-01, due: 2026-12-31}
+          - {id: A20, title: "Renegotiate the electricity purchase contract", owner: Outi,
+             status: planned, progress: 0, start: 2026-11-01, due: 2027-02-28}
+
+    """
+}

@@ -1,0 +1,82 @@
+import Foundation
+import PeiliCore
+
+/// Builds the fictional demo workspace (Latausverkko Oy, an EV charging operator in Finland)
+/// by writing its OKRs and survey exports as ordinary files and importing them through the
+/// same importers a user runs, so the demo also exercises them.
+public enum DemoWorkspace {
+  /// The demo's cycle id.
+  public static let cycleID = DemoOKRs.cycleID
+
+  /// Why the demo could not be built.
+  public struct BuildError: Error, CustomStringConvertible, Sendable {
+    public let message: String
+    public var description: String { message }
+  }
+
+  /// Creates the demo workspace at `path`, which must not exist yet.
+  public static func build(at path: String, seed: UInt64 = 2026, by user: String) throws -> Workspace {
+    let fm = FileManager.default
+    guard !fm.fileExists(atPath: path) else {
+      throw BuildError(message: "\(path) already exists")
+    }
+    let dir = fm.temporaryDirectory.appendingPathComponent("peili-demo-\(UUID().uuidString)")
+    try fm.createDirectory(at: dir, withIntermediateDirectories: true)
+    defer { try? fm.removeItem(at: dir) }
+
+    let files = generate(seed: seed)
+    for (name, text) in files.texts {
+      try Data(text.utf8).write(to: dir.appendingPathComponent(name))
+    }
+    let workspace = try Workspace.open(path: path, create: true)
+    for export in files.exports {
+      guard let audience = Audience(rawValue: export.audience), let date = Day(export.date) else { continue }
+      try workspace.importSurvey(
+        csv: dir.appendingPathComponent(export.csvName).path,
+        mapping: dir.appendingPathComponent(export.mappingName).path, wave: export.waveID, date: date,
+        audience: audience, replace: false, by: user)
+    }
+    try workspace.importOKRs(file: dir.appendingPathComponent("okrs.yaml").path, by: user)
+    try checkIns(workspace, by: user)
+    return workspace
+  }
+
+  /// A few check-ins with confidence and notes, as owners would have left them, through the
+  /// same edit path the dashboard and `peili checkin` use.
+  private static func checkIns(_ workspace: Workspace, by user: String) throws {
+    let snapshot = try workspace.snapshot()
+    for (id, confidence, note) in DemoOKRs.keyResultCheckIns {
+      guard let kr = snapshot.keyResults.first(where: { $0.id == id }) else { continue }
+      _ = try workspace.checkIn(
+        keyResult: id, value: nil, confidence: confidence, note: note, basedOn: kr.version, by: user)
+    }
+    for (id, confidence, note) in DemoOKRs.actionCheckIns {
+      guard let action = snapshot.actions.first(where: { $0.id == id }) else { continue }
+      _ = try workspace.apply(
+        .checkIn(progress: nil, confidence: confidence, note: note), toAction: id, basedOn: action.version,
+        by: user)
+    }
+  }
+
+  /// Every file of the demo (OKR YAML, mappings, CSVs) by name, as `build` writes them.
+  public static func files(seed: UInt64 = 2026) -> [(name: String, text: String)] {
+    generate(seed: seed).texts
+  }
+
+  private static func generate(seed: UInt64) -> (
+    texts: [(name: String, text: String)], exports: [DemoSurveyFiles.Export]
+  ) {
+    var generator = DemoSurveyFiles(seed: seed)
+    let exports = generator.exports()
+    var texts: [(name: String, text: String)] = [("okrs.yaml", DemoOKRs.yaml)]
+    texts += DemoSurveyFiles.mappings().sorted { $0.key < $1.key }.map { ($0.key, $0.value) }
+    texts += exports.map { ($0.csvName, $0.csv) }
+    return (texts, exports)
+  }
+
+  /// True when the snapshot is of a workspace `peili demo` built (its cycle carries the demo
+  /// name), so that the demo may be rebuilt over it without `--force`.
+  public static func isDemo(_ snapshot: Snapshot) -> Bool {
+    snapshot.cycle?.id == DemoOKRs.cycleID && snapshot.cycle?.name == DemoOKRs.cycleName
+  }
+}

@@ -1,0 +1,105 @@
+import GRDB
+import PeiliCore
+
+/// What became of a key-result check-in.
+public enum KeyResultEditOutcome: Hashable, Sendable {
+  /// Written; the key result as it is now.
+  case applied(KeyResult)
+  /// The key result changed after the version the check-in was based on; nothing written.
+  case conflict(current: KeyResult)
+}
+
+extension Workspace {
+  /// Records a check-in of a key result in one transaction: `value` becomes the current value
+  /// of a metric KR, or marks a milestone done (non-zero) or not done (0); a perception KR takes
+  /// no value (its current comes from the latest wave). Confidence is 1–10. With `basedOn`, a
+  /// key result changed meanwhile comes back as a conflict and nothing is written.
+  public func checkIn(
+    keyResult id: String, value: Double?, confidence: Int?, note: String = "", basedOn version: Int? = nil,
+    by user: String
+  ) throws -> KeyResultEditOutcome {
+    try writeTransaction { db in
+      guard let current = try DomainRows.fetchKeyResult(db, id: id) else {
+        throw StoreError.notFound(entity: "key result", id: id)
+      }
+      if let version, current.version != version { return .conflict(current: current) }
+      if let confidence, !(1...10).contains(confidence) {
+        throw StoreError.invalid("confidence must be between 1 and 10, got \(confidence)")
+      }
+      if let value, !value.isFinite { throw StoreError.invalid("the value must be a finite number") }
+
+      var updated = current
+      if let confidence { updated.confidence = confidence }
+      if let value {
+        switch current.measure {
+        case .metric(let start, let target, _, let unit):
+          updated.measure = .metric(start: start, target: target, current: value, unit: unit)
+        case .milestone:
+          updated.measure = .milestone(done: value != 0)
+        case .perception:
+          throw StoreError.invalid(
+            "key result \(id) is a perception key result: its current value comes from the latest survey wave"
+          )
+        }
+      }
+      let changes = KeyResultFields.diff(current, updated)
+      updated.version = current.version + 1
+      try KeyResultFields.write(db, updated)
+      let log = try AuditLog.begin(db, kind: .edit, user: user)
+      for c in changes {
+        try log.record(db, entity: "key_result", id: id, field: c.field, old: c.old, new: c.new)
+      }
+      let cleanNote = note.sanitizedForTerminal
+      if changes.isEmpty {
+        try log.record(db, entity: "key_result", id: id, field: "check_in", old: nil, new: cleanNote)
+      }
+      try CheckInRows.insert(
+        db,
+        CheckIn(
+          subject: .keyResult, subjectID: id, at: "", author: user, value: value, confidence: confidence,
+          note: cleanNote), at: log.at)
+      return .applied(updated)
+    }
+  }
+}
+
+/// The check-in fields of a key result as audit text.
+enum KeyResultFields {
+  static let editable = ["current_value", "done", "confidence"]
+
+  static func values(_ k: KeyResult) -> [String: String?] {
+    var values: [String: String?] = ["confidence": AuditValue.text(k.confidence)]
+    switch k.measure {
+    case .metric(_, _, let current, _): values["current_value"] = AuditValue.text(current)
+    case .milestone(let done): values["done"] = AuditValue.text(done)
+    case .perception: break
+    }
+    return values
+  }
+
+  static func diff(_ old: KeyResult, _ new: KeyResult) -> [(field: String, old: String?, new: String?)] {
+    let before = values(old)
+    let after = values(new)
+    return editable.compactMap { field in
+      let o = before[field] ?? nil
+      let n = after[field] ?? nil
+      return o == n ? nil : (field, o, n)
+    }
+  }
+
+  static func write(_ db: Database, _ k: KeyResult) throws {
+    var current: Double?
+    var done: Bool?
+    switch k.measure {
+    case .metric(_, _, let c, _): current = c
+    case .milestone(let d): done = d
+    case .perception: break
+    }
+    try db.execute(
+      sql: """
+        UPDATE key_result SET current_value = coalesce(?, current_value), done = coalesce(?, done),
+          confidence = ?, version = ? WHERE id = ?
+        """,
+      arguments: [current, done, k.confidence, k.version, k.id])
+  }
+}

@@ -1,0 +1,360 @@
+import Foundation
+import GRDB
+import PeiliCore
+
+/// What one survey import wrote.
+public struct SurveyImportSummary: Hashable, Sendable {
+  public var waveID: String
+  public var audience: Audience
+  public var respondents: Int
+  /// Non-blank answers stored.
+  public var answers: Int
+  /// Blank answer cells (missing values, not zeros).
+  public var missing: Int
+  public var comments: Int
+  public var createdWave: Bool
+  public var newThemes: [String]
+  public var newQuestions: [String]
+  /// Respondents of the same wave and audience that `replace` removed (0 otherwise).
+  public var replacedRespondents: Int
+  /// Theme and question scores cached for the wave and audience.
+  public var cachedScores: Int
+}
+
+/// The survey rows of one CSV, validated and held in memory before anything is written.
+private struct ParsedSurvey {
+  var externalIDs: [String] = []
+  /// `questionCount` codes per respondent (value − scale_min + 1, 0 = missing), row after row.
+  var codes: [UInt8] = []
+  /// (respondent index, segment name, value).
+  var segments: [(Int, String, String)] = []
+  /// (respondent index, theme id, sanitised text).
+  var comments: [(Int, String, String)] = []
+  var answers = 0
+  var missing = 0
+  var accumulator: ScoreAccumulator
+}
+
+extension Workspace {
+  /// Imports one survey CSV for one wave and audience, all-or-nothing in one transaction,
+  /// and caches its theme and question scores. `csv` and `mapping` are file paths.
+  @discardableResult
+  public func importSurvey(
+    csv: String, mapping: String, wave: String, date: Day?, audience: Audience, replace: Bool = false,
+    by user: String
+  ) throws -> SurveyImportSummary {
+    if isReadOnly { throw StoreError.readOnly(path: path) }
+    let map = try SurveyMapping.load(path: mapping)
+    let csvName = (csv as NSString).lastPathComponent
+    let mapName = (mapping as NSString).lastPathComponent
+    guard let data = FileManager.default.contents(atPath: csv) else {
+      throw SurveyImportError(file: csvName, message: "cannot read the file")
+    }
+    if wave.trimmingCharacters(in: .whitespaces).isEmpty {
+      throw SurveyImportError(file: csvName, message: "expected a wave name (--wave NAME)")
+    }
+    let parsed = try Self.parseSurvey(data: data, file: csvName, mapping: map, mappingFile: mapName)
+    return try writer.write { db in
+      try Self.write(
+        parsed, mapping: map, mappingFile: mapName, csvFile: csvName, wave: wave, date: date,
+        audience: audience, replace: replace, user: user, db: db)
+    }
+  }
+
+  // MARK: Reading the CSV
+
+  private static func parseSurvey(data: Data, file: String, mapping: SurveyMapping, mappingFile: String)
+    throws(SurveyImportError) -> ParsedSurvey
+  {
+    func fail(_ e: CSVError) -> SurveyImportError {
+      SurveyImportError(file: file, line: e.line, message: e.message)
+    }
+    let reader: CSVReader
+    do { reader = try CSVReader(data: data) } catch { throw fail(error) }
+    if reader.isEmpty {
+      throw SurveyImportError(
+        file: file, line: 1, message: "the file is empty; expected a header row and one row per respondent")
+    }
+    do { _ = try reader.next() } catch { throw fail(error) }
+    let headerLine = reader.recordLine
+    var header: [String: [Int]] = [:]
+    for i in 0..<reader.count {
+      header[reader.string(i).trimmingCharacters(in: .whitespaces), default: []].append(i)
+    }
+    let width = reader.count
+    func column(_ name: String, _ place: SurveyMapping.Place) throws(SurveyImportError) -> Int {
+      guard let found = header[name] else {
+        throw SurveyImportError(
+          file: file, line: headerLine, column: name,
+          message:
+            "missing column \(name) named in \(mappingFile) (line \(place.line)); the header has "
+            + "\(width) columns")
+      }
+      guard found.count == 1 else {
+        throw SurveyImportError(
+          file: file, line: headerLine,
+          column: "\(name) (#\(found.map { String($0 + 1) }.joined(separator: " and #")))",
+          message: "duplicated column \(name); expected each mapped column once in the header")
+      }
+      return found[0]
+    }
+    let idColumn = try column(mapping.respondentID, mapping.respondentIDPlace)
+    var segmentColumns: [Int] = []
+    for s in mapping.segments { segmentColumns.append(try column(s.column, s.place)) }
+    var questionColumns: [Int] = []
+    for q in mapping.questions { questionColumns.append(try column(q.column, q.place)) }
+    var commentColumns: [Int] = []
+    for c in mapping.comments { commentColumns.append(try column(c.column, c.place)) }
+
+    let questions = mapping.questions.map(\.question)
+    var parsed = ParsedSurvey(accumulator: ScoreAccumulator(questions: questions))
+    var firstLine: [String: Int] = [:]
+    let qCount = questions.count
+    var row = [UInt8](repeating: 0, count: qCount)
+    let mins = questions.map(\.scale.min)
+    let maxs = questions.map(\.scale.max)
+    func named(_ name: String, _ i: Int) -> String { "\(name) (#\(i + 1))" }
+    while true {
+      do { guard try reader.next() else { break } } catch { throw fail(error) }
+      let line = reader.recordLine
+      guard reader.count == width else {
+        throw SurveyImportError(
+          file: file, line: line,
+          message: "expected \(width) fields as in the header, found \(reader.count)")
+      }
+      let idText = reader.string(idColumn).sanitizedForTerminal.trimmingCharacters(in: .whitespaces)
+      if idText.isEmpty {
+        throw SurveyImportError(
+          file: file, line: line, column: named(mapping.respondentID, idColumn),
+          message: "missing respondent id; expected a unique id on every row")
+      }
+      if let first = firstLine[idText] {
+        throw SurveyImportError(
+          file: file, line: line, column: named(mapping.respondentID, idColumn),
+          message:
+            "duplicate respondent id \(idText) (first on line \(first)); expected each id once per wave")
+      }
+      firstLine[idText] = line
+      for k in 0..<qCount {
+        let c = questionColumns[k]
+        if let v = reader.integer(c) {
+          guard v >= mins[k] && v <= maxs[k] else {
+            throw SurveyImportError(
+              file: file, line: reader.line(ofField: c),
+              column: named(mapping.questions[k].column, c),
+              message:
+                "value \(v) is outside the scale \(mins[k])–\(maxs[k]) of question \(questions[k].id)")
+          }
+          row[k] = UInt8(v - mins[k] + 1)
+          parsed.answers += 1
+        } else if reader.isBlank(c) {
+          row[k] = 0
+          parsed.missing += 1
+        } else {
+          throw SurveyImportError(
+            file: file, line: reader.line(ofField: c), column: named(mapping.questions[k].column, c),
+            message:
+              "expected a whole number from \(mins[k]) to \(maxs[k]) or a blank, got \"\(reader.string(c).sanitizedForTerminal)\""
+          )
+        }
+      }
+      let index = parsed.externalIDs.count
+      parsed.externalIDs.append(idText)
+      parsed.codes.append(contentsOf: row)
+      row.withUnsafeBufferPointer { parsed.accumulator.add(codes: $0) }
+      for (k, c) in segmentColumns.enumerated() where !reader.isBlank(c) {
+        parsed.segments.append(
+          (
+            index, mapping.segments[k].name,
+            reader.string(c).sanitizedForTerminal.trimmingCharacters(in: .whitespaces)
+          )
+        )
+      }
+      for (k, c) in commentColumns.enumerated() where !reader.isBlank(c) {
+        parsed.comments.append(
+          (
+            index, mapping.comments[k].themeID,
+            reader.string(c).sanitizedForTerminal.trimmingCharacters(in: .whitespaces)
+          ))
+      }
+    }
+    if parsed.externalIDs.isEmpty {
+      throw SurveyImportError(
+        file: file, line: headerLine + 1,
+        message: "no respondent rows after the header; expected one row per respondent")
+    }
+    return parsed
+  }
+
+  // MARK: Writing
+
+  private static func write(
+    _ parsed: ParsedSurvey, mapping: SurveyMapping, mappingFile: String, csvFile: String, wave: String,
+    date: Day?, audience: Audience, replace: Bool, user: String, db: Database
+  ) throws -> SurveyImportSummary {
+    func mapFail(_ place: SurveyMapping.Place, _ message: String) -> SurveyImportError {
+      SurveyImportError(file: mappingFile, line: place.line, column: "\(place.column)", message: message)
+    }
+    // Themes: the mapping's own (upserted), then every reference must resolve.
+    var known = Set(try String.fetchAll(db, sql: "SELECT id FROM theme"))
+    var position = try Int.fetchOne(db, sql: "SELECT COALESCE(MAX(position), -1) FROM theme") ?? -1
+    var newThemes: [String] = []
+    for t in mapping.themes {
+      if known.contains(t.id) {
+        try db.execute(
+          sql: "UPDATE theme SET name = ? WHERE id = ?", arguments: [t.name.sanitizedForTerminal, t.id])
+      } else {
+        position += 1
+        try db.execute(
+          sql: "INSERT INTO theme (id, name, position) VALUES (?, ?, ?)",
+          arguments: [t.id, t.name.sanitizedForTerminal, position])
+        known.insert(t.id)
+        newThemes.append(t.id)
+      }
+    }
+    for q in mapping.questions where !known.contains(q.question.themeID) {
+      throw mapFail(
+        q.themePlace,
+        "unknown theme \(q.question.themeID) of question \(q.question.id); expected a theme listed under "
+          + "themes: in the mapping or already in the workspace")
+    }
+    for c in mapping.comments where !known.contains(c.themeID) {
+      throw mapFail(
+        c.themePlace,
+        "unknown theme \(c.themeID) of comment column \(c.column); expected a theme listed under themes: "
+          + "in the mapping or already in the workspace")
+    }
+
+    // Questions: a question id always means the same question (same theme and scale).
+    var newQuestions: [String] = []
+    var qPosition = try Int.fetchOne(db, sql: "SELECT COALESCE(MAX(position), -1) FROM question") ?? -1
+    for entry in mapping.questions {
+      let q = entry.question
+      if let row = try Row.fetchOne(
+        db, sql: "SELECT theme_id, scale_min, scale_max FROM question WHERE id = ?", arguments: [q.id])
+      {
+        let theme: String = row["theme_id"]
+        let lo: Int = row["scale_min"]
+        let hi: Int = row["scale_max"]
+        guard theme == q.themeID, lo == q.scale.min, hi == q.scale.max else {
+          throw mapFail(
+            entry.place,
+            "question \(q.id) already exists with theme \(theme) and scale [\(lo), \(hi)]; expected the "
+              + "same theme and scale (a question id always names the same question) or a new id")
+        }
+        try db.execute(
+          sql: "UPDATE question SET text = ?, nps = ?, outcome = ? WHERE id = ?",
+          arguments: [q.text.sanitizedForTerminal, q.isNPS, q.isOutcome, q.id])
+      } else {
+        qPosition += 1
+        try db.execute(
+          sql: """
+            INSERT INTO question (id, theme_id, text, scale_min, scale_max, nps, outcome, position)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+            """,
+          arguments: [
+            q.id, q.themeID, q.text.sanitizedForTerminal, q.scale.min, q.scale.max, q.isNPS, q.isOutcome,
+            qPosition,
+          ])
+        newQuestions.append(q.id)
+      }
+    }
+
+    // Wave: created on first import with its date.
+    var createdWave = false
+    if let existing = try String.fetchOne(db, sql: "SELECT date FROM wave WHERE id = ?", arguments: [wave]) {
+      if let date, date.description != existing {
+        throw SurveyImportError(
+          file: csvFile,
+          message:
+            "wave \(wave) already exists with date \(existing); expected no --date or --date \(existing)")
+      }
+    } else {
+      guard let date else {
+        throw SurveyImportError(
+          file: csvFile, message: "wave \(wave) is new; expected its date with --date YYYY-MM-DD")
+      }
+      try db.execute(sql: "INSERT INTO wave (id, date) VALUES (?, ?)", arguments: [wave, date.description])
+      createdWave = true
+    }
+
+    let previous =
+      try Int.fetchOne(
+        db, sql: "SELECT COUNT(*) FROM respondent WHERE wave_id = ? AND audience = ?",
+        arguments: [wave, audience.rawValue]) ?? 0
+    if previous > 0 || !createdWave {
+      let asked =
+        try Int.fetchOne(
+          db, sql: "SELECT COUNT(*) FROM wave_question WHERE wave_id = ? AND audience = ?",
+          arguments: [wave, audience.rawValue]) ?? 0
+      if previous > 0 || asked > 0 {
+        guard replace else {
+          throw SurveyImportError(
+            file: csvFile,
+            message:
+              "wave \(wave) already has \(previous) \(audience.rawValue) respondents; expected --replace to "
+              + "replace them")
+        }
+        try db.execute(
+          sql: "DELETE FROM respondent WHERE wave_id = ? AND audience = ?",
+          arguments: [wave, audience.rawValue])
+        try db.execute(
+          sql: "DELETE FROM wave_question WHERE wave_id = ? AND audience = ?",
+          arguments: [wave, audience.rawValue])
+      }
+    }
+    try ScoreCache.invalidate(db, waveID: wave, audience: audience)
+
+    for (slot, entry) in mapping.questions.enumerated() {
+      try db.execute(
+        sql: "INSERT INTO wave_question (wave_id, audience, question_id, slot) VALUES (?, ?, ?, ?)",
+        arguments: [wave, audience.rawValue, entry.question.id, slot])
+    }
+
+    // Respondents, then their segments and comments by the row ids just assigned.
+    let qCount = mapping.questions.count
+    var rowIDs: [Int64] = []
+    rowIDs.reserveCapacity(parsed.externalIDs.count)
+    let insert = try db.makeStatement(
+      sql: "INSERT INTO respondent (wave_id, audience, external_id, answers) VALUES (?, ?, ?, ?)")
+    try parsed.codes.withUnsafeBufferPointer { codes in
+      for (i, id) in parsed.externalIDs.enumerated() {
+        let blob = Data(UnsafeBufferPointer(rebasing: codes[(i * qCount)..<((i + 1) * qCount)]))
+        insert.setUncheckedArguments([wave, audience.rawValue, id, blob])
+        try insert.execute()
+        rowIDs.append(db.lastInsertedRowID)
+      }
+    }
+    let insertSegment = try db.makeStatement(
+      sql: "INSERT INTO respondent_segment (respondent_id, attribute, value) VALUES (?, ?, ?)")
+    for (i, name, value) in parsed.segments {
+      insertSegment.setUncheckedArguments([rowIDs[i], name, value])
+      try insertSegment.execute()
+    }
+    let insertComment = try db.makeStatement(
+      sql: "INSERT INTO comment (respondent_id, theme_id, text) VALUES (?, ?, ?)")
+    for (i, theme, text) in parsed.comments {
+      insertComment.setUncheckedArguments([rowIDs[i], theme, text])
+      try insertComment.execute()
+    }
+
+    let summaries = parsed.accumulator.summaries(audience: audience, waveID: wave)
+    for (key, summary) in summaries { try ScoreCache.store(db, key: key, summary: summary) }
+
+    try db.execute(
+      sql: """
+        INSERT INTO audit (at, user, entity, entity_id, field, old_value, new_value)
+        VALUES (?, ?, 'survey', ?, 'respondents', ?, ?)
+        """,
+      arguments: [
+        ISO8601DateFormatter().string(from: Date()), user, "\(wave)/\(audience.rawValue)",
+        previous > 0 ? String(previous) : nil, String(parsed.externalIDs.count),
+      ])
+
+    return SurveyImportSummary(
+      waveID: wave, audience: audience, respondents: parsed.externalIDs.count, answers: parsed.answers,
+      missing: parsed.missing, comments: parsed.comments.count, createdWave: createdWave,
+      newThemes: newThemes, newQuestions: newQuestions, replacedRespondents: previous,
+      cachedScores: summaries.count)
+  }
+}

@@ -1,0 +1,251 @@
+import Foundation
+import PeiliCore
+import Yams
+
+/// A survey mapping (YAML): which CSV columns hold the respondent id, segments, questions and
+/// comments. Every entry remembers where it stood in the file so errors can point at it.
+public struct SurveyMapping: Sendable {
+  /// A line and column (1-based) in the mapping file.
+  public struct Place: Hashable, Sendable {
+    public var line: Int
+    public var column: Int
+  }
+
+  /// A column copied onto each respondent as a segment attribute.
+  public struct Segment: Hashable, Sendable {
+    public var column: String
+    public var name: String
+    public var place: Place
+  }
+
+  /// A theme the mapping introduces or reuses.
+  public struct ThemeEntry: Hashable, Sendable {
+    public var id: String
+    public var name: String
+    public var place: Place
+  }
+
+  /// A question column.
+  public struct QuestionEntry: Hashable, Sendable {
+    public var column: String
+    public var question: Question
+    public var place: Place
+    public var themePlace: Place
+  }
+
+  /// A free-text column whose non-blank cells become comments on a theme.
+  public struct CommentEntry: Hashable, Sendable {
+    public var column: String
+    public var themeID: String
+    public var place: Place
+    public var themePlace: Place
+  }
+
+  public var respondentID: String
+  public var respondentIDPlace: Place
+  public var segments: [Segment]
+  public var themes: [ThemeEntry]
+  public var questions: [QuestionEntry]
+  public var comments: [CommentEntry]
+
+  /// Parses mapping text; `file` names it in errors.
+  public static func parse(_ text: String, file: String) throws(SurveyImportError) -> SurveyMapping {
+    var parser = MappingParser(file: file)
+    do {
+      return try parser.parse(text)
+    } catch let e as SurveyImportError {
+      throw e
+    } catch {
+      throw SurveyImportError(file: file, message: "\(error)")
+    }
+  }
+
+  /// Reads and parses a mapping file (must be UTF-8).
+  public static func load(path: String) throws(SurveyImportError) -> SurveyMapping {
+    let name = (path as NSString).lastPathComponent
+    guard let data = FileManager.default.contents(atPath: path) else {
+      throw SurveyImportError(file: name, message: "cannot read the file")
+    }
+    guard let text = String(data: data, encoding: .utf8) else {
+      let line = data.withUnsafeBytes { CSVReader.firstInvalidUTF8Line($0.bindMemory(to: UInt8.self)) }
+      throw SurveyImportError(
+        file: name, line: line, message: "the file is not valid UTF-8 (save it as UTF-8)")
+    }
+    return try parse(text, file: name)
+  }
+}
+
+/// Walks the composed YAML node tree; each error carries the node's mark.
+private struct MappingParser {
+  let file: String
+
+  func fail(_ node: Node?, _ message: String) -> SurveyImportError {
+    let mark = node?.mark
+    return SurveyImportError(
+      file: file, line: mark?.line, column: mark.map { "\($0.column)" }, message: message)
+  }
+
+  func place(_ node: Node) -> SurveyMapping.Place {
+    SurveyMapping.Place(line: node.mark?.line ?? 0, column: node.mark?.column ?? 0)
+  }
+
+  mutating func parse(_ text: String) throws -> SurveyMapping {
+    if text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty {
+      throw SurveyImportError(
+        file: file, line: 1, message: "the mapping file is empty; expected respondent_id and questions")
+    }
+    let root: Node?
+    do {
+      root = try Yams.compose(yaml: text)
+    } catch let error as YamlError {
+      throw yamlFailure(error)
+    }
+    guard let root, let top = root.mapping else {
+      throw fail(root, "expected a mapping with respondent_id, segments, themes, questions and comments")
+    }
+    try checkKeys(top, allowed: ["respondent_id", "segments", "themes", "questions", "comments"])
+    guard let idNode = top["respondent_id"] else {
+      throw fail(root, "missing required field respondent_id (the column holding the respondent id)")
+    }
+    let respondentID = try scalar(idNode, "respondent_id")
+
+    var segments: [SurveyMapping.Segment] = []
+    let segmentItems = try list(top["segments"], "segments")
+    for item in segmentItems {
+      let m = try entry(item, "segment", allowed: ["column", "name"])
+      let column = try required(m, item, "column", in: "segment")
+      let name = try m["name"].map { try scalar($0, "name") } ?? column
+      segments.append(.init(column: column, name: name, place: place(item)))
+    }
+
+    var themes: [SurveyMapping.ThemeEntry] = []
+    var themeIDs: Set<String> = []
+    for item in try list(top["themes"], "themes") {
+      let m = try entry(item, "theme", allowed: ["id", "name"])
+      let id = try required(m, item, "id", in: "theme")
+      let name = try m["name"].map { try scalar($0, "name") } ?? id
+      guard themeIDs.insert(id).inserted else { throw fail(m["id"], "duplicate theme id \(id)") }
+      themes.append(.init(id: id, name: name, place: place(item)))
+    }
+
+    var questions: [SurveyMapping.QuestionEntry] = []
+    var questionIDs: Set<String> = []
+    let questionItems = try list(top["questions"], "questions")
+    if questionItems.isEmpty {
+      throw fail(top["questions"] ?? root, "expected at least one entry under questions")
+    }
+    for (position, item) in questionItems.enumerated() {
+      let m = try entry(
+        item, "question", allowed: ["column", "id", "text", "theme", "scale", "nps", "outcome"])
+      let column = try required(m, item, "column", in: "question")
+      let id = try required(m, item, "id", in: "question")
+      guard questionIDs.insert(id).inserted else { throw fail(m["id"], "duplicate question id \(id)") }
+      let text = try m["text"].map { try scalar($0, "text") } ?? id
+      let theme = try required(m, item, "theme", in: "question")
+      guard let scaleNode = m["scale"] else {
+        throw fail(item, "missing required field scale (e.g. scale: [1, 5])")
+      }
+      let scale = try parseScale(scaleNode)
+      let nps = try m["nps"].map { try bool($0, "nps") } ?? false
+      let outcome = try m["outcome"].map { try bool($0, "outcome") } ?? false
+      if nps && (scale.min != 0 || scale.max != 10) {
+        throw fail(m["nps"], "nps: true needs a 0–10 scale, got [\(scale.min), \(scale.max)]")
+      }
+      let q = Question(
+        id: id, text: text, themeID: theme, scale: scale, isNPS: nps, isOutcome: outcome, position: position)
+      questions.append(.init(column: column, question: q, place: place(item), themePlace: place(m["theme"]!)))
+    }
+
+    var comments: [SurveyMapping.CommentEntry] = []
+    let commentItems = try list(top["comments"], "comments")
+    for item in commentItems {
+      let m = try entry(item, "comment", allowed: ["column", "theme"])
+      let column = try required(m, item, "column", in: "comment")
+      let theme = try required(m, item, "theme", in: "comment")
+      comments.append(
+        .init(column: column, themeID: theme, place: place(item), themePlace: place(m["theme"]!)))
+    }
+
+    // One column may feed only one role.
+    var seen: [String: Node] = [respondentID: idNode]
+    func claim(_ column: String, _ node: Node?) throws {
+      if seen[column] != nil {
+        throw fail(node, "column \(column) is mapped twice; each CSV column may be used once")
+      }
+      seen[column] = node
+    }
+    for (i, s) in segments.enumerated() { try claim(s.column, segmentItems[i]) }
+    for (i, q) in questions.enumerated() { try claim(q.column, questionItems[i]) }
+    for (i, c) in comments.enumerated() { try claim(c.column, commentItems[i]) }
+
+    return SurveyMapping(
+      respondentID: respondentID, respondentIDPlace: place(idNode), segments: segments, themes: themes,
+      questions: questions, comments: comments)
+  }
+
+  func yamlFailure(_ error: YamlError) -> SurveyImportError {
+    switch error {
+    case .scanner(_, let problem, let mark, _), .parser(_, let problem, let mark, _),
+      .composer(_, let problem, let mark, _):
+      return SurveyImportError(
+        file: file, line: mark.line, column: "\(mark.column)", message: "YAML syntax error: \(problem)")
+    default:
+      return SurveyImportError(file: file, message: "YAML error: \(error)")
+    }
+  }
+
+  func checkKeys(_ m: Node.Mapping, allowed: Set<String>) throws {
+    for (key, _) in m {
+      guard let k = key.string, allowed.contains(k) else {
+        throw fail(
+          key,
+          "unknown field \(key.string ?? "?"); expected one of \(allowed.sorted().joined(separator: ", "))")
+      }
+    }
+  }
+
+  func list(_ node: Node?, _ name: String) throws -> [Node] {
+    guard let node else { return [] }
+    if case .scalar(let s) = node, s.string.isEmpty || s.string == "~" || s.string == "null" { return [] }
+    guard let seq = node.sequence else { throw fail(node, "expected a list under \(name)") }
+    return Array(seq)
+  }
+
+  func entry(_ node: Node, _ what: String, allowed: Set<String>) throws -> Node.Mapping {
+    guard let m = node.mapping else {
+      throw fail(node, "expected a \(what) entry such as {column: …}")
+    }
+    try checkKeys(m, allowed: allowed)
+    return m
+  }
+
+  func scalar(_ node: Node, _ name: String) throws -> String {
+    guard let s = node.scalar?.string, !s.isEmpty else {
+      throw fail(node, "expected a text value for \(name)")
+    }
+    return s
+  }
+
+  func required(_ m: Node.Mapping, _ item: Node, _ key: String, in what: String) throws -> String {
+    guard let node = m[key] else { throw fail(item, "missing required field \(key) of a \(what)") }
+    return try scalar(node, key)
+  }
+
+  func bool(_ node: Node, _ name: String) throws -> Bool {
+    switch node.scalar?.string {
+    case "true", "yes": return true
+    case "false", "no": return false
+    default: throw fail(node, "expected true or false for \(name)")
+    }
+  }
+
+  func parseScale(_ node: Node) throws -> Scale {
+    guard let seq = node.sequence, seq.count == 2, let lo = seq[0].int, let hi = seq[1].int else {
+      throw fail(node, "expected scale: [min, max] with two whole numbers, e.g. [1, 5] or [0, 10]")
+    }
+    guard lo < hi, hi - lo <= 100 else {
+      throw fail(node, "expected a scale whose min is below its max and spans at most 100 points")
+    }
+    return Scale(min: lo, max: hi)
+  }
+}

@@ -1,0 +1,360 @@
+import CNcursesw
+import Foundation
+import PeiliUI
+
+/// Why the terminal could not be opened, worded as what to do about it.
+public struct TerminalError: Error, Hashable, Sendable, CustomStringConvertible {
+  public let message: String
+  public init(_ message: String) { self.message = message }
+  public var description: String { message }
+
+  /// stdout is a pipe or file: the dashboard needs a terminal.
+  public static let notATerminal = TerminalError(
+    "peili needs a terminal on stdout; for scripts use `peili report`")
+}
+
+/// The ncurses screen: opens and restores the terminal, paints `Buffer`s, reads `Key`s.
+/// The only type in peili that calls ncurses; one thread owns it.
+public final class Terminal {
+  /// Whether the locale is UTF-8 (else input is read byte-wise and glyphs are ASCII).
+  public let isUTF8: Bool
+  /// A note for the user, e.g. that an unknown TERM was replaced by a fallback.
+  public private(set) var warning: String?
+  /// The TERM value ncurses was opened with (differs from $TERM after a fallback).
+  public let termName: String
+  /// Unicode glyphs under UTF-8, ASCII ones otherwise.
+  public var glyphs: Glyphs { Glyphs.forTerminal(utf8: isUTF8) }
+  /// Whether colours are drawn (false with NO_COLOR, --no-color or a colourless terminal).
+  public private(set) var usesColor: Bool
+  /// The number of colours the terminal reports (0 when colours are off).
+  public private(set) var colorCount: Int
+  public private(set) var theme: Theme
+
+  private var screen: OpaquePointer?
+  private var inputFile: UnsafeMutablePointer<FILE>?
+  /// Set for an off-screen terminal (the paint benchmark): closed with the terminal.
+  var outputFile: UnsafeMutablePointer<FILE>?
+  /// Whether this terminal put up the signal handlers (the real screen does, off-screen ones not).
+  var ownsSignals = true
+  private var lastPainted: Buffer?
+  private var repaintAll = true
+  private var roleIndex: [Role: Int] = [:]
+  private var roleAttributes: [attr_t] = []
+  private var rolePairs: [Int16] = []
+  private let noColorRequested: Bool
+
+  /// True when stdout is a terminal; the executable checks it to point scripts to `peili report`.
+  public static var stdoutIsTerminal: Bool { isatty(STDOUT_FILENO) == 1 }
+
+  /// TERM values tried, in order, when $TERM has no terminfo entry here.
+  public static let fallbackTerms = ["xterm-256color", "xterm", "vt100"]
+
+  init(
+    screen: OpaquePointer, inputFile: UnsafeMutablePointer<FILE>?, isUTF8: Bool, termName: String,
+    warning: String?, theme: Theme, noColor: Bool
+  ) {
+    self.screen = screen
+    self.inputFile = inputFile
+    self.isUTF8 = isUTF8
+    self.termName = termName
+    self.warning = warning
+    self.theme = theme
+    self.noColorRequested = noColor
+    usesColor = false
+    colorCount = 0
+  }
+
+  deinit { close() }
+
+  /// Opens the terminal on stdout: locale first, `newterm` (never `initscr`, which exits on
+  /// an unknown TERM) with fallbacks, input modes, colour pairs from `theme`. `noColor` (or a
+  /// non-empty NO_COLOR) leaves only attributes.
+  public static func open(theme: Theme, noColor: Bool = false) throws -> Terminal {
+    setlocale(LC_ALL, "")
+    guard stdoutIsTerminal else { throw TerminalError.notATerminal }
+    let codeset = String(cString: peili_codeset()).uppercased().replacingOccurrences(of: "-", with: "")
+    let utf8 = codeset == "UTF8"
+
+    // Keys come from the controlling terminal even when stdin is redirected.
+    var input = peili_stdin()
+    var ownedInput: UnsafeMutablePointer<FILE>?
+    if isatty(STDIN_FILENO) != 1, let tty = fopen("/dev/tty", "r") {
+      input = tty
+      ownedInput = tty
+    }
+
+    let env = ProcessInfo.processInfo.environment
+    let term = env["TERM"] ?? ""
+    if term == "dumb" {
+      ownedInput.map { _ = fclose($0) }
+      throw TerminalError(
+        "TERM=dumb cannot show a full-screen dashboard; run peili in a terminal emulator, or use `peili report`"
+      )
+    }
+    TerminalSignals.install()
+    var candidates: [String] = term.isEmpty ? [] : [term]
+    candidates += fallbackTerms.filter { $0 != term }
+    var opened: (screen: OpaquePointer, name: String)?
+    for name in candidates {
+      if let s = newterm(name, peili_stdout(), input) {
+        opened = (s, name)
+        break
+      }
+    }
+    guard let opened else {
+      TerminalSignals.uninstall()
+      ownedInput.map { _ = fclose($0) }
+      let shown = term.isEmpty ? "TERM is not set and" : "TERM=\(term) has no terminfo entry here, and"
+      throw TerminalError(
+        "cannot open the terminal: \(shown) neither do \(fallbackTerms.joined(separator: ", ")). "
+          + "Set TERM to a type this machine knows (e.g. `export TERM=xterm-256color`), install the "
+          + "terminfo entries (Debian: `apt-get install ncurses-term`), or copy your terminal's entry "
+          + "with `infocmp -x | ssh server tic -x -`.")
+    }
+    var warning: String?
+    if opened.name != term {
+      warning =
+        term.isEmpty
+        ? "TERM is not set; using \(opened.name)."
+        : "TERM=\(term) is unknown here; using \(opened.name). Install its terminfo "
+          + "(e.g. `infocmp -x | ssh server tic -x -`) to silence this."
+    }
+    let noColorEnv = !(env["NO_COLOR"] ?? "").isEmpty
+    let terminal = Terminal(
+      screen: opened.screen, inputFile: ownedInput, isUTF8: utf8, termName: opened.name, warning: warning,
+      theme: theme, noColor: noColor || noColorEnv)
+    TerminalSignals.activeScreen = opened.screen
+    let win = peili_stdscr()
+    cbreak()
+    noecho()
+    nonl()
+    intrflush(win, false)
+    keypad(win, true)
+    set_escdelay(25)
+    curs_set(0)
+    terminal.configureColors()
+    return terminal
+  }
+
+  /// The screen size in cells.
+  public var size: (width: Int, height: Int) {
+    guard screen != nil else { return (0, 0) }
+    let win = peili_stdscr()
+    return (Int(peili_maxx(win)), Int(peili_maxy(win)))
+  }
+
+  /// Switches to another theme; the next paint redraws everything.
+  public func setTheme(_ theme: Theme) {
+    self.theme = theme
+    guard screen != nil else { return }
+    configureColors()
+    invalidate()
+  }
+
+  /// Makes the next `paint` redraw the whole screen (e.g. on Ctrl-L after other output).
+  public func invalidate() {
+    repaintAll = true
+    if screen != nil { clearok(peili_stdscr(), true) }
+  }
+
+  func configureColors() {
+    roleIndex = [:]
+    roleAttributes = []
+    rolePairs = []
+    var colorsOn = !noColorRequested && has_colors()
+    var useDefaults = false
+    if colorsOn {
+      colorsOn = start_color() == OK
+      useDefaults = use_default_colors() == OK
+    }
+    colorCount = colorsOn ? Int(peili_colors()) : 0
+    usesColor = colorsOn && colorCount >= 8
+    // Without colours the monochrome theme's attributes carry the roles (reverse selection,
+    // bold accent and headers).
+    let attributeTheme = usesColor ? theme : (Theme.builtIn("monochrome") ?? theme)
+    for (i, role) in Role.allCases.enumerated() {
+      roleIndex[role] = i
+      let c = attributeTheme.colors(for: role)
+      var a = peili_a_normal()
+      if c.bold { a |= peili_a_bold() }
+      if c.reverse { a |= peili_a_reverse() }
+      if c.underline { a |= peili_a_underline() }
+      roleAttributes.append(a)
+      guard usesColor, i + 1 < Int(peili_color_pairs()) else {
+        rolePairs.append(0)
+        continue
+      }
+      let wide = colorCount >= 256
+      let fg = (wide ? c.fg256 : c.fg8) ?? (useDefaults ? -1 : 7)
+      let bg = (wide ? c.bg256 : c.bg8) ?? (useDefaults ? -1 : 0)
+      init_pair(Int16(i + 1), Int16(fg), Int16(bg))
+      rolePairs.append(Int16(i + 1))
+    }
+  }
+
+  /// Reads one key, waiting at most `timeoutMilliseconds` (negative = block). nil on timeout
+  /// or for input that maps to no key (e.g. a non-ASCII byte under a non-UTF-8 locale).
+  public func readKey(timeoutMilliseconds: Int) -> Key? {
+    guard screen != nil else { return nil }
+    let win = peili_stdscr()
+    wtimeout(win, Int32(clamping: timeoutMilliseconds))
+    if isUTF8 {
+      var ch: wint_t = 0
+      let rc = wget_wch(win, &ch)
+      if rc == ERR { return nil }
+      if rc == peili_key_code_yes() { return Terminal.decode(keyCode: Int32(bitPattern: ch)) }
+      return Terminal.decode(character: UInt32(ch))
+    }
+    // wget_wch wedges after a non-ASCII byte under LANG=C (DESIGN §5): read bytes instead.
+    let c = wgetch(win)
+    if c == ERR { return nil }
+    if c >= KEY_MIN { return Terminal.decode(keyCode: c) }
+    if c < 0 || c > 127 { return nil }
+    return Terminal.decode(character: UInt32(c))
+  }
+
+  /// Maps a character code from the terminal to a key.
+  public static func decode(character c: UInt32) -> Key? {
+    switch c {
+    case 13, 10: return .enter
+    case 9: return .tab
+    case 27: return .escape
+    case 127, 8: return .backspace
+    case 1...26: return .ctrl(Character(Unicode.Scalar(UInt8(c) + 96)))
+    case 0..<32, 0x80..<0xA0: return nil
+    default:
+      guard let scalar = Unicode.Scalar(c) else { return nil }
+      return .char(Character(scalar))
+    }
+  }
+
+  /// Maps an ncurses KEY_* code to a key.
+  public static func decode(keyCode: Int32) -> Key? {
+    switch keyCode {
+    case KEY_UP: return .up
+    case KEY_DOWN: return .down
+    case KEY_LEFT: return .left
+    case KEY_RIGHT: return .right
+    case KEY_PPAGE: return .pageUp
+    case KEY_NPAGE: return .pageDown
+    case KEY_HOME, KEY_A1, KEY_FIND: return .home
+    case KEY_END, KEY_C1, KEY_SELECT: return .end
+    case KEY_ENTER: return .enter
+    case KEY_BTAB: return .backTab
+    case KEY_BACKSPACE: return .backspace
+    case KEY_DC: return .delete
+    case KEY_RESIZE: return .resize
+    case peili_key_f(1)...peili_key_f(63): return .function(Int(keyCode - peili_key_f(0)))
+    default: return nil
+    }
+  }
+
+  /// Draws `buffer` and flushes. Rows equal to the last painted frame are skipped; ncurses
+  /// then sends only the cells that differ from the screen (cheap over ssh).
+  public func paint(_ buffer: Buffer) {
+    guard screen != nil else { return }
+    let win = peili_stdscr()
+    let (screenWidth, screenHeight) = size
+    var full = repaintAll
+    if let last = lastPainted, last.width == buffer.width, last.height == buffer.height {
+    } else {
+      full = true
+    }
+    if full { werase(win) }
+    let width = min(buffer.width, screenWidth)
+    for y in 0..<min(buffer.height, screenHeight) {
+      let start = y * buffer.width
+      if !full, let last = lastPainted,
+        last.cells[start..<start + buffer.width] == buffer.cells[start..<start + buffer.width]
+      {
+        continue
+      }
+      paintRow(buffer, y: y, width: width, window: win)
+    }
+    wnoutrefresh(win)
+    doupdate()
+    lastPainted = buffer
+    repaintAll = false
+  }
+
+  private func paintRow(_ buffer: Buffer, y: Int, width: Int, window win: UnsafeMutablePointer<WINDOW>?) {
+    var run: [wchar_t] = []
+    var runStyle: Style?
+    var runStart = 0
+    func flush() {
+      guard let style = runStyle, !run.isEmpty else { return }
+      let (attrs, pair) = attributes(for: style)
+      wattr_set(win, attrs, pair, nil)
+      wmove(win, Int32(y), Int32(runStart))
+      waddnwstr(win, run, Int32(run.count))
+      run.removeAll(keepingCapacity: true)
+      runStyle = nil
+    }
+    var x = 0
+    var covered = 0  // columns already taken by a wide character
+    while x < width {
+      let cell = buffer[x, y]
+      defer { x += 1 }
+      if x < covered { continue }
+      var text = cell.text
+      var cellWidth = text.isEmpty ? 1 : max(1, DisplayWidth.of(text))
+      if text.isEmpty { text = " " }
+      if cellWidth == 2 && (!isUTF8 || x + 1 >= width) {
+        text = "?"
+        cellWidth = 1
+      }
+      if cellWidth == 2 || runStyle != cell.style { flush() }
+      if runStyle == nil {
+        runStyle = cell.style
+        runStart = x
+      }
+      appendScalars(of: text, to: &run)
+      covered = x + cellWidth
+      // Wide characters stand alone so a width disagreement with ncurses cannot shift a row.
+      if cellWidth == 2 { flush() }
+    }
+    flush()
+  }
+
+  private func appendScalars(of text: String, to run: inout [wchar_t]) {
+    var any = false
+    for scalar in text.unicodeScalars {
+      let v = scalar.value
+      if v < 0x20 || (0x7F...0x9F).contains(v) {
+        run.append(wchar_t(63))  // "?": control characters never reach the terminal
+      } else if !isUTF8 && v > 0x7E {
+        if !any { run.append(wchar_t(63)) }
+      } else {
+        run.append(wchar_t(bitPattern: v))
+      }
+      any = true
+      if !isUTF8 { break }
+    }
+    if !any { run.append(wchar_t(32)) }
+  }
+
+  private func attributes(for style: Style) -> (attr_t, Int16) {
+    let i = roleIndex[style.role] ?? 0
+    var a = roleAttributes.isEmpty ? peili_a_normal() : roleAttributes[i]
+    if style.bold { a |= peili_a_bold() }
+    if style.reverse { a |= peili_a_reverse() }
+    if style.underline { a |= peili_a_underline() }
+    return (a, rolePairs.isEmpty ? 0 : rolePairs[i])
+  }
+
+  /// Restores the terminal (idempotent). Also runs from the signal handlers and at exit.
+  public func close() {
+    guard let s = screen else { return }
+    if ownsSignals { TerminalSignals.activeScreen = nil }
+    curs_set(1)
+    endwin()
+    delscreen(s)
+    screen = nil
+    for file in [inputFile, outputFile] {
+      if let file { fclose(file) }
+    }
+    inputFile = nil
+    outputFile = nil
+    if ownsSignals { TerminalSignals.uninstall() }
+  }
+}

@@ -1,0 +1,119 @@
+/// The drawing characters of one glyph set: Unicode, or plain ASCII for non-UTF-8 locales
+/// (DESIGN §5: borders and bars are explicit strings, never ncurses ACS).
+public struct Glyphs: Hashable, Sendable {
+  public var isUnicode: Bool
+  // Tree
+  public var expanded: String
+  public var collapsed: String
+  public var leaf: String
+  // Bars
+  public var barFull: String
+  /// Partial cells from 1/8 to 7/8; empty in the ASCII set (whole cells only).
+  public var barPartials: [String]
+  public var barEmpty: String
+  // Box lines
+  public var horizontal: String
+  public var vertical: String
+  public var topLeft: String
+  public var topRight: String
+  public var bottomLeft: String
+  public var bottomRight: String
+  public var teeRight: String
+  public var teeLeft: String
+  // Confidence-interval strip: ├──●──┤ / [--*--]
+  public var ciStart: String
+  public var ciLine: String
+  public var ciPoint: String
+  public var ciEnd: String
+  // Markers
+  public var up: String
+  public var down: String
+  public var dot: String
+  public var ellipsis: String
+
+  /// Box drawing, eighth blocks, triangles.
+  public static let unicode = Glyphs(
+    isUnicode: true, expanded: "▾", collapsed: "▸", leaf: "·",
+    barFull: "█", barPartials: ["▏", "▎", "▍", "▌", "▋", "▊", "▉"], barEmpty: "░",
+    horizontal: "─", vertical: "│", topLeft: "┌", topRight: "┐", bottomLeft: "└", bottomRight: "┘",
+    teeRight: "├", teeLeft: "┤",
+    ciStart: "├", ciLine: "─", ciPoint: "●", ciEnd: "┤",
+    up: "▲", down: "▼", dot: "●", ellipsis: "…")
+
+  /// 7-bit ASCII only: safe under LANG=C and on any terminal.
+  public static let ascii = Glyphs(
+    isUnicode: false, expanded: "-", collapsed: "+", leaf: " ",
+    barFull: "#", barPartials: [], barEmpty: ".",
+    horizontal: "-", vertical: "|", topLeft: "+", topRight: "+", bottomLeft: "+", bottomRight: "+",
+    teeRight: "+", teeLeft: "+",
+    ciStart: "[", ciLine: "-", ciPoint: "*", ciEnd: "]",
+    up: "^", down: "v", dot: "*", ellipsis: "...")
+
+  /// The set for a terminal: Unicode under a UTF-8 locale, ASCII otherwise.
+  public static func forTerminal(utf8: Bool) -> Glyphs { utf8 ? .unicode : .ascii }
+
+  /// A bar of exactly `width` cells for `fraction` (clamped to 0…1): full cells, at most one
+  /// partial cell (Unicode), then the empty track.
+  public func bar(_ fraction: Double, width: Int) -> String {
+    guard width > 0 else { return "" }
+    let f = fraction.isFinite ? min(1, max(0, fraction)) : 0
+    if barPartials.count == 7 {
+      let eighths = Int((f * Double(width * 8)).rounded())
+      let whole = eighths / 8
+      let rest = eighths % 8
+      var out = String(repeating: barFull, count: whole)
+      var used = whole
+      if rest > 0, used < width {
+        out += barPartials[rest - 1]
+        used += 1
+      }
+      return out + String(repeating: barEmpty, count: width - used)
+    }
+    let whole = Int((f * Double(width)).rounded())
+    return String(repeating: barFull, count: whole) + String(repeating: barEmpty, count: width - whole)
+  }
+
+  /// A confidence-interval strip of exactly `width` cells on the scale `range`: spaces outside
+  /// the interval, `ciStart`…`ciEnd` joined by `ciLine`, and `ciPoint` at the estimate.
+  public func ciStrip(
+    low: Double, estimate: Double, high: Double, range: ClosedRange<Double> = 0...100, width: Int
+  )
+    -> String
+  {
+    guard width > 0 else { return "" }
+    let span = range.upperBound - range.lowerBound
+    func column(_ v: Double) -> Int {
+      guard span > 0, v.isFinite else { return 0 }
+      let t = min(1, max(0, (v - range.lowerBound) / span))
+      return min(width - 1, Int((t * Double(width - 1)).rounded()))
+    }
+    let a = column(min(low, high))
+    let b = column(max(low, high))
+    let p = column(estimate)
+    var cells = Array(repeating: " ", count: width)
+    for c in a...b { cells[c] = ciLine }
+    if b > a {
+      cells[a] = ciStart
+      cells[b] = ciEnd
+    }
+    cells[p] = ciPoint
+    return cells.joined()
+  }
+
+  /// `text` cut to at most `width` display columns, ending in the ellipsis when cut.
+  public func truncate(_ text: String, to width: Int) -> String {
+    guard width > 0 else { return "" }
+    if DisplayWidth.of(text) <= width { return text }
+    let mark = DisplayWidth.of(ellipsis) <= width ? ellipsis : ""
+    let room = width - DisplayWidth.of(mark)
+    var out = ""
+    var used = 0
+    for ch in text {
+      let w = DisplayWidth.of(ch)
+      if used + w > room { break }
+      out.append(ch)
+      used += w
+    }
+    return out + mark
+  }
+}

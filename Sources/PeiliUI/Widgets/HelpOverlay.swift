@@ -1,0 +1,50 @@
+/// The `?` overlay: every key of the current screen, grouped, in a dialog.
+public struct HelpOverlay: Sendable {
+  /// One key (or key group) and what it does.
+  public struct Entry: Hashable, Sendable {
+    public var keys: String
+    public var action: String
+    public init(_ keys: String, _ action: String) {
+      self.keys = keys
+      self.action = action
+    }
+  }
+
+  /// A group of keys under a heading.
+  public struct Section: Hashable, Sendable {
+    public var title: String
+    public var entries: [Entry]
+    public init(_ title: String, _ entries: [Entry]) {
+      self.title = title
+      self.entries = entries
+    }
+  }
+
+  public var sections: [Section]
+  public init(sections: [Section]) { self.sections = sections }
+
+  /// Body lines: a heading per section, then keys in an aligned column and what they do.
+  public var lines: [[Span]] {
+    let keyWidth = sections.flatMap { $0.entries.map { DisplayWidth.of($0.keys) } }.max() ?? 0
+    var out: [[Span]] = []
+    for (i, section) in sections.enumerated() {
+      if i > 0 { out.append([]) }
+      out.append([Span(section.title, Style(.header, bold: true))])
+      for e in section.entries {
+        out.append([Span(TextFit.left(e.keys, keyWidth), Style(.accent)), Span("  " + e.action)])
+      }
+    }
+    return out
+  }
+
+  /// The help as a dialog; `scroll` skips body lines when the screen is too short for all.
+  public func dialog(border: Dialog.Border, ellipsis: String, height: Int, scroll: Int = 0) -> Dialog {
+    let all = lines
+    let room = max(1, height - 2)
+    let start = min(max(0, scroll), max(0, all.count - room))
+    let hint = all.count > room ? "j/k scroll, Esc close" : "Esc close"
+    return Dialog(
+      title: "Keys", lines: Array(all.dropFirst(start).prefix(room)), hint: hint, border: border,
+      ellipsis: ellipsis)
+  }
+}

@@ -1,0 +1,137 @@
+import ArgumentParser
+import Foundation
+import PeiliCore
+import PeiliStore
+
+/// `peili checkin ID …`: records a dated, attributed update of an action or a key result.
+struct CheckInCommand: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "checkin",
+    abstract: "Record a check-in on an action (progress, status) or a key result (value).",
+    discussion: """
+      The change is attributed to your operating-system user and kept in the audit trail \
+      (see `peili history`). Progress is 0–100, confidence 1–10. On a key result, --value \
+      sets a metric's current value or marks a milestone done (1) or not (0); a perception \
+      key result takes its value from the latest survey wave.
+
+      Examples:
+        peili checkin A3 --progress 60 --confidence 7 --note "pilot running"
+        peili checkin A12 --status done --progress 100
+        peili checkin A9 --confidence 3 --note "blocked by the supplier"
+        peili checkin KR4 --value 98.9 --confidence 6
+      """)
+
+  @OptionGroup var global: GlobalOptions
+
+  @Argument(help: ArgumentHelp("The action's or key result's id, e.g. A3 or KR4.", valueName: "id"))
+  var action: String
+
+  @Option(help: ArgumentHelp("Progress 0–100.", valueName: "n"))
+  var progress: Int?
+
+  @Option(help: ArgumentHelp("Confidence 1–10 that the action lands.", valueName: "n"))
+  var confidence: Int?
+
+  @Option(help: ArgumentHelp("A note for the check-in.", valueName: "text"))
+  var note: String?
+
+  @Option(help: ArgumentHelp("New status (actions).", valueName: "status"))
+  var status: ActionStatus?
+
+  @Option(help: ArgumentHelp("New current value (key results).", valueName: "number"))
+  var value: Double?
+
+  func validate() throws {
+    if progress == nil && confidence == nil && note == nil && status == nil && value == nil {
+      throw ValidationError("nothing to record: give --progress, --confidence, --note, --status or --value")
+    }
+    if let value, !value.isFinite { throw ValidationError("--value must be a number") }
+    if let progress, !(0...100).contains(progress) {
+      throw ValidationError("--progress must be 0–100, got \(progress)")
+    }
+    if let confidence, !(1...10).contains(confidence) {
+      throw ValidationError("--confidence must be 1–10, got \(confidence)")
+    }
+  }
+
+  func run() throws {
+    try reportingFailures {
+      let workspace = try Workspace.open(path: global.workspacePath)
+      let user = CurrentUser.name
+      let snapshot = try workspace.snapshot()
+      if let kr = snapshot.keyResults.first(where: { $0.id == action }) {
+        try checkIn(kr, workspace, user: user)
+        return
+      }
+      guard var current = snapshot.actions.first(where: { $0.id == action }) else {
+        throw CommandFailure("no action or key result with id \"\(action)\" in \(global.workspacePath)")
+      }
+      if value != nil {
+        throw CommandFailure("\(action) is an action: record its --progress; --value is for key results")
+      }
+      let before = current
+      if progress != nil || confidence != nil || note != nil {
+        current = try Self.applied(
+          workspace.apply(
+            .checkIn(progress: progress, confidence: confidence, note: note ?? ""), toAction: action,
+            basedOn: current.version, by: user), id: action)
+      }
+      if let status, status != current.status {
+        current = try Self.applied(
+          workspace.apply(.status(status), toAction: action, basedOn: current.version, by: user), id: action)
+      }
+      var parts: [String] = []
+      if before.progress != current.progress {
+        parts.append("progress \(before.progress) → \(current.progress)")
+      } else if progress != nil {
+        parts.append("progress \(current.progress)")
+      }
+      if let c = current.confidence, confidence != nil { parts.append("confidence \(c)") }
+      if before.status != current.status {
+        parts.append("status \(before.status.rawValue) → \(current.status.rawValue)")
+      }
+      if note != nil { parts.append("note recorded") }
+      print("\(action) \(current.title.sanitizedForTerminal): \(parts.joined(separator: ", ")) (by \(user)).")
+    }
+  }
+
+  private func checkIn(_ kr: KeyResult, _ workspace: Workspace, user: String) throws {
+    if progress != nil || status != nil {
+      throw CommandFailure(
+        "\(kr.id) is a key result: record its --value (and --confidence, --note); --progress and --status are for actions"
+      )
+    }
+    let outcome = try workspace.checkIn(
+      keyResult: kr.id, value: value, confidence: confidence, note: note ?? "", basedOn: kr.version, by: user)
+    guard case .applied(let updated) = outcome else {
+      throw CommandFailure(
+        "\(kr.id) was changed by someone else meanwhile; nothing written, run the check-in again")
+    }
+    var parts: [String] = []
+    switch (kr.measure, updated.measure) {
+    case (.metric(_, _, let old, let unit), .metric(_, _, let new, _)) where value != nil:
+      parts.append("current \(Self.number(old)) → \(Self.number(new))\(unit.isEmpty ? "" : " " + unit)")
+    case (.milestone(let old), .milestone(let new)) where value != nil:
+      parts.append(old == new ? "done \(new)" : "done \(old) → \(new)")
+    default: break
+    }
+    if let c = updated.confidence, confidence != nil { parts.append("confidence \(c)") }
+    if note != nil { parts.append("note recorded") }
+    print("\(kr.id) \(updated.title.sanitizedForTerminal): \(parts.joined(separator: ", ")) (by \(user)).")
+  }
+
+  private static func number(_ x: Double) -> String {
+    x == x.rounded() && abs(x) < 1e15 ? String(Int(x)) : String(x)
+  }
+
+  /// The action after a write; a conflict (someone wrote in between) is reported, not retried.
+  static func applied(_ outcome: EditOutcome, id: String) throws -> Action {
+    switch outcome {
+    case .applied(let action): return action
+    case .conflict(let current):
+      throw CommandFailure(
+        "\(id) was changed by someone else meanwhile (now progress \(current.progress), status "
+          + "\(current.status.rawValue)); nothing written, run the check-in again")
+    }
+  }
+}

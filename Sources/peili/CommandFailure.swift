@@ -1,0 +1,58 @@
+import ArgumentParser
+import Foundation
+import PeiliCore
+import PeiliStore
+
+/// A failure a command explains in one line; exits 1.
+struct CommandFailure: Error, CustomStringConvertible {
+  let message: String
+  init(_ message: String) { self.message = message }
+  var description: String { message }
+}
+
+/// Runs a command body so that any failure becomes one line on stderr ("peili: …") and exit
+/// code 1; ArgumentParser's own exits (help, usage errors, explicit exit codes) pass through.
+func reportingFailures(_ body: () throws -> Void) throws {
+  do {
+    try body()
+  } catch let exit as ExitCode {
+    throw exit
+  } catch let error as CleanExit {
+    throw error
+  } catch let error as ValidationError {
+    throw error
+  } catch {
+    printError(oneLine(error))
+    throw ExitCode.failure
+  }
+}
+
+/// The error as a single line: its description, with line breaks folded and control
+/// characters removed (messages may quote file content).
+func oneLine(_ error: any Error) -> String {
+  let text = (error as? SurveyImportError).map(compilerStyle) ?? String(describing: error)
+  return text.sanitizedForTerminal
+}
+
+/// Writes "peili: message" to stderr.
+func printError(_ message: String) {
+  FileHandle.standardError.write(Data("peili: \(message)\n".utf8))
+}
+
+/// A survey error as `file:line:column (header): message`, the form editors and the OKR
+/// importer use; the store gives the CSV column as "header (#index)".
+func compilerStyle(_ e: SurveyImportError) -> String {
+  var place = e.file
+  if let line = e.line { place += ":\(line)" }
+  if let column = e.column {
+    if let open = column.range(of: " (#", options: .backwards), column.hasSuffix(")") {
+      let index = column[open.upperBound..<column.index(before: column.endIndex)]
+      place += ":\(index) (\(column[..<open.lowerBound]))"
+    } else if Int(column) != nil {
+      place += ":\(column)"
+    } else {
+      place += " (\(column))"
+    }
+  }
+  return "\(place): \(e.message)"
+}

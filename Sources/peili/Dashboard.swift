@@ -1,0 +1,75 @@
+import Foundation
+import PeiliApp
+import PeiliCore
+import PeiliStore
+import PeiliTerminal
+import PeiliUI
+
+/// Runs the dashboard on `store` until the user quits; returns the exit status. The terminal
+/// is restored on every way out (return, thrown error; signals via the terminal layer).
+func runDashboard(store: any WorkspaceStore, theme: PeiliUI.Theme, noColor: Bool, user: String) throws
+  -> Int32
+{
+  let first = try store.snapshot()
+  let terminal = try Terminal.open(theme: theme, noColor: noColor)
+  defer { terminal.close() }
+  let size = terminal.size
+  var model = Model(
+    snapshot: first, today: DashboardLoop.today(), user: user, glyphs: terminal.glyphs, width: size.width,
+    height: size.height, readOnlyReason: DashboardLoop.readOnlyReason(store, path: first.workspacePath))
+  if let warning = terminal.warning { model.status = StatusMessage(warning) }
+  let runner = DashboardLoop.runner(store: store, user: user)
+  var buffer = Buffer(width: size.width, height: size.height)
+  view(model, into: &buffer)
+  terminal.paint(buffer)
+  while !model.isQuitting {
+    let msg: Msg
+    switch terminal.readKey(timeoutMilliseconds: 250) {
+    case nil: msg = .tick
+    case .resize?:
+      let s = terminal.size
+      msg = .resize(width: s.width, height: s.height)
+    case .ctrl("l")?:
+      terminal.invalidate()
+      msg = .key(.ctrl("l"))
+    case let key?: msg = .key(key)
+    }
+    guard runner.dispatch(msg, &model), !model.isQuitting else { continue }
+    let s = terminal.size
+    if buffer.width != s.width || buffer.height != s.height {
+      buffer = Buffer(width: s.width, height: s.height)
+      model.width = s.width
+      model.height = s.height
+    }
+    view(model, into: &buffer)
+    terminal.paint(buffer)
+  }
+  return 0
+}
+
+/// Wiring between the executable and the app: undo, read-only wording, today's date.
+enum DashboardLoop {
+  /// The command runner for `store`, with the workspace's undo when it has one.
+  static func runner(store: any WorkspaceStore, user: String) -> CommandRunner {
+    guard let workspace = store as? Workspace else { return CommandRunner(store: store, user: user) }
+    return CommandRunner(store: store, user: user) { user in
+      switch try workspace.undoLast(by: user) {
+      case .undone(_, let id, _): .undone(id: id)
+      case .conflict(_, let id, let field, _, let current): .conflict(id: id, field: field, current: current)
+      case .nothingToUndo: .nothingToUndo
+      }
+    }
+  }
+
+  /// The store's own wording of why it is read-only, if it is.
+  static func readOnlyReason(_ store: any WorkspaceStore, path: String) -> String? {
+    guard store.isReadOnly else { return nil }
+    return (store as? Workspace)?.readOnlyReason ?? StoreError.readOnly(path: path).description
+  }
+
+  /// Today in the local calendar (pace is judged against it).
+  static func today() -> Day {
+    let c = Calendar.current.dateComponents([.year, .month, .day], from: Date())
+    return Day(year: c.year ?? 2026, month: c.month ?? 1, day: c.day ?? 1) ?? Day(ordinal: 0)
+  }
+}

@@ -1,0 +1,33 @@
+import ArgumentParser
+import Foundation
+
+/// Options every peili command accepts: which workspace, which colour theme.
+struct GlobalOptions: ParsableArguments {
+  @Option(
+    name: .long,
+    help: ArgumentHelp(
+      "The workspace file (default: $PEILI_WORKSPACE, then ./peili.db).", valueName: "path"))
+  var workspace: String?
+
+  @Option(
+    name: .long,
+    help: ArgumentHelp(
+      "Colour theme for the dashboard: a built-in name or a .toml file.", valueName: "name|path"))
+  var theme: String?
+
+  /// The workspace path: `--workspace`, then `$PEILI_WORKSPACE`, then `./peili.db`.
+  var workspacePath: String {
+    WorkspaceLocation.resolve(option: workspace, environment: ProcessInfo.processInfo.environment)
+  }
+}
+
+/// Where the workspace file is, by the documented precedence.
+enum WorkspaceLocation {
+  static let defaultPath = "peili.db"
+
+  static func resolve(option: String?, environment: [String: String]) -> String {
+    if let option, !option.isEmpty { return option }
+    if let env = environment["PEILI_WORKSPACE"], !env.isEmpty { return env }
+    return defaultPath
+  }
+}

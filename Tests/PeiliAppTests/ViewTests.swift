@@ -1,0 +1,93 @@
+import PeiliApp
+import PeiliCore
+import PeiliUI
+import Testing
+
+@Suite("Dashboard view")
+struct ViewTests {
+  func render(_ model: Model) -> Buffer {
+    var buffer = Buffer(width: model.width, height: model.height)
+    view(model, into: &buffer)
+    return buffer
+  }
+
+  @Test func controlCharactersInWorkspaceTextNeverReachTheBuffer() {
+    var m = TestWorkspace.model()
+    press(&m, .char("G"))
+    let buffer = render(m)
+    for cell in buffer.cells {
+      #expect(!cell.text.unicodeScalars.contains { $0.value < 0x20 || (0x7F...0x9F).contains($0.value) })
+    }
+    #expect(buffer.lines[8].hasPrefix("  · A3 Site deals [31mwith retail"))
+    #expect(buffer.lines[11].hasPrefix(" Mirror of A3 Site deals [31mwith retail ─"))
+  }
+
+  @Test func theFilterIsTypedInlineOnTheStatusLine() {
+    var m = TestWorkspace.model()
+    press(&m, .char("/"), .char("g"), .char("r"))
+    let lines = render(m).lines
+    #expect(lines[22] == "Filter: gr█")
+    #expect(lines[23] == "Enter keep filter  Esc clear  Backspace delete")
+    #expect(lines[1].hasPrefix(" OKR tree (filter \"gr\": 3 rows) ─"))
+    #expect(lines[2].hasPrefix("▾ O2 Grow the network"))
+  }
+
+  @Test func readOnlyShowsABannerUnderTheHeader() {
+    let m = TestWorkspace.model(readOnly: true)
+    let buffer = render(m)
+    #expect(
+      buffer.lines[1] == " READ-ONLY: the workspace /tmp/work/acme.db is read-only for you")
+    #expect(buffer[1, 1].style.role == .banner)
+    #expect(buffer.lines[2].hasPrefix(" OKR tree"))
+    #expect(buffer.lines[23].hasSuffix("q quit  read-only"))
+  }
+
+  @Test func theFocusedPaneHighlightsItsSelection() {
+    var m = TestWorkspace.model()
+    var buffer = render(m)
+    #expect(buffer[2, 2].style.reverse)
+    #expect(buffer[1, 1].style.reverse, "tree title marks focus")
+    press(&m, .tab)
+    buffer = render(m)
+    #expect(!buffer[2, 2].style.reverse && buffer[2, 2].style.underline)
+    #expect(buffer.lines[14].hasPrefix(" Communication "))
+    #expect(buffer[2, 14].style.reverse)
+    #expect(!buffer[2, 16].style.reverse)
+    #expect(buffer.lines[23] == "↑↓ theme  Enter details  Tab Esc tree  ? help  q quit")
+  }
+
+  @Test func scoresBelowTheMinimumGroupAreNeverShown() {
+    var m = TestWorkspace.model(width: 100, height: 30)
+    m.overlay = .themeDetail(themeID: "influence")
+    let screen = render(m).lines.joined(separator: "\n")
+    #expect(screen.contains("Staff     – (n<5 or none)"))
+    #expect(!screen.contains("n 3"))
+    #expect(screen.contains("Customer  44 ±2  n 200  fav 44%"))
+    #expect(screen.contains("Not enough data on Influence"))
+  }
+
+  @Test func statusErrorsAndMessagesShowAboveTheFooter() {
+    var m = TestWorkspace.model()
+    _ = update(&m, .loadFailed("database is locked"))
+    #expect(render(m).lines[22] == "could not read the workspace: database is locked")
+    #expect(render(m)[0, 22].style.role == .bad)
+  }
+
+  @Test func theConflictDialogSitsOverTheScreen() throws {
+    var m = TestWorkspace.model()
+    press(&m, .char("G"))
+    let a3 = try #require(m.selectedAction)
+    var theirs = a3
+    theirs.status = .blocked
+    theirs.version += 1
+    let mine = EditRequest(actionID: "A3", change: .status(.done), basedOn: a3.version, before: a3)
+    _ = update(&m, .editFinished(mine, .conflict(current: theirs)))
+    let lines = render(m).lines
+    let top = try #require(lines.firstIndex { $0.contains("┌─ Changed by someone else ─") })
+    #expect(lines[top + 5].contains("│ you saw         active"))
+    #expect(lines[top + 6].contains("│ theirs (stored) blocked"))
+    #expect(lines[top + 7].contains("│ yours           done"))
+    #expect(lines[top + 9].contains("│ m apply mine anyway   t or Esc keep theirs"))
+    #expect(lines[23] == "m apply mine anyway  t Esc keep theirs")
+  }
+}

@@ -1,0 +1,133 @@
+import Testing
+
+@testable import PeiliUI
+
+@Suite("Widgets")
+struct WidgetTests {
+  let markers = TreeWidget.Markers(expanded: "▾", collapsed: "▸", leaf: "·", ellipsis: "…")
+
+  @Test func rectSplitsClampAndCentre() {
+    let r = Rect(x: 0, y: 0, width: 80, height: 24)
+    let (top, rest) = r.splitTop(1)
+    #expect(top == Rect(x: 0, y: 0, width: 80, height: 1))
+    #expect(rest == Rect(x: 0, y: 1, width: 80, height: 23))
+    let (body, foot) = rest.splitBottom(2)
+    #expect(body.height == 21 && foot.y == 22)
+    let (left, right) = r.splitLeft(100)
+    #expect(left.width == 80 && right.width == 0)
+    #expect(r.centered(width: 20, height: 4) == Rect(x: 30, y: 10, width: 20, height: 4))
+  }
+
+  @Test func truncateCountsDisplayColumns() {
+    #expect(TextFit.truncate("Communication", to: 6) == "Commu…")
+    #expect(TextFit.truncate("short", to: 6) == "short")
+    #expect(TextFit.truncate("日本語テキスト", to: 5) == "日本…")
+    #expect(TextFit.left("ab", 4) == "ab  ")
+    #expect(TextFit.right("ab", 4) == "  ab")
+    #expect(TextFit.truncate("abc", to: 0) == "")
+  }
+
+  @Test func progressBarWholeAndPartialCells() {
+    #expect(ProgressBar(fraction: 0.4).segments(width: 10) == ("████", "░░░░░░"))
+    #expect(ProgressBar(fraction: nil).segments(width: 4) == ("", "░░░░"))
+    #expect(ProgressBar(fraction: 1.7).segments(width: 3) == ("███", ""))
+    let ascii = ProgressBar(fraction: 0.25, filled: "#", empty: "-")
+    #expect(ascii.segments(width: 8) == ("##", "------"))
+    let eighths = ProgressBar(fraction: 0.45, partials: ["▏", "▎", "▍", "▌", "▋", "▊", "▉"])
+    // 0.45 × 4 cells × 8 = 14.4 → 14 eighths: one full cell and 6/8.
+    #expect(eighths.segments(width: 4) == ("█▊", "░░"))
+    var buffer = Buffer(width: 12, height: 1)
+    ascii.render(into: &buffer, x: 2, y: 0, width: 8)
+    #expect(buffer.line(0) == "  ##------")
+    #expect(buffer[2, 0].style == .plain && buffer[4, 0].style == Style(.muted))
+  }
+
+  @Test func treeRendersIndentMarkersTrailingAndSelection() {
+    let rows = [
+      TreeWidget.Row(
+        depth: 0, expander: .expanded, label: [Span("O1 Customers understand what we offer")],
+        trailing: [Span("40%")]),
+      TreeWidget.Row(depth: 1, expander: .collapsed, label: [Span("KR1 Reach 60")], trailing: [Span("12%")]),
+      TreeWidget.Row(depth: 2, expander: .leaf, label: [Span("A1 Newsletter")], trailing: [Span("100%")]),
+    ]
+    var buffer = Buffer(width: 30, height: 4)
+    TreeWidget(rows: rows, selected: 1, markers: markers).render(into: &buffer, area: buffer.area)
+    #expect(
+      buffer.lines == [
+        "▾ O1 Customers understand… 40%",
+        "  ▸ KR1 Reach 60           12%",
+        "    · A1 Newsletter       100%",
+        "",
+      ])
+    #expect(buffer[5, 1].style.reverse)
+    #expect(!buffer[5, 0].style.reverse)
+  }
+
+  @Test func treeScrollKeepsSelectionInView() {
+    #expect(TreeWidget.scrollOffset(selected: 0, previous: 0, height: 5, count: 3) == 0)
+    #expect(TreeWidget.scrollOffset(selected: 7, previous: 0, height: 5, count: 20) == 3)
+    #expect(TreeWidget.scrollOffset(selected: 4, previous: 3, height: 5, count: 20) == 3)
+    #expect(TreeWidget.scrollOffset(selected: 2, previous: 3, height: 5, count: 20) == 2)
+    #expect(TreeWidget.scrollOffset(selected: 19, previous: 18, height: 5, count: 20) == 15)
+  }
+
+  @Test func tableAlignsColumnsAndSharesFlexibleWidth() {
+    let table = TableWidget(
+      columns: [
+        .init("Theme", width: 6, flexible: true), .init("Cust", width: 4, alignment: .right),
+        .init("Gap", width: 8, alignment: .right),
+      ],
+      rows: [
+        [Span("Communication"), Span("48"), Span("-12 under")],
+        [Span("Influence"), Span("-"), Span("n/a")],
+      ], selected: 0)
+    var buffer = Buffer(width: 26, height: 3)
+    table.render(into: &buffer, area: buffer.area)
+    #expect(table.widths(total: 26) == [12, 4, 8])
+    #expect(
+      buffer.lines == [
+        "Theme        Cust      Gap",
+        "Communicati…   48 -12 und…",
+        "Influence       -      n/a",
+      ])
+    #expect(buffer[0, 1].style.reverse && !buffer[0, 2].style.reverse)
+    #expect(buffer[0, 0].style == Style(.header, bold: true))
+  }
+
+  @Test func dialogDrawsBorderTitleBodyAndHint() {
+    let dialog = Dialog(
+      title: "Conflict", lines: [[Span("theirs 60")], [Span("yours  50")]], hint: "m mine", border: .ascii)
+    var buffer = Buffer(width: 20, height: 6)
+    dialog.render(into: &buffer, area: buffer.area)
+    #expect(
+      buffer.lines == [
+        "",
+        "   +- Conflict -+",
+        "   | theirs 60  |",
+        "   | yours  50  |",
+        "   +--- m mine -+",
+        "",
+      ])
+  }
+
+  @Test func helpOverlayListsEveryKeyAligned() {
+    let help = HelpOverlay(sections: [
+      .init("Move", [.init("↑ ↓ j k", "up / down"), .init("g G", "first / last")]),
+      .init("Edit", [.init("+ -", "progress ±10")]),
+    ])
+    #expect(
+      help.lines.map { $0.map(\.text).joined() } == [
+        "Move", "↑ ↓ j k  up / down", "g G      first / last", "", "Edit", "+ -      progress ±10",
+      ])
+    let short = help.dialog(border: .ascii, ellipsis: "…", height: 4, scroll: 1)
+    #expect(short.lines.count == 2)
+    #expect(short.lines[0].map(\.text).joined() == "↑ ↓ j k  up / down")
+    #expect(short.hint.contains("scroll"))
+  }
+
+  @Test func spansClipAtMaxWidthAndReplaceControls() {
+    var buffer = Buffer(width: 10, height: 1)
+    buffer.put([Span("ab\u{1B}c"), Span("defghij", Style(.accent))], x: 0, y: 0, maxWidth: 6)
+    #expect(buffer.line(0) == "ab?cde")
+  }
+}
