@@ -49,6 +49,9 @@ public struct CommandRunner {
         let outcome = try store.apply(
           request.change, toAction: request.actionID, basedOn: request.basedOn, by: user)
         return .editFinished(request, outcome)
+      } catch let error as StoreError {
+        if case .readOnly = error { return .editFailed(request, "read-only: \(error)") }
+        return .editFailed(request, error.description)
       } catch {
         return .editFailed(request, String(describing: error))
       }

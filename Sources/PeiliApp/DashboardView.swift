@@ -33,7 +33,7 @@ func treePane(_ model: Model, layout: DashboardLayout, into buffer: inout Buffer
   guard count > 0 else {
     let empty =
       model.filter.isEmpty
-      ? "No objectives yet: import them with `peili import okrs FILE.yaml`, or try `peili demo`."
+      ? "No objectives yet: `peili import okrs FILE.yaml`, or try `peili demo`."
       : "Nothing matches the filter; Esc clears it."
     buffer.put(empty, x: area.x + 1, y: area.y, style: Style(.muted), maxWidth: area.width - 1)
     return

@@ -30,7 +30,7 @@ public enum KeyMap {
           .init("u", "undo your last change"),
         ]),
       .init("Screens", screens),
-      .init("Other", [.init("?", "this help"), .init("q", "quit")]),
+      .init("Other", [.init("? F1", "this help"), .init("q", "quit")]),
     ]
   }
 

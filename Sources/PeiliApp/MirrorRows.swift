@@ -163,13 +163,13 @@ public enum MirrorRows {
     let shown = waves.count == 2 && waves[0].id == waves[1].id ? [waves[0]] : waves
     func cell(_ e: ScoreEstimate?) -> String {
       guard let e else { return "\(text.missing) (n<\(analysis.minimumGroup) or none)" }
-      var s = "\(text.indexWithMargin(e))  n \(e.n)"
-      if let fav = e.favourable { s += "  fav \(Int((fav * 100).rounded()))%" }
-      if let nps = e.nps { s += "  NPS \(text.signed(nps))" }
+      var s = "\(text.indexWithMargin(e)) n \(e.n)"
+      if let fav = e.favourable { s += " fav \(Int((fav * 100).rounded()))%" }
+      if let nps = e.nps { s += " NPS \(text.signed(nps))" }
       return s
     }
     let labelWidth = 10
-    let cellWidth = 30
+    let cellWidth = 28
     var header = [Span(TextFit.left("", labelWidth), Style(.header, bold: true))]
     for (i, w) in shown.enumerated() {
       let role = i == 0 && shown.count == 2 ? "baseline" : "follow-up"

@@ -72,7 +72,7 @@ private func handleKey(_ m: inout Model, _ key: Key) -> [Command] {
   case .char("q"), .ctrl("c"):
     m.isQuitting = true
     return [.quit]
-  case .char("?"):
+  case .char("?"), .function(1):
     m.overlay = .help(scroll: 0)
     return []
   case .char("/"):

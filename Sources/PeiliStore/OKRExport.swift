@@ -93,7 +93,9 @@ private struct OKRExport {
 
   private static func links(_ db: Database, sql: String, cycleID: String) throws -> [String: [String]] {
     var result: [String: [String]] = [:]
-    for row in try Row.fetchAll(db, sql: sql, arguments: [cycleID]) { result[row[0], default: []].append(row[1]) }
+    for row in try Row.fetchAll(db, sql: sql, arguments: [cycleID]) {
+      result[row[0], default: []].append(row[1])
+    }
     return result
   }
 
@@ -112,7 +114,9 @@ private struct OKRExport {
     if objectives.isEmpty { return out + "objectives: []\n" }
     out += "objectives:\n"
     for o in objectives {
-      var fields: [(String, String)] = [("id", plain(o.id)), ("title", plain(o.title)), ("kind", o.kind.rawValue)]
+      var fields: [(String, String)] = [
+        ("id", plain(o.id)), ("title", plain(o.title)), ("kind", o.kind.rawValue),
+      ]
       if let owner = o.owner { fields.append(("owner", plain(owner))) }
       if let parent = o.parentID { fields.append(("parent", plain(parent))) }
       if o.weight != 1 { fields.append(("weight", YAMLScalar.number(o.weight))) }

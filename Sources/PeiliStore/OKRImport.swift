@@ -51,7 +51,8 @@ extension Workspace {
   }
 }
 
-/// Checks an `OKRFile` against itself and the workspace, then replaces the cycle's OKRs.
+/// Checks an `OKRFile` against itself and the workspace, then writes the cycle's OKRs: items
+/// matched by id are updated in place, new ones inserted, left-out ones removed or kept.
 private struct OKRImport {
   let document: OKRFile
   let file: String
@@ -396,7 +397,8 @@ private struct OKRImport {
       let action = Action(
         id: a.id, objectiveID: a.objectiveID, keyResultID: a.keyResultID, title: a.title, owner: a.owner,
         status: a.status ?? old?.status ?? .planned, progress: a.progress ?? old?.progress ?? 0,
-        start: a.start, due: a.due, themeIDs: distinct(a.themeIDs), confidence: a.confidence ?? old?.confidence,
+        start: a.start, due: a.due, themeIDs: distinct(a.themeIDs),
+        confidence: a.confidence ?? old?.confidence,
         position: a.position)
       let columns: [(any DatabaseValueConvertible)?] = [
         action.objectiveID, action.keyResultID, action.title, action.owner, action.status.rawValue,
@@ -432,7 +434,8 @@ private struct OKRImport {
         changes += fields.map { ("action", a.id, $0.0, $0.1, $0.2) }
         changed += 1
       } else if old.position != action.position {
-        try db.execute(sql: "UPDATE action SET position = ? WHERE id = ?", arguments: [action.position, a.id])
+        try db.execute(
+          sql: "UPDATE action SET position = ? WHERE id = ?", arguments: [action.position, a.id])
       }
     }
 
@@ -443,12 +446,20 @@ private struct OKRImport {
     let missingActions = oldActions.keys.sorted().filter { !inFile.contains("action/\($0)") }
     let missing = missingObjectives.count + missingKeyResults.count + missingActions.count
     if removesMissing {
-      for id in missingObjectives { changes.append(("objective", id, "deleted", oldObjectives[id]!.title, nil)) }
-      for id in missingKeyResults { changes.append(("key_result", id, "deleted", oldKeyResults[id]!["title"], nil)) }
+      for id in missingObjectives {
+        changes.append(("objective", id, "deleted", oldObjectives[id]!.title, nil))
+      }
+      for id in missingKeyResults {
+        changes.append(("key_result", id, "deleted", oldKeyResults[id]!["title"], nil))
+      }
       for id in missingActions { changes.append(("action", id, "deleted", oldActions[id]!.title, nil)) }
       for id in missingActions { try db.execute(sql: "DELETE FROM action WHERE id = ?", arguments: [id]) }
-      for id in missingKeyResults { try db.execute(sql: "DELETE FROM key_result WHERE id = ?", arguments: [id]) }
-      for id in missingObjectives { try db.execute(sql: "DELETE FROM objective WHERE id = ?", arguments: [id]) }
+      for id in missingKeyResults {
+        try db.execute(sql: "DELETE FROM key_result WHERE id = ?", arguments: [id])
+      }
+      for id in missingObjectives {
+        try db.execute(sql: "DELETE FROM objective WHERE id = ?", arguments: [id])
+      }
     }
 
     if let violation = try Row.fetchOne(db, sql: "PRAGMA foreign_key_check") {
@@ -475,11 +486,13 @@ private struct OKRImport {
   }
 
   /// Replaces an item's theme links, in the file's order.
-  private func linkThemes(_ db: Database, table: String, column: String, id: String, themes: [String]) throws {
+  private func linkThemes(_ db: Database, table: String, column: String, id: String, themes: [String]) throws
+  {
     try db.execute(sql: "DELETE FROM \(table) WHERE \(column) = ?", arguments: [id])
     for (i, theme) in themes.enumerated() {
       try db.execute(
-        sql: "INSERT INTO \(table) (\(column), theme_id, position) VALUES (?, ?, ?)", arguments: [id, theme, i])
+        sql: "INSERT INTO \(table) (\(column), theme_id, position) VALUES (?, ?, ?)",
+        arguments: [id, theme, i])
     }
   }
 

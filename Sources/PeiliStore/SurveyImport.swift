@@ -45,8 +45,9 @@ extension Workspace {
   ) throws -> SurveyImportSummary {
     if isReadOnly { throw StoreError.readOnly(path: path) }
     let map = try SurveyMapping.load(path: mapping)
-    let csvName = (csv as NSString).lastPathComponent
-    let mapName = (mapping as NSString).lastPathComponent
+    // Errors name the files as the user gave them, so that editors can jump to them.
+    let csvName = csv
+    let mapName = mapping
     guard let data = FileManager.default.contents(atPath: csv) else {
       throw SurveyImportError(file: csvName, message: "cannot read the file")
     }
@@ -87,7 +88,7 @@ extension Workspace {
         throw SurveyImportError(
           file: file, line: headerLine, column: name,
           message:
-            "missing column \(name) named in \(mappingFile) (line \(place.line)); the header has "
+            "missing column \(name) named in \((mappingFile as NSString).lastPathComponent) (line \(place.line)); the header has "
             + "\(width) columns")
       }
       guard found.count == 1 else {

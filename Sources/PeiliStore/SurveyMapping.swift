@@ -62,7 +62,7 @@ public struct SurveyMapping: Sendable {
 
   /// Reads and parses a mapping file (must be UTF-8).
   public static func load(path: String) throws(SurveyImportError) -> SurveyMapping {
-    let name = (path as NSString).lastPathComponent
+    let name = path
     guard let data = FileManager.default.contents(atPath: path) else {
       throw SurveyImportError(file: name, message: "cannot read the file")
     }

@@ -3,11 +3,19 @@ import PeiliCore
 /// Writes values as YAML scalars that read back as exactly the same text: plain where YAML
 /// cannot mistake them for something else, double-quoted with escapes otherwise.
 enum YAMLScalar {
-  /// `text` as a scalar, control characters removed (tabs and line breaks become spaces).
+  /// `text` as a scalar, control characters removed (tabs and line breaks become spaces), and
+  /// byte-order marks too (YAML readers drop them even when escaped).
   /// `inFlow`: the scalar sits inside `[…]` or `{…}`, where `,` `[` `]` `{` `}` end it.
   static func text(_ text: String, inFlow: Bool = false) -> String {
-    let clean = text.sanitizedForTerminal
+    let clean = readable(text)
     return needsQuotes(clean, inFlow: inFlow) ? quoted(clean) : clean
+  }
+
+  /// The text a scalar can carry: `text` without control characters and byte-order marks.
+  static func readable(_ text: String) -> String {
+    let clean = text.sanitizedForTerminal
+    guard clean.unicodeScalars.contains("\u{FEFF}") else { return clean }
+    return String(String.UnicodeScalarView(clean.unicodeScalars.filter { $0 != "\u{FEFF}" }))
   }
 
   /// A number as it round-trips through `Double(_:)`: whole numbers without a fraction.
@@ -66,7 +74,8 @@ enum YAMLScalar {
       default:
         if needsEscape(scalar) {
           let hex = String(scalar.value, radix: 16, uppercase: true)
-          out += scalar.value > 0xFFFF
+          out +=
+            scalar.value > 0xFFFF
             ? "\\U" + String(repeating: "0", count: 8 - hex.count) + hex
             : "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
         } else {

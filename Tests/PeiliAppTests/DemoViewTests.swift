@@ -262,5 +262,15 @@ struct DemoViewTests {
     #expect(lines[22].hasPrefix("read-only: "))
     #expect(try readOnly.snapshot().actions.first { $0.id == "A4" }?.progress == 60)
     #expect(!lines[23].contains("+ -"))
+
+    // Should a write reach the store anyway, its refusal reads the same way.
+    let a4 = try #require(m.selectedAction)
+    let answer = run.perform(
+      .save(EditRequest(actionID: "A4", change: .progress(70), basedOn: a4.version, before: a4)))
+    guard case .editFailed(_, let message)? = answer else {
+      Issue.record("expected a refused edit, got \(String(describing: answer))")
+      return
+    }
+    #expect(message.hasPrefix("read-only: "))
   }
 }

@@ -238,6 +238,8 @@ struct UpdateTests {
     #expect(m.overlay == .help(scroll: 1))
     press(&m, .char("q"))
     #expect(m.overlay == nil && !m.isQuitting)
+    press(&m, .function(1))
+    #expect(m.overlay == .help(scroll: 0))
   }
 
   @Test func quitTickAndResize() {

@@ -62,7 +62,7 @@ struct ViewTests {
     let screen = render(m).lines.joined(separator: "\n")
     #expect(screen.contains("Staff     – (n<5 or none)"))
     #expect(!screen.contains("n 3"))
-    #expect(screen.contains("Customer  44 ±2  n 200  fav 44%"))
+    #expect(screen.contains("Customer  44 ±2 n 200 fav 44%"))
     #expect(screen.contains("Not enough data on Influence"))
   }
 
@@ -89,5 +89,15 @@ struct ViewTests {
     #expect(lines[top + 7].contains("│ yours           done"))
     #expect(lines[top + 9].contains("│ m apply mine anyway   t or Esc keep theirs"))
     #expect(lines[23] == "m apply mine anyway  t Esc keep theirs")
+  }
+
+  @Test func anEmptyWorkspaceSaysWhatToDo() {
+    var m = Model(snapshot: Snapshot(workspacePath: "/srv/new.db"), today: TestWorkspace.today, user: "aino")
+    let lines = render(m).lines
+    #expect(lines[0].hasPrefix("peili · new.db · no survey yet"))
+    #expect(lines[2] == " No objectives yet: `peili import okrs FILE.yaml`, or try `peili demo`.")
+    #expect(lines[11].hasPrefix(" Mirror ─"))
+    #expect(press(&m, .down, .enter, .char("+"), .tab, .enter).isEmpty)
+    #expect(m.overlay == nil)
   }
 }

@@ -63,7 +63,7 @@ struct OKRImportTests {
       summary
         == OKRImportSummary(
           cycleID: "2026", replacedCycle: false, objectives: 2, keyResults: 4, actions: 4,
-          newThemes: ["communication", "reliability"], auditRows: 1 + 2 + 2 + 4 + 4))
+          newThemes: ["communication", "reliability"], auditRows: 1 + 2 + 2 + 4 + 4, added: 2 + 4 + 4))
     let trail = try ws.auditTrail(limit: 100)
     #expect(trail.allSatisfy { $0.kind == .import && $0.user == "importer" })
     #expect(Set(trail.map(\.changeID)).count == 1)

@@ -41,6 +41,9 @@ final class SurveyFixture {
       date: date, audience: audience, replace: replace, by: "tester")
   }
 
+  /// The full path of a file in the fixture's folder (errors name files as given).
+  func path(_ name: String) -> String { dir.appendingPathComponent(name).path }
+
   /// Every row of every table, so "unchanged" means exactly that.
   func fingerprint() throws -> String {
     try workspace.writer.read { db in
@@ -240,7 +243,7 @@ private let survey = """
   @Test func missingColumn() throws {
     let f = try fixture(csv: survey.replacingOccurrences(of: ",q2,", with: ",qx,"))
     let e = try #require(try f.failure())
-    #expect(e.file == "survey.csv")
+    #expect(e.file == f.path("survey.csv"))
     #expect(e.line == 1)
     #expect(e.column == "q2")
     #expect(e.message.contains("missing column q2") && e.message.contains("map.yaml (line 10)"))
@@ -249,7 +252,7 @@ private let survey = """
   @Test func duplicatedColumn() throws {
     let f = try fixture(csv: "respondent,q1,region,type,q1,q2,nps,comment\nr1,1,N,b,2,3,4,\n")
     let e = try #require(try f.failure())
-    #expect(e.file == "survey.csv")
+    #expect(e.file == f.path("survey.csv"))
     #expect(e.line == 1)
     #expect(e.column == "q1 (#2 and #5)")
     #expect(e.message.contains("duplicated column q1"))
@@ -259,7 +262,7 @@ private let survey = """
     let f = try fixture(
       csv: survey.replacingOccurrences(of: "r5,North,business,4,5,7", with: "r5,North,business,4,6,7"))
     let e = try #require(try f.failure())
-    #expect(e.file == "survey.csv")
+    #expect(e.file == f.path("survey.csv"))
     #expect(e.line == 7)
     #expect(e.column == "q2 (#5)")
     #expect(e.message.contains("value 6 is outside the scale 1–5"))
@@ -301,7 +304,7 @@ private let survey = """
     let f = try fixture(
       map: mapping.replacingOccurrences(of: "theme: recommendation, scale", with: "theme: loyalty, scale"))
     let e = try #require(try f.failure())
-    #expect(e.file == "map.yaml")
+    #expect(e.file == f.path("map.yaml"))
     #expect(e.line == 11)
     let line11 = mapping.split(separator: "\n", omittingEmptySubsequences: false)[10]
     let offset = line11.distance(
@@ -332,7 +335,7 @@ private let survey = """
         of: "theme: communication, scale: [1, 5]}\n  - {column: q2",
         with: "theme: communication, scale: [1, 7]}\n  - {column: q2"))
     let e = try #require(try f.failure(mapping: "other.yaml", wave: "2026-09", date: Day("2026-09-15")))
-    #expect(e.file == "other.yaml")
+    #expect(e.file == f.path("other.yaml"))
     #expect(e.line == 9)
     #expect(
       e.message.contains("question comm_clear already exists with theme communication and scale [1, 5]"))
@@ -341,14 +344,22 @@ private let survey = """
   @Test func newWaveNeedsADate() throws {
     let f = try fixture()
     let e = try #require(try f.failure(date: nil))
-    #expect(e.file == "survey.csv")
+    #expect(e.file == f.path("survey.csv"))
     #expect(e.message.contains("expected its date with --date YYYY-MM-DD"))
+  }
+
+  @Test func existingWaveWithAnotherDate() throws {
+    let f = try fixture()
+    try f.importSurvey()
+    let e = try #require(try f.failure(date: Day("2025-10-01"), audience: .staff))
+    #expect(e.file == f.path("survey.csv"))
+    #expect(e.message.contains("wave 2025-09 already exists with date 2025-09-15"))
   }
 
   @Test func emptyCSV() throws {
     let f = try fixture(csv: "")
     let e = try #require(try f.failure())
-    #expect(e.file == "survey.csv")
+    #expect(e.file == f.path("survey.csv"))
     #expect(e.line == 1)
     #expect(e.message.contains("the file is empty"))
     try f.file("header.csv", "respondent,region,type,q1,q2,nps,comment\n")
@@ -363,7 +374,7 @@ private let survey = """
     data.append(contentsOf: [0xE4, 0x0A])  // Latin-1 "ä"
     try f.file("latin1.csv", data)
     let e = try #require(try f.failure(csv: "latin1.csv"))
-    #expect(e.file == "latin1.csv")
+    #expect(e.file == f.path("latin1.csv"))
     #expect(e.line == 3)
     #expect(e.message.contains("not valid UTF-8"))
   }
@@ -381,7 +392,7 @@ private let survey = """
     let f = try fixture(
       map: "respondent_id: respondent\nquestions:\n  - {column: q1, id: a, theme: t, scale: [1, 5]\n")
     let e = try #require(try f.failure())
-    #expect(e.file == "map.yaml")
+    #expect(e.file == f.path("map.yaml"))
     #expect(e.line == 4)
     #expect(e.column != nil)
     #expect(e.message.contains("YAML syntax error"))
@@ -416,7 +427,7 @@ private let survey = """
   @Test func emptyOrNonUTF8Mapping() throws {
     let f = try fixture(map: "\n")
     let e = try #require(try f.failure())
-    #expect(e.file == "map.yaml")
+    #expect(e.file == f.path("map.yaml"))
     #expect(e.line == 1)
     #expect(e.message.contains("empty"))
     try f.file("latin1.yaml", Data("respondent_id: respondent\n# caf".utf8) + Data([0xE9, 0x0A]))

@@ -1,0 +1,142 @@
+import ArgumentParser
+import Foundation
+import PeiliCore
+import PeiliStore
+
+/// `peili export`: writes the OKRs, a survey wave or the audit trail to standard output.
+struct ExportCommand: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "export",
+    abstract: "Write the OKRs (YAML), a survey wave (CSV) or the audit trail (CSV) to standard output.",
+    discussion: """
+      Exports read the workspace and change nothing. The OKR export is the import format: edit \
+      it and apply the edits with `peili import okrs FILE.yaml --update`.
+
+      Examples:
+        peili export okrs > okrs.yaml
+        peili import okrs okrs.yaml --update
+        peili export survey --format csv --wave 2025-09 --audience customer \\
+              --mapping-out customers-mapping.yaml > customers.csv
+        peili export audit --format csv > audit.csv
+      """,
+    subcommands: [ExportOKRsCommand.self, ExportSurveyCommand.self, ExportAuditCommand.self])
+}
+
+/// The text formats `peili export survey` and `peili export audit` write.
+enum ExportFormat: String, ExpressibleByArgument, CaseIterable {
+  case csv
+}
+
+/// `peili export okrs [--cycle ID]`.
+struct ExportOKRsCommand: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "okrs",
+    abstract: "Write a cycle's OKRs as YAML in the import format.",
+    discussion: """
+      Includes every objective, key result and action with current progress, status, confidence, \
+      metric values and theme links. Exporting and importing the file back with --update \
+      changes nothing; edit the file to change titles, values or structure. The format is \
+      described in docs/okr-format.md.
+
+      Examples:
+        peili export okrs > okrs.yaml
+        peili export okrs --cycle 2025 > okrs-2025.yaml
+      """)
+
+  @OptionGroup var global: GlobalOptions
+
+  @Option(help: ArgumentHelp("The cycle (default: the current one, latest by start date).", valueName: "id"))
+  var cycle: String?
+
+  func run() throws {
+    try reportingFailures {
+      let workspace = try Workspace.open(path: global.workspacePath)
+      writeStandardOutput(try workspace.exportOKRs(cycle: cycle))
+    }
+  }
+}
+
+/// `peili export survey --format csv [--wave W] [--audience A] [--mapping-out FILE]`.
+struct ExportSurveyCommand: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "survey",
+    abstract: "Write one wave's raw respondent data as CSV in the canonical survey layout.",
+    discussion: """
+      This is raw respondent data: every answer, segment value and comment of every respondent \
+      of the wave and audience, without the minimum group size that the dashboard and reports \
+      apply. Anyone who can read the workspace file can read this data anyway; share the export \
+      no more widely than the workspace itself.
+
+      Columns: the respondent id, the segment columns, one column per question id (a blank is a \
+      missing answer) and the comment columns. --mapping-out writes the mapping that imports the \
+      CSV back (its first lines show the `peili import survey` command). --wave defaults to the \
+      latest wave; --audience may be left out when the wave has only one.
+
+      Examples:
+        peili export survey --format csv --audience customer > customers.csv
+        peili export survey --format csv --wave 2025-09 --audience staff \\
+              --mapping-out staff-mapping.yaml > staff.csv
+      """)
+
+  @OptionGroup var global: GlobalOptions
+
+  @Option(help: "Output format.")
+  var format: ExportFormat = .csv
+
+  @Option(help: ArgumentHelp("The wave (default: the latest with respondents).", valueName: "name"))
+  var wave: String?
+
+  @Option(help: "Whose answers (customer, staff or mirror; needed when the wave has several).")
+  var audience: Audience?
+
+  @Option(
+    name: .customLong("mapping-out"),
+    help: ArgumentHelp("Also write the mapping YAML that imports the CSV back.", valueName: "file.yaml"))
+  var mappingOut: String?
+
+  func run() throws {
+    try reportingFailures {
+      let workspace = try Workspace.open(path: global.workspacePath)
+      let export = try workspace.exportSurvey(wave: wave, audience: audience)
+      if let mappingOut {
+        do {
+          try Data(export.mapping.utf8).write(to: URL(fileURLWithPath: mappingOut), options: .atomic)
+        } catch {
+          throw CommandFailure("cannot write \(mappingOut): \(error.localizedDescription)")
+        }
+      }
+      writeStandardOutput(export.csv)
+    }
+  }
+}
+
+/// `peili export audit --format csv`.
+struct ExportAuditCommand: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "audit",
+    abstract: "Write the whole audit trail, oldest first, as CSV.",
+    discussion: """
+      Columns: at (UTC), user, kind (edit, undo, import), entity, entity_id, field, old_value, \
+      new_value. Values are quoted as RFC 4180 describes; an empty field is a missing value.
+
+      Examples:
+        peili export audit --format csv > audit.csv
+      """)
+
+  @OptionGroup var global: GlobalOptions
+
+  @Option(help: "Output format.")
+  var format: ExportFormat = .csv
+
+  func run() throws {
+    try reportingFailures {
+      let workspace = try Workspace.open(path: global.workspacePath)
+      writeStandardOutput(try workspace.exportAuditCSV())
+    }
+  }
+}
+
+/// Writes exported text to standard output exactly as given (no added newline).
+private func writeStandardOutput(_ text: String) {
+  FileHandle.standardOutput.write(Data(text.utf8))
+}
