@@ -34,21 +34,46 @@ public final class CSVReader {
     var line: Int
   }
 
+  /// The field separator: `,` by default; `;` or tab for files saved that way.
+  public let delimiter: UInt8
+  /// The decimal mark `integer(_:)` accepts before a fraction of zeros (`4,0`, `4.0`): a comma
+  /// when the delimiter is a semicolon (as spreadsheets in Nordic locales write), else a point.
+  public let decimalSeparator: UInt8
+  private let start: Int
+
   /// Copies `data`, validates it as UTF-8 (naming the first bad line) and skips a BOM.
-  public init(data: Data) throws(CSVError) {
+  public convenience init(data: Data, delimiter: UInt8 = 0x2C) throws(CSVError) {
     let bad = data.withUnsafeBytes { Self.firstInvalidUTF8Line($0.bindMemory(to: UInt8.self)) }
     if let bad { throw CSVError(line: bad, message: "the file is not valid UTF-8 (save it as UTF-8)") }
+    self.init(validatedUTF8: data, delimiter: delimiter)
+  }
+
+  /// Copies `data`, already known to be valid UTF-8, and skips a BOM.
+  init(validatedUTF8 data: Data, delimiter: UInt8 = 0x2C) {
     let buffer = UnsafeMutableBufferPointer<UInt8>.allocate(capacity: max(data.count, 1))
     _ = buffer.initialize(from: data)
     storage = buffer
     bytes = UnsafeMutableBufferPointer(rebasing: buffer[0..<data.count])
-    pos = 0
-    if bytes.count >= 3, bytes[0] == 0xEF, bytes[1] == 0xBB, bytes[2] == 0xBF { pos = 3 }
+    self.delimiter = delimiter
+    decimalSeparator = delimiter == 0x3B ? 0x2C : 0x2E
+    var first = 0
+    if bytes.count >= 3, bytes[0] == 0xEF, bytes[1] == 0xBB, bytes[2] == 0xBF { first = 3 }
+    start = first
+    pos = first
     fields.reserveCapacity(64)
   }
 
-  public convenience init(string: String) throws(CSVError) {
-    try self.init(data: Data(string.utf8))
+  /// Goes back to the first record, so that the header can be read again once the layout is known.
+  public func rewind() {
+    pos = start
+    line = 1
+    recordLine = 0
+    fields.removeAll(keepingCapacity: true)
+    scratch.removeAll(keepingCapacity: true)
+  }
+
+  public convenience init(string: String, delimiter: UInt8 = 0x2C) throws(CSVError) {
+    self.init(validatedUTF8: Data(string.utf8), delimiter: delimiter)
   }
 
   deinit { storage.deallocate() }
@@ -75,6 +100,7 @@ public final class CSVReader {
   public func next() throws(CSVError) -> Bool {
     let p = bytes
     let n = p.count
+    let delimiter = self.delimiter
     while true {
       guard pos < n else { return false }
       fields.removeAll(keepingCapacity: true)
@@ -89,7 +115,7 @@ public final class CSVReader {
           let start = pos
           while pos < n {
             let c = p[pos]
-            if c == 0x2C || c == 0x0A || c == 0x0D { break }
+            if c == delimiter || c == 0x0A || c == 0x0D { break }
             if c == 0x22 {
               throw CSVError(
                 line: line,
@@ -105,7 +131,7 @@ public final class CSVReader {
           atRecordEnd = true
         } else {
           switch p[pos] {
-          case 0x2C:
+          case delimiter:
             pos += 1
             if pos >= n {
               fields.append(Field(start: pos, end: pos, inScratch: false, quoted: false, line: line))
@@ -121,7 +147,10 @@ public final class CSVReader {
             atRecordEnd = true
           default:
             throw CSVError(
-              line: line, message: "expected a comma or the end of the line after a closing quote")
+              line: line,
+              message:
+                "expected \(delimiter == 0x2C ? "a comma" : delimiter == 0x3B ? "a semicolon" : "a tab") "
+                + "or the end of the line after a closing quote")
           }
         }
       }
@@ -208,10 +237,17 @@ public final class CSVReader {
         j += 1
       }
       guard j < k, k - j <= 18 else { return nil }
+      let digitsStart = j
       var value = 0
       while j < k {
         let d = Int(buf[j]) &- 0x30
-        guard d >= 0 && d <= 9 else { return nil }
+        guard d >= 0 && d <= 9 else {
+          // A whole number written with a fraction of zeros: "4,0" (decimal comma) or "4.0".
+          guard j > digitsStart, buf[j] == decimalSeparator, j + 1 < k, buf[(j + 1)..<k].allSatisfy({ $0 == 0x30 }) else {
+            return nil
+          }
+          break
+        }
         value = value * 10 + d
         j += 1
       }

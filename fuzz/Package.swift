@@ -1,0 +1,36 @@
+// swift-tools-version: 6.0
+// libFuzzer targets for peili's import parsers (see README.md). A separate package so that the
+// main package never builds a fuzzer `main`; PeiliCore and PeiliStore are compiled here from the
+// main package's sources (symlinks under Sources/), because the main package exports no library
+// products. Build with fuzz/build.sh, never with a plain `swift build`.
+import PackageDescription
+
+let strict: [SwiftSetting] = [.swiftLanguageMode(.v6)]
+
+let package = Package(
+  name: "peili-fuzz",
+  platforms: [.macOS(.v13)],
+  dependencies: [
+    // Pinned to the versions in ../Package.resolved.
+    .package(url: "https://github.com/groue/GRDB.swift", exact: "7.10.0"),
+    .package(url: "https://github.com/jpsim/Yams", exact: "6.2.2"),
+  ],
+  targets: [
+    .target(name: "PeiliCore", swiftSettings: strict),
+    .target(
+      name: "PeiliStore",
+      dependencies: [
+        "PeiliCore",
+        .product(name: "GRDB", package: "GRDB.swift"),
+        .product(name: "Yams", package: "Yams"),
+      ],
+      swiftSettings: strict),
+    .executableTarget(
+      name: "FuzzCSV", dependencies: ["PeiliStore", "PeiliCore"],
+      swiftSettings: strict + [.unsafeFlags(["-parse-as-library"])]),
+    .executableTarget(
+      name: "FuzzYAML",
+      dependencies: ["PeiliStore", "PeiliCore", .product(name: "Yams", package: "Yams")],
+      swiftSettings: strict + [.unsafeFlags(["-parse-as-library"])]),
+  ]
+)
