@@ -50,8 +50,14 @@ let package = Package(
         .product(name: "CSV", package: "CSV.swift"),
       ],
       swiftSettings: strict),
-    .testTarget(name: "PeiliCoreTests", dependencies: ["PeiliCore"], swiftSettings: strict),
-    .testTarget(name: "PeiliStoreTests", dependencies: ["PeiliStore", "PeiliCore"], swiftSettings: strict),
+    .testTarget(
+      name: "PeiliCoreTests", dependencies: ["PeiliCore"],
+      // numpy/scipy reference script and its JSON, read in place through #filePath.
+      exclude: ["Reference"], swiftSettings: strict),
+    .testTarget(
+      name: "PeiliStoreTests", dependencies: ["PeiliStore", "PeiliCore"],
+      // Vendor export fixtures, read in place through #filePath.
+      exclude: ["Fixtures"], swiftSettings: strict),
     .testTarget(name: "PeiliUITests", dependencies: ["PeiliUI"], swiftSettings: strict),
     .testTarget(
       name: "PeiliAppTests", dependencies: ["PeiliApp", "PeiliUI", "PeiliCore", "PeiliStore"],

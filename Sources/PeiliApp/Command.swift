@@ -8,6 +8,8 @@ public enum Command: Hashable, Sendable {
   case reload
   /// Ask the store whether another process wrote; reload if so (answers `.snapshotLoaded(external: true)`).
   case pollExternalChanges
+  /// Ask the store's survey queries (answers `.answered`).
+  case query(SurveyQuery)
   /// Leave the dashboard.
   case quit
 }

@@ -8,6 +8,8 @@ public struct CommandRunner {
   public let user: String
   /// Reverts `user`'s latest change, when the store offers undo (it is not in the protocol).
   public let undo: ((String) throws -> UndoReport)?
+  /// Survey queries withhold groups smaller than this (as the analysis does).
+  public var minimumGroup = 5
 
   public init(store: any WorkspaceStore, user: String, undo: ((String) throws -> UndoReport)? = nil) {
     self.store = store
@@ -55,6 +57,8 @@ public struct CommandRunner {
       } catch {
         return .editFailed(request, String(describing: error))
       }
+    case .query(let query):
+      return .answered(query, store.survey.answer(query, minimumGroup: minimumGroup))
     case .undo:
       guard let undo else { return .undoFinished(.unsupported) }
       do {

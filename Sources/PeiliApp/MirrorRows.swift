@@ -2,7 +2,7 @@ import PeiliCore
 import PeiliUI
 
 /// Pure builders of the mirror pane: the theme table, the reading lines, the selection's
-/// facts, the coverage warnings and the theme detail popup.
+/// facts and the coverage warnings.
 public enum MirrorRows {
   /// The theme table's columns at a pane width: from 90 columns a staff change, from 110 the
   /// experience gap (staff − customer) too.
@@ -154,51 +154,5 @@ public enum MirrorRows {
         ]
       }
     }
-  }
-
-  /// The theme detail popup: scores per audience in the baseline and follow-up waves, the
-  /// change, favourable share, the gaps and the reading.
-  public static func themeDetail(_ m: ThemeMirror, analysis: MirrorAnalysis, text: ScoreText) -> [[Span]] {
-    let waves = [analysis.baseline, analysis.followUp].compactMap { $0 }
-    let shown = waves.count == 2 && waves[0].id == waves[1].id ? [waves[0]] : waves
-    func cell(_ e: ScoreEstimate?) -> String {
-      guard let e else { return "\(text.missing) (n<\(analysis.minimumGroup) or none)" }
-      var s = "\(text.indexWithMargin(e)) n \(e.n)"
-      if let fav = e.favourable { s += " fav \(Int((fav * 100).rounded()))%" }
-      if let nps = e.nps { s += " NPS \(text.signed(nps))" }
-      return s
-    }
-    let labelWidth = 10
-    let cellWidth = 28
-    var header = [Span(TextFit.left("", labelWidth), Style(.header, bold: true))]
-    for (i, w) in shown.enumerated() {
-      let role = i == 0 && shown.count == 2 ? "baseline" : "follow-up"
-      header.append(
-        Span(TextFit.left("\(w.id.sanitizedForTerminal) \(role)", cellWidth), Style(.header, bold: true)))
-    }
-    if shown.count == 2 { header.append(Span("change", Style(.header, bold: true))) }
-    var lines: [[Span]] = [header]
-    for audience in Audience.allCases {
-      let role: Role = audience == .customer ? .customer : audience == .staff ? .staff : .mirror
-      var line = [Span(TextFit.left(audience.rawValue.capitalized, labelWidth), Style(role, bold: true))]
-      if shown.count == 2 {
-        line.append(Span(TextFit.left(cell(m.baselineScores[audience]), cellWidth)))
-        line.append(Span(TextFit.left(cell(m.scores[audience]), cellWidth)))
-        line.append(text.changeCell(m.change[audience]))
-      } else if !shown.isEmpty {
-        line.append(Span(TextFit.left(cell(m.scores[audience]), cellWidth)))
-      }
-      lines.append(line)
-    }
-    lines.append([])
-    lines.append([
-      Span("Mirror gap (mirror \(text.minus) customer)      ", Style(.muted)), text.gapCell(m.mirrorGap),
-    ])
-    lines.append([
-      Span("Experience gap (staff \(text.minus) customer)   ", Style(.muted)), text.gapCell(m.experienceGap),
-    ])
-    lines.append(reading(m, text: text))
-    if shown.isEmpty { lines = [[Span("No survey wave imported yet.", Style(.muted))]] }
-    return lines
   }
 }

@@ -34,6 +34,33 @@ public struct Model: Sendable {
   public var readOnlyReason: String?
   public var isQuitting = false
 
+  /// Screens to return to with Esc/Backspace, the most recent last.
+  public var back: [Screen] = []
+  /// The gap the gaps screen ranks by.
+  public var gapKind: GapKind = .mirror
+  public var gapsView: GapsMode = .ranking
+  /// The selected theme on the gaps screen, kept by id (the order changes with the ranking).
+  public var gapsThemeID: String?
+  /// The audience of the importance–performance grid.
+  public var gridAudience: Audience = .customer
+  /// The open (or last opened) theme drill-down.
+  public var drill: DrillState?
+  /// The segment filter every score obeys (`.none`: all respondents).
+  public private(set) var segmentFilter: SegmentFilter = .none
+  /// The theme and question scores in view: the snapshot's, or those under the filter.
+  public private(set) var scores: [ScoreKey: ScoreSummary]
+  /// Scores withheld under the filter to protect a small group, and the first reason.
+  public private(set) var withheldCount = 0
+  public private(set) var withheldReason: String?
+  /// A filter asked for and not answered yet (applied, or refused, when it is).
+  public var requestedFilter: SegmentFilter?
+  /// The snapshot changed under a filter: its scores must be asked for again.
+  public private(set) var filterIsStale = false
+  /// Answers of survey queries for the current snapshot (cleared on reload and filter change).
+  public var answers: [SurveyQuery: SurveyAnswer] = [:]
+  /// Queries asked and not yet answered.
+  public var pending: Set<SurveyQuery> = []
+
   /// `readOnlyReason` defaults to the store's wording when the snapshot says read-only.
   public init(
     snapshot: Snapshot, today: Day, user: String, glyphs: Glyphs = .unicode, width: Int = 80,
@@ -50,6 +77,7 @@ public struct Model: Sendable {
     // Objectives start open (their key results and direct actions show), key results closed.
     expanded = Set(snapshot.objectives.map(\.id))
     rows = []
+    scores = snapshot.scores
     self.readOnlyReason =
       readOnlyReason
       ?? (snapshot.isReadOnly ? StoreError.readOnly(path: snapshot.workspacePath).description : nil)
@@ -79,14 +107,47 @@ public struct Model: Sendable {
     let keep = selectedID
     let path = keep.map { tree.ancestors(of: $0) } ?? []
     snapshot = new
+    // Filtered scores are asked for again by the caller; until then the snapshot's show.
+    scores = new.scores
+    filterIsStale = !segmentFilter.isEmpty
+    answers = [:]
+    pending = []
     analysis = MirrorAnalysis(snapshot: new, today: today)
     tree = OKRTree(snapshot: new)
     if new.isReadOnly && readOnlyReason == nil {
       readOnlyReason = StoreError.readOnly(path: new.workspacePath).description
     }
     rebuildRows(keeping: keep, orNearest: path)
-    if case .themeDetail(let id) = overlay, analysis.mirror(theme: id) == nil { overlay = nil }
     mirrorCursor = min(mirrorCursor, max(0, mirrorThemeIDs.count - 1))
+  }
+
+  /// Applies scores computed under a filter: every screen's analysis is rebuilt from them.
+  mutating func apply(_ filtered: FilteredScores) {
+    segmentFilter = filtered.filter
+    filterIsStale = false
+    scores = filtered.scores
+    withheldCount = filtered.refused.count
+    withheldReason = filtered.refused.sorted { "\($0.key)" < "\($1.key)" }.first?.value
+    analysis = MirrorAnalysis(snapshot: filtered.applied(to: snapshot), today: today)
+    // Answers under another filter are no longer shown.
+    answers = answers.filter { $0.key.filter == filtered.filter || $0.key == .attributes }
+  }
+
+  /// Back to every respondent.
+  mutating func clearSegmentFilter() {
+    segmentFilter = .none
+    filterIsStale = false
+    scores = snapshot.scores
+    withheldCount = 0
+    withheldReason = nil
+    analysis = MirrorAnalysis(snapshot: snapshot, today: today)
+    answers = answers.filter { $0.key.filter.isEmpty }
+  }
+
+  /// The segment attributes, once loaded.
+  public var segmentAttributes: [SegmentAttribute]? {
+    if case .attributes(let a)? = answers[.attributes] { return a }
+    return nil
   }
 
   /// Recomputes the visible rows and puts the cursor back on `id`, else on the nearest of

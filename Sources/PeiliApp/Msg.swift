@@ -12,6 +12,8 @@ public enum Msg: Sendable {
   case editFinished(EditRequest, EditOutcome)
   case editFailed(EditRequest, String)
   case undoFinished(UndoReport)
+  /// The answer to a survey query.
+  case answered(SurveyQuery, SurveyAnswer)
   /// A store read failed; the message goes to the status line.
   case loadFailed(String)
 }

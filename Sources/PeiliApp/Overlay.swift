@@ -4,8 +4,8 @@ import PeiliCore
 public enum Overlay: Hashable, Sendable {
   /// The list of every key; `scroll` skips lines on short terminals.
   case help(scroll: Int)
-  /// One theme's scores per audience and wave.
-  case themeDetail(themeID: String)
+  /// The segment filter picker: first an attribute, then one of its values.
+  case segmentPicker(attribute: String?, cursor: Int)
   /// An edit found the action changed by someone else since the user saw it.
   case conflict(Conflict)
 }

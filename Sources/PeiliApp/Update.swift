@@ -4,6 +4,12 @@ import PeiliUI
 /// The one place the model changes: takes a message, returns the side effects for the loop.
 /// Pure: no I/O, no clock; the same model and message always give the same result.
 public func update(_ model: inout Model, _ msg: Msg) -> [Command] {
+  let commands = step(&model, msg)
+  // Whatever the screen now shows and is not known yet is asked for, once.
+  return commands + QueryPlan.missing(&model)
+}
+
+private func step(_ model: inout Model, _ msg: Msg) -> [Command] {
   switch msg {
   case .key(let key):
     return handleKey(&model, key)
@@ -45,6 +51,9 @@ public func update(_ model: inout Model, _ msg: Msg) -> [Command] {
       model.status = StatusMessage("this workspace offers no undo", isError: true)
     }
     return []
+  case .answered(let query, let answer):
+    QueryPlan.receive(&model, query, answer)
+    return []
   case .loadFailed(let message):
     model.status = StatusMessage("could not read the workspace: \(message)", isError: true)
     return []
@@ -75,6 +84,34 @@ private func handleKey(_ m: inout Model, _ key: Key) -> [Command] {
   case .char("?"), .function(1):
     m.overlay = .help(scroll: 0)
     return []
+  case .char("f"):
+    m.overlay = .segmentPicker(attribute: nil, cursor: 0)
+    return []
+  case .char("F"):
+    SegmentChoice.clear(&m)
+    return []
+  case .char(let c) where c.isWholeNumber:
+    Navigation.digit(&m, c)
+    return []
+  case .backspace:
+    Navigation.back(&m)
+    return []
+  default:
+    break
+  }
+  switch m.screen {
+  case .dashboard: return dashboardKey(&m, key)
+  case .gaps:
+    GapsKeys.handle(&m, key)
+    return []
+  case .theme:
+    DrillKeys.handle(&m, key)
+    return []
+  }
+}
+
+private func dashboardKey(_ m: inout Model, _ key: Key) -> [Command] {
+  switch key {
   case .char("/"):
     m.isEditingFilter = true
     return []
@@ -84,9 +121,6 @@ private func handleKey(_ m: inout Model, _ key: Key) -> [Command] {
     return edit(&m, key)
   case .tab, .backTab:
     m.focus = m.focus == .tree ? .mirror : .tree
-    return []
-  case .char(let c) where c.isWholeNumber:
-    if let screen = Screen(digit: c) { m.screen = screen }
     return []
   default:
     break
@@ -124,7 +158,7 @@ private func treeKey(_ m: inout Model, _ key: Key) {
     guard let row = m.selectedRow, row.hasChildren else { return }
     setExpanded(&m, row.id, !row.isExpanded)
   case .escape:
-    if !m.filter.isEmpty { setFilter(&m, "") }
+    if !m.filter.isEmpty { setFilter(&m, "") } else { Navigation.back(&m) }
   default:
     break
   }
@@ -143,7 +177,7 @@ private func mirrorKey(_ m: inout Model, _ key: Key) {
   case .enter, .right, .char("l"):
     let ids = m.mirrorThemeIDs
     if ids.indices.contains(m.mirrorCursor), m.analysis.mirror(theme: ids[m.mirrorCursor]) != nil {
-      m.overlay = .themeDetail(themeID: ids[m.mirrorCursor])
+      Navigation.openTheme(&m, ids[m.mirrorCursor])
     }
   case .escape, .left, .char("h"):
     m.focus = .tree
@@ -164,9 +198,8 @@ private func overlayKey(_ m: inout Model, _ overlay: Overlay, _ key: Key) -> [Co
     default: break
     }
     return []
-  case .themeDetail:
-    if [.escape, .enter, .char("q"), .left, .char("h")].contains(key) { m.overlay = nil }
-    return []
+  case .segmentPicker(let attribute, let cursor):
+    return SegmentChoice.key(&m, attribute: attribute, cursor: cursor, key)
   case .conflict(let conflict):
     switch key {
     case .char("m"), .char("M"):

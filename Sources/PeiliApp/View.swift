@@ -13,6 +13,8 @@ public func view(_ model: Model, into buffer: inout Buffer) {
   header(model, layout: layout, into: &buffer)
   switch model.screen {
   case .dashboard: dashboardView(model, layout: layout, into: &buffer)
+  case .gaps: GapsView.render(model, area: DrillView.body(model), into: &buffer)
+  case .theme(let id): DrillView.render(model, themeID: id, area: DrillView.body(model), into: &buffer)
   }
   statusLine(model, area: layout.status, into: &buffer)
   footer(model, area: layout.footer, into: &buffer)
@@ -55,8 +57,11 @@ func header(_ model: Model, layout: DashboardLayout, into buffer: inout Buffer) 
   case (_, let f?): waves = "wave \(f.id)"
   default: waves = "no survey yet"
   }
-  let tabs = Screen.allCases.map { s in
-    Span(" \(s.rawValue) \(s.title) ", Style(.header, bold: s == model.screen, reverse: s == model.screen))
+  // Below 100 columns only the current screen is named; the others show their digit.
+  let tabs = Screen.numbered.map { s in
+    let on = s.isSameKind(as: model.screen)
+    let label = on || area.width >= 100 ? " \(s.digit) \(s.title) " : " \(s.digit) "
+    return Span(label, Style(.header, bold: on, reverse: on))
   }
   let tabsWidth = tabs.reduce(0) { $0 + $1.width }
   let room = area.width - tabsWidth - 1
@@ -65,7 +70,11 @@ func header(_ model: Model, layout: DashboardLayout, into buffer: inout Buffer) 
     Span("peili", Style(.accent, bold: true)), sep,
     Span(file.sanitizedForTerminal, Style(.header, bold: true)),
   ]
-  let tail = [sep, Span(waves.sanitizedForTerminal, Style(.header))]
+  var tail = [sep, Span(waves.sanitizedForTerminal, Style(.header))]
+  // The segment filter changes every number: it comes before the waves.
+  if !model.segmentFilter.isEmpty {
+    tail = [sep, Span("segment \(model.segmentFilter)", Style(.accent, bold: true))] + tail
+  }
   // The cycle name gives way first: the file and the compared waves matter more.
   var spans = lead
   if let cycle = model.snapshot.cycle {
@@ -106,11 +115,18 @@ func statusLine(_ model: Model, area: Rect, into buffer: inout Buffer) {
       TextFit.truncate(status.text.sanitizedForTerminal, to: area.width, ellipsis: ellipsis), x: area.x,
       y: area.y,
       style: Style(status.isError ? .bad : .accent, bold: status.isError))
-  } else if !model.filter.isEmpty {
+  } else if model.screen == .dashboard && !model.filter.isEmpty {
     buffer.put(
       [
         Span("Filter: ", Style(.muted)), Span(model.filter, Style(.accent)),
         Span("  (Esc clears)", Style(.muted)),
+      ],
+      x: area.x, y: area.y, maxWidth: area.width)
+  } else if !model.segmentFilter.isEmpty {
+    buffer.put(
+      [
+        Span("Segment: ", Style(.muted)), Span(model.segmentFilter.description, Style(.accent)),
+        Span("  (f changes, F clears)", Style(.muted)),
       ],
       x: area.x, y: area.y, maxWidth: area.width)
   }
@@ -132,7 +148,7 @@ func footer(_ model: Model, area: Rect, into buffer: inout Buffer) {
     }
     return out + tail
   }
-  for droppable in ["/", "Tab", "↑↓", "j k", "Esc"] {
+  for droppable in ["/", "F", "c w", "Tab", "a", "↑↓", "j k", "Esc", "f"] {
     guard spans().reduce(0, { $0 + $1.width }) > area.width else { break }
     keys.removeAll { $0.keys == droppable }
   }
@@ -151,12 +167,13 @@ func overlay(_ model: Model, into buffer: inout Buffer) {
     HelpOverlay(sections: KeyMap.help(glyphs: g)).dialog(
       border: border, ellipsis: g.ellipsis, height: area.height, scroll: scroll
     ).render(into: &buffer, area: area)
-  case .themeDetail(let id):
-    guard let m = model.analysis.mirror(theme: id) else { return }
+  case .segmentPicker(let attribute, let cursor):
     Dialog(
-      title: m.theme.name.sanitizedForTerminal,
-      lines: MirrorRows.themeDetail(m, analysis: model.analysis, text: text),
-      hint: "Esc close", border: border, ellipsis: g.ellipsis
+      title: attribute.map { "Segment: \($0.sanitizedForTerminal) =" }
+        ?? "Segment filter: choose an attribute",
+      lines: SegmentPickerRows.lines(model, attribute: attribute, cursor: cursor, height: area.height - 2),
+      hint: attribute == nil ? "Enter choose, F clear all, Esc close" : "Enter apply, Esc back",
+      border: border, ellipsis: g.ellipsis
     ).render(into: &buffer, area: area)
   case .conflict(let conflict):
     Dialog(

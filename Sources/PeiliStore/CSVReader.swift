@@ -243,7 +243,9 @@ public final class CSVReader {
         let d = Int(buf[j]) &- 0x30
         guard d >= 0 && d <= 9 else {
           // A whole number written with a fraction of zeros: "4,0" (decimal comma) or "4.0".
-          guard j > digitsStart, buf[j] == decimalSeparator, j + 1 < k, buf[(j + 1)..<k].allSatisfy({ $0 == 0x30 }) else {
+          guard j > digitsStart, buf[j] == decimalSeparator, j + 1 < k,
+            buf[(j + 1)..<k].allSatisfy({ $0 == 0x30 })
+          else {
             return nil
           }
           break

@@ -29,6 +29,15 @@ struct CSVWriter {
       text.unicodeScalars.contains { $0 == "," || $0 == "\"" || $0 == "\n" }
       || text.first?.isWhitespace == true || text.last?.isWhitespace == true
     guard needsQuotes else { return text }
-    return "\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+    // Doubled per scalar: a quote followed by a combining mark is one Character, which a
+    // Character-level replace would leave single, ending the field early (found by fuzzing).
+    var quoted = String.UnicodeScalarView()
+    quoted.append("\"")
+    for s in clean {
+      if s == "\"" { quoted.append(s) }
+      quoted.append(s)
+    }
+    quoted.append("\"")
+    return String(quoted)
   }
 }

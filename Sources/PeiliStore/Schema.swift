@@ -106,6 +106,31 @@ enum Schema {
             question_id TEXT NOT NULL DEFAULT '',
             summary BLOB NOT NULL,
             PRIMARY KEY (wave_id, audience, theme_id, question_id));
+          -- Segment cells (all of a respondent's segment values) of one (wave, audience), their
+          -- values, and per theme/question a mergeable summary (SegmentCellCodec): a segment
+          -- filter merges the matching cells. Rewritten by any import of that wave and audience.
+          CREATE TABLE segment_cell (
+            wave_id TEXT NOT NULL REFERENCES wave(id) ON DELETE CASCADE,
+            audience TEXT NOT NULL,
+            cell_key TEXT NOT NULL,
+            respondents INTEGER NOT NULL,
+            PRIMARY KEY (wave_id, audience, cell_key));
+          CREATE TABLE segment_cell_value (
+            wave_id TEXT NOT NULL REFERENCES wave(id) ON DELETE CASCADE,
+            audience TEXT NOT NULL,
+            cell_key TEXT NOT NULL,
+            attribute TEXT NOT NULL, value TEXT NOT NULL,
+            PRIMARY KEY (wave_id, audience, cell_key, attribute));
+          CREATE INDEX segment_cell_value_attribute ON segment_cell_value(attribute, value);
+          CREATE TABLE segment_cell_score (
+            wave_id TEXT NOT NULL REFERENCES wave(id) ON DELETE CASCADE,
+            audience TEXT NOT NULL,
+            cell_key TEXT NOT NULL,
+            theme_id TEXT NOT NULL,
+            question_id TEXT NOT NULL DEFAULT '',
+            n INTEGER NOT NULL,
+            summary BLOB NOT NULL,
+            PRIMARY KEY (wave_id, audience, theme_id, question_id, cell_key));
           -- One row per changed field; the rows one transaction wrote share a change_id.
           -- kind: edit | undo | import; an undo row names the change it reverts.
           CREATE TABLE audit (

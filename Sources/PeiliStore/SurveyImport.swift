@@ -19,6 +19,10 @@ public struct SurveyImportSummary: Hashable, Sendable {
   public var replacedRespondents: Int
   /// Theme and question scores cached for the wave and audience.
   public var cachedScores: Int
+  /// The layout the file was read in.
+  public var format: SurveyFormat = .canonical
+  /// Data rows the layout left out (Qualtrics previews, spam, unfinished responses).
+  public var excluded: [SurveyRowExclusion: Int] = [:]
 }
 
 /// The survey rows of one CSV, validated and held in memory before anything is written.
@@ -36,60 +40,58 @@ private struct ParsedSurvey {
 }
 
 extension Workspace {
-  /// Imports one survey CSV for one wave and audience, all-or-nothing in one transaction,
-  /// and caches its theme and question scores. `csv` and `mapping` are file paths.
+  /// Imports one survey export for one wave and audience, all-or-nothing in one transaction,
+  /// and caches its theme and question scores. `csv` and `mapping` are file paths; the file's
+  /// layout (canonical, Qualtrics, SurveyMonkey, Google Forms, Typeform, Excel-saved) is
+  /// detected unless `format` forces one; `includeUnfinished` keeps unfinished Qualtrics responses.
   @discardableResult
   public func importSurvey(
     csv: String, mapping: String, wave: String, date: Day?, audience: Audience, replace: Bool = false,
-    by user: String
+    format: SurveyFormat? = nil, includeUnfinished: Bool = false, by user: String
   ) throws -> SurveyImportSummary {
     if isReadOnly { throw StoreError.readOnly(path: path) }
     let map = try SurveyMapping.load(path: mapping)
     // Errors name the files as the user gave them, so that editors can jump to them.
     let csvName = csv
     let mapName = mapping
-    guard let data = FileManager.default.contents(atPath: csv) else {
-      throw SurveyImportError(file: csvName, message: "cannot read the file")
-    }
     if wave.trimmingCharacters(in: .whitespaces).isEmpty {
       throw SurveyImportError(file: csvName, message: "expected a wave name (--wave NAME)")
     }
-    let parsed = try Self.parseSurvey(data: data, file: csvName, mapping: map, mappingFile: mapName)
-    return try writer.write { db in
+    let table = try SurveyTable(path: csvName, format: format, includeUnfinished: includeUnfinished)
+    let parsed = try Self.parseSurvey(table, mapping: map, mappingFile: mapName)
+    var summary = try writer.write { db in
       try Self.write(
         parsed, mapping: map, mappingFile: mapName, csvFile: csvName, wave: wave, date: date,
         audience: audience, replace: replace, user: user, db: db)
     }
+    summary.format = table.layout.format
+    summary.excluded = table.excluded
+    return summary
   }
 
   // MARK: Reading the CSV
 
-  private static func parseSurvey(data: Data, file: String, mapping: SurveyMapping, mappingFile: String)
+  private static func parseSurvey(_ table: SurveyTable, mapping: SurveyMapping, mappingFile: String)
     throws(SurveyImportError) -> ParsedSurvey
   {
-    func fail(_ e: CSVError) -> SurveyImportError {
-      SurveyImportError(file: file, line: e.line, message: e.message)
-    }
-    let reader: CSVReader
-    do { reader = try CSVReader(data: data) } catch { throw fail(error) }
-    if reader.isEmpty {
-      throw SurveyImportError(
-        file: file, line: 1, message: "the file is empty; expected a header row and one row per respondent")
-    }
-    do { _ = try reader.next() } catch { throw fail(error) }
-    let headerLine = reader.recordLine
+    let file = table.file
+    let reader = table.reader
+    let headerLine = table.headerLines.first ?? 1
     var header: [String: [Int]] = [:]
-    for i in 0..<reader.count {
-      header[reader.string(i).trimmingCharacters(in: .whitespaces), default: []].append(i)
+    var personal: [Int: String] = [:]
+    for c in table.layout.columns {
+      header[c.key, default: []].append(c.index)
+      if let kind = c.personal { personal[c.index] = kind }
     }
-    let width = reader.count
+    let width = table.width
+    let layoutNote = table.layout.format == .canonical ? "" : " in the \(table.layout.format.title) layout"
     func column(_ name: String, _ place: SurveyMapping.Place) throws(SurveyImportError) -> Int {
       guard let found = header[name] else {
         throw SurveyImportError(
           file: file, line: headerLine, column: name,
           message:
             "missing column \(name) named in \((mappingFile as NSString).lastPathComponent) (line \(place.line)); the header has "
-            + "\(width) columns")
+            + "\(width) columns\(layoutNote)")
       }
       guard found.count == 1 else {
         throw SurveyImportError(
@@ -97,9 +99,20 @@ extension Workspace {
           column: "\(name) (#\(found.map { String($0 + 1) }.joined(separator: " and #")))",
           message: "duplicated column \(name); expected each mapped column once in the header")
       }
+      // Personal data never reaches the workspace, whatever the mapping says.
+      if let kind = personal[found[0]] {
+        throw SurveyImportError(
+          file: mappingFile, line: place.line, column: "\(place.column)",
+          message:
+            "column \(name) holds personal data (\(kind)), which peili never stores; expected it left out "
+            + "of the mapping")
+      }
       return found[0]
     }
-    let idColumn = try column(mapping.respondentID, mapping.respondentIDPlace)
+    // No id column (Google Forms): the data row number is the id.
+    let idColumn: Int? =
+      mapping.respondentID == SurveyMapping.rowNumberID && header[mapping.respondentID] == nil
+      ? nil : try column(mapping.respondentID, mapping.respondentIDPlace)
     var segmentColumns: [Int] = []
     for s in mapping.segments { segmentColumns.append(try column(s.column, s.place)) }
     var questionColumns: [Int] = []
@@ -115,30 +128,36 @@ extension Workspace {
     let mins = questions.map(\.scale.min)
     let maxs = questions.map(\.scale.max)
     func named(_ name: String, _ i: Int) -> String { "\(name) (#\(i + 1))" }
-    while true {
-      do { guard try reader.next() else { break } } catch { throw fail(error) }
+    let labels = mapping.questions.map(\.labels)
+    /// A label answer: the mapping's labels for question `k`, else a number in front of the text.
+    func label(_ k: Int, _ c: Int) -> Int? {
+      guard !reader.isBlank(c) else { return nil }
+      let text = reader.string(c)
+      if !labels[k].isEmpty, let v = labels[k][AnswerLabels.normalised(text)] { return v }
+      return AnswerLabels.leadingNumber(text)
+    }
+    let idName = idColumn.map { named(mapping.respondentID, $0) }
+    while try table.next() {
       let line = reader.recordLine
-      guard reader.count == width else {
-        throw SurveyImportError(
-          file: file, line: line,
-          message: "expected \(width) fields as in the header, found \(reader.count)")
-      }
-      let idText = reader.string(idColumn).sanitizedForTerminal.trimmingCharacters(in: .whitespaces)
+      let idText =
+        idColumn.map { reader.string($0).sanitizedForTerminal.trimmingCharacters(in: .whitespaces) }
+        ?? String(table.rowNumber)
       if idText.isEmpty {
         throw SurveyImportError(
-          file: file, line: line, column: named(mapping.respondentID, idColumn),
+          file: file, line: line, column: idName,
           message: "missing respondent id; expected a unique id on every row")
       }
       if let first = firstLine[idText] {
         throw SurveyImportError(
-          file: file, line: line, column: named(mapping.respondentID, idColumn),
+          file: file, line: line, column: idName,
           message:
             "duplicate respondent id \(idText) (first on line \(first)); expected each id once per wave")
       }
       firstLine[idText] = line
       for k in 0..<qCount {
         let c = questionColumns[k]
-        if let v = reader.integer(c) {
+        // Numbers first (the common case, read in place); labels only when that fails.
+        if let v = reader.integer(c) ?? label(k, c) {
           guard v >= mins[k] && v <= maxs[k] else {
             throw SurveyImportError(
               file: file, line: reader.line(ofField: c),
@@ -152,10 +171,11 @@ extension Workspace {
           row[k] = 0
           parsed.missing += 1
         } else {
+          let labelHint = labels[k].isEmpty ? "" : ", a label listed under its labels:"
           throw SurveyImportError(
             file: file, line: reader.line(ofField: c), column: named(mapping.questions[k].column, c),
             message:
-              "expected a whole number from \(mins[k]) to \(maxs[k]) or a blank, got \"\(reader.string(c).sanitizedForTerminal)\""
+              "expected a whole number from \(mins[k]) to \(maxs[k])\(labelHint) or a blank, got \"\(reader.string(c).sanitizedForTerminal)\""
           )
         }
       }
@@ -341,6 +361,9 @@ extension Workspace {
 
     let summaries = parsed.accumulator.summaries(audience: audience, waveID: wave)
     for (key, summary) in summaries { try ScoreCache.store(db, key: key, summary: summary) }
+    try SegmentCells.write(
+      db, waveID: wave, audience: audience, questions: mapping.questions.map(\.question),
+      respondentCount: parsed.externalIDs.count, codes: parsed.codes, segments: parsed.segments)
 
     try db.execute(
       sql: """

@@ -31,6 +31,8 @@ public struct SurveyMapping: Sendable {
     public var question: Question
     public var place: Place
     public var themePlace: Place
+    /// Answer labels (compared `AnswerLabels.normalised`) → values on the question's scale.
+    public var labels: [String: Int] = [:]
   }
 
   /// A free-text column whose non-blank cells become comments on a theme.
@@ -41,12 +43,17 @@ public struct SurveyMapping: Sendable {
     public var themePlace: Place
   }
 
+  /// The column with the respondent id, or `rowNumberID` for layouts without one.
   public var respondentID: String
   public var respondentIDPlace: Place
   public var segments: [Segment]
   public var themes: [ThemeEntry]
   public var questions: [QuestionEntry]
   public var comments: [CommentEntry]
+
+  /// `respondent_id: (row number)`: the 1-based data row number is the respondent id (Google
+  /// Forms exports have no id column).
+  public static let rowNumberID = "(row number)"
 
   /// Parses mapping text; `file` names it in errors.
   public static func parse(_ text: String, file: String) throws(SurveyImportError) -> SurveyMapping {
@@ -103,7 +110,7 @@ private struct MappingParser {
     guard let root, let top = root.mapping else {
       throw fail(root, "expected a mapping with respondent_id, segments, themes, questions and comments")
     }
-    try checkKeys(top, allowed: ["respondent_id", "segments", "themes", "questions", "comments"])
+    try checkKeys(top, allowed: ["respondent_id", "segments", "themes", "labels", "questions", "comments"])
     guard let idNode = top["respondent_id"] else {
       throw fail(root, "missing required field respondent_id (the column holding the respondent id)")
     }
@@ -128,6 +135,20 @@ private struct MappingParser {
       themes.append(.init(id: id, name: name, place: place(item)))
     }
 
+    // Shared label sets: `labels: {agree5: {"Strongly disagree": 1, …}}`.
+    var labelSets: [String: (Node, Node.Mapping)] = [:]
+    if let labelsNode = top["labels"] {
+      guard let sets = labelsNode.mapping else {
+        throw fail(labelsNode, "expected labels: {name: {\"label\": value, …}, …}")
+      }
+      for (key, value) in sets {
+        guard let name = key.string, let m = value.mapping else {
+          throw fail(value, "expected a label set such as agree5: {\"Strongly disagree\": 1, \"Agree\": 4}")
+        }
+        labelSets[name] = (value, m)
+      }
+    }
+
     var questions: [SurveyMapping.QuestionEntry] = []
     var questionIDs: Set<String> = []
     let questionItems = try list(top["questions"], "questions")
@@ -136,12 +157,13 @@ private struct MappingParser {
     }
     for (position, item) in questionItems.enumerated() {
       let m = try entry(
-        item, "question", allowed: ["column", "id", "text", "theme", "scale", "nps", "outcome"])
+        item, "question", allowed: ["column", "id", "text", "theme", "scale", "nps", "outcome", "labels"])
       let column = try required(m, item, "column", in: "question")
       let id = try required(m, item, "id", in: "question")
       guard questionIDs.insert(id).inserted else { throw fail(m["id"], "duplicate question id \(id)") }
       let text = try m["text"].map { try scalar($0, "text") } ?? id
       let theme = try required(m, item, "theme", in: "question")
+      try rejectPlaceholder(theme, m["theme"], of: "question \(id)")
       guard let scaleNode = m["scale"] else {
         throw fail(item, "missing required field scale (e.g. scale: [1, 5])")
       }
@@ -153,7 +175,26 @@ private struct MappingParser {
       }
       let q = Question(
         id: id, text: text, themeID: theme, scale: scale, isNPS: nps, isOutcome: outcome, position: position)
-      questions.append(.init(column: column, question: q, place: place(item), themePlace: place(m["theme"]!)))
+      var entry = SurveyMapping.QuestionEntry(
+        column: column, question: q, place: place(item), themePlace: place(m["theme"]!))
+      if let labelsNode = m["labels"] {
+        let table: Node.Mapping
+        if let name = labelsNode.scalar?.string {
+          guard let set = labelSets[name] else {
+            throw fail(
+              labelsNode,
+              "unknown label set \(name); expected one listed under labels: (\(labelSets.keys.sorted().joined(separator: ", ")))"
+            )
+          }
+          table = set.1
+        } else if let inline = labelsNode.mapping {
+          table = inline
+        } else {
+          throw fail(labelsNode, "expected labels: NAME (a set under labels:) or {\"label\": value, …}")
+        }
+        entry.labels = try labelValues(table, scale: scale, question: id)
+      }
+      questions.append(entry)
     }
 
     var comments: [SurveyMapping.CommentEntry] = []
@@ -162,6 +203,7 @@ private struct MappingParser {
       let m = try entry(item, "comment", allowed: ["column", "theme"])
       let column = try required(m, item, "column", in: "comment")
       let theme = try required(m, item, "theme", in: "comment")
+      try rejectPlaceholder(theme, m["theme"], of: "comment column \(column)")
       comments.append(
         .init(column: column, themeID: theme, place: place(item), themePlace: place(m["theme"]!)))
     }
@@ -181,6 +223,35 @@ private struct MappingParser {
     return SurveyMapping(
       respondentID: respondentID, respondentIDPlace: place(idNode), segments: segments, themes: themes,
       questions: questions, comments: comments)
+  }
+
+  /// A draft mapping's `theme: TODO` left unassigned.
+  func rejectPlaceholder(_ theme: String, _ node: Node?, of what: String) throws {
+    if theme.uppercased() == "TODO" {
+      throw fail(
+        node,
+        "the theme of \(what) is still TODO; expected a theme id (listed under themes: or already in the "
+          + "workspace) — assign one in the draft mapping")
+    }
+  }
+
+  /// A label table's entries, normalised, each value a whole number on the question's scale.
+  func labelValues(_ table: Node.Mapping, scale: Scale, question: String) throws -> [String: Int] {
+    var result: [String: Int] = [:]
+    for (key, value) in table {
+      guard let label = key.string, !label.isEmpty else { throw fail(key, "expected a label text") }
+      guard let v = value.int else {
+        throw fail(value, "expected a whole number for the label \(label)")
+      }
+      guard v >= scale.min && v <= scale.max else {
+        throw fail(
+          value,
+          "label \(label) has the value \(v), outside the scale \(scale.min)–\(scale.max) of question \(question)"
+        )
+      }
+      result[AnswerLabels.normalised(label)] = v
+    }
+    return result
   }
 
   func yamlFailure(_ error: YamlError) -> SurveyImportError {
@@ -243,7 +314,8 @@ private struct MappingParser {
     guard let seq = node.sequence, seq.count == 2, let lo = seq[0].int, let hi = seq[1].int else {
       throw fail(node, "expected scale: [min, max] with two whole numbers, e.g. [1, 5] or [0, 10]")
     }
-    guard lo < hi, hi - lo <= 100 else {
+    // Overflow-checked: `hi - lo` traps for a span beyond Int (e.g. [-9223372036854775808, 1]).
+    guard lo < hi, case (let span, false) = hi.subtractingReportingOverflow(lo), span <= 100 else {
       throw fail(node, "expected a scale whose min is below its max and spans at most 100 points")
     }
     return Scale(min: lo, max: hi)

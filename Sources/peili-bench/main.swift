@@ -5,6 +5,9 @@ let modes: [String: (BenchArguments) throws -> Void] = [
   "import": ImportBenchmark.run,
   "csv": CSVBenchmark.run,
   "render": RenderBenchmark.run,
+  "formats": FormatsBenchmark.run,
+  "dashboard": DashboardBenchmark.run,
+  "drilldown": DrilldownBenchmark.run,
 ]
 
 let arguments = Array(CommandLine.arguments.dropFirst())
@@ -16,6 +19,7 @@ guard let mode = arguments.first, let run = modes[mode] else {
       import  generate the large survey and time peili's import against the sqlite3 CLI pipeline
       csv     time peili's CSV reader against yaslab/CSV.swift on the same files
       render  bytes ncurses writes per navigation key at 120x40 beside a full repaint
+      formats the large survey as canonical, Qualtrics and Excel/semicolon/Windows-1252 CSVs, imports timed
     """)
   exit(arguments.isEmpty ? 0 : 2)
 }

@@ -5,6 +5,7 @@ import PeiliStore
 
 extension Audience: ExpressibleByArgument {}
 extension ActionStatus: ExpressibleByArgument {}
+extension SurveyFormat: ExpressibleByArgument {}
 
 /// `peili import`: fills the workspace from files.
 struct ImportCommand: ParsableCommand {
@@ -67,7 +68,15 @@ struct ImportSurveyCommand: ParsableCommand {
       Audiences: customer (customers about you), staff (staff about their work and the \
       company), mirror (staff answering the customer questions as they think customers would).
 
+      The file may be peili's CSV or an export as Qualtrics, SurveyMonkey, Google Forms or \
+      Typeform give it, or a CSV saved by Excel (semicolons, decimal commas, Windows-1252 or \
+      UTF-16); the layout, encoding and delimiter are detected (--format forces a layout). \
+      --inspect prints what was detected and, with --mapping-out, writes a draft mapping in \
+      which only the themes are left to fill in. Personal columns (email, names, IP address, \
+      location, recipient fields) are never stored.
+
       Examples:
+        peili import survey qualtrics-export.csv --inspect --mapping-out customer-mapping.yaml
         peili import survey customers.csv --mapping customer-mapping.yaml \\
               --wave 2025-09 --date 2025-09-15 --audience customer
         peili import survey mirror.csv --mapping mirror-mapping.yaml \\
@@ -81,43 +90,88 @@ struct ImportSurveyCommand: ParsableCommand {
   @Argument(help: ArgumentHelp("The survey export, one row per respondent.", valueName: "file.csv"))
   var file: String
 
-  @Option(help: ArgumentHelp("The mapping from columns to questions and themes.", valueName: "map.yaml"))
-  var mapping: String
+  @Option(
+    help: ArgumentHelp(
+      "The mapping from columns to questions and themes (needed unless --inspect).", valueName: "map.yaml"))
+  var mapping: String?
 
-  @Option(help: ArgumentHelp("The wave name, e.g. 2025-09.", valueName: "name"))
-  var wave: String
+  @Option(help: ArgumentHelp("The wave name, e.g. 2025-09 (needed unless --inspect).", valueName: "name"))
+  var wave: String?
 
   @Option(help: ArgumentHelp("The wave's date (needed when the wave is new).", valueName: "yyyy-mm-dd"))
   var date: String?
 
-  @Option(help: "Who answered.")
-  var audience: Audience
+  @Option(help: "Who answered (needed unless --inspect).")
+  var audience: Audience?
 
   @Flag(help: "Replace an earlier import of the same wave and audience.")
   var replace = false
+
+  @Option(
+    help: ArgumentHelp(
+      "The export's layout, instead of detecting it: canonical, qualtrics, surveymonkey, googleforms, "
+        + "typeform or excel.", valueName: "layout"))
+  var format: SurveyFormat?
+
+  @Flag(help: "Keep unfinished responses (Qualtrics Finished = False), which are left out by default.")
+  var includeUnfinished = false
+
+  @Flag(help: "Print the detected layout, encoding, delimiter, respondents and column kinds; import nothing.")
+  var inspect = false
+
+  @Option(
+    help: ArgumentHelp("With --inspect: write a draft mapping to this file.", valueName: "draft.yaml"))
+  var mappingOut: String?
 
   func validate() throws {
     if let date, Day(date) == nil {
       throw ValidationError("--date expects a date YYYY-MM-DD, got \"\(date)\"")
     }
-    if wave.trimmingCharacters(in: .whitespaces).isEmpty {
+    if inspect { return }
+    if mappingOut != nil { throw ValidationError("--mapping-out goes with --inspect") }
+    guard mapping != nil else { throw ValidationError("expected --mapping MAP.yaml (or --inspect)") }
+    guard let wave, !wave.trimmingCharacters(in: .whitespaces).isEmpty else {
       throw ValidationError("--wave expects a name, e.g. 2025-09")
+    }
+    guard audience != nil else { throw ValidationError("expected --audience customer|staff|mirror") }
+  }
+
+  /// `--inspect`: what the file holds, and a draft mapping when asked.
+  func runInspect() throws {
+    try reportingFailures {
+      try requireReadable(file)
+      let inspection = try SurveyInspection.inspect(
+        path: file, format: format, includeUnfinished: includeUnfinished)
+      print(inspection.report, terminator: "")
+      if let mappingOut {
+        guard FileManager.default.createFile(atPath: mappingOut, contents: Data(inspection.draftMapping.utf8))
+        else { throw CommandFailure("\(mappingOut): cannot write the draft mapping") }
+        print(
+          "Wrote the draft mapping \(mappingOut): replace each `theme: TODO` with a theme id, then import.")
+      }
     }
   }
 
   func run() throws {
+    if inspect { return try runInspect() }
+    guard let mapping, let wave, let audience else {
+      throw ValidationError("expected --mapping, --wave and --audience")
+    }
     try reportingFailures {
       let workspace = try Workspace.open(path: global.workspacePath)
       try requireReadable(file)
       try requireReadable(mapping)
       let s = try workspace.importSurvey(
         csv: file, mapping: mapping, wave: wave, date: date.flatMap { Day($0) }, audience: audience,
-        replace: replace, by: CurrentUser.name)
+        replace: replace, format: format, includeUnfinished: includeUnfinished, by: CurrentUser.name)
       var line =
         "Imported \(file): \(s.respondents) \(s.audience.rawValue) respondents, \(s.answers) answers"
         + " (\(s.missing) blank), \(s.comments) comments into wave \(s.waveID)"
       if s.createdWave { line += " (new wave)" }
       if s.replacedRespondents > 0 { line += "; replaced \(s.replacedRespondents) earlier respondents" }
+      if s.format != .canonical { line += "; read as \(s.format.title)" }
+      let left = SurveyRowExclusion.allCases.compactMap { r in s.excluded[r].map { "\($0) \(r.rawValue)" } }
+      if !left.isEmpty { line += "; left out \(left.joined(separator: ", ")) rows" }
       print(line + ".")
     }
   }

@@ -28,7 +28,7 @@ struct Peili: ParsableCommand {
     version: "peili \(version)",
     subcommands: [
       InitCommand.self, DemoCommand.self, ImportCommand.self, ReportCommand.self, CheckInCommand.self,
-      HistoryCommand.self, TerminalTestCommand.self,
+      HistoryCommand.self, ExportCommand.self, TerminalTestCommand.self,
     ])
 
   @OptionGroup var global: GlobalOptions

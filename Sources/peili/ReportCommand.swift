@@ -22,6 +22,7 @@ struct ReportCommand: ParsableCommand {
         peili report
         peili report --format json | jq '.themes[] | {id, mirror_gap}'
         peili report --wave 2026-09 --baseline 2025-09 > review.md
+        peili report --segment region --filter customer_type=business
       """)
 
   @OptionGroup var global: GlobalOptions
@@ -35,17 +36,33 @@ struct ReportCommand: ParsableCommand {
   @Option(help: ArgumentHelp("The baseline wave (default: the oldest).", valueName: "wave"))
   var baseline: String?
 
+  @Option(
+    help: ArgumentHelp(
+      "Add a breakdown of every theme by this segment attribute (e.g. region).", valueName: "attribute"))
+  var segment: String?
+
+  @Option(
+    name: .customLong("filter"),
+    help: ArgumentHelp(
+      "Report only respondents with attribute = value (repeatable; audiences without the attribute "
+        + "stay unfiltered).", valueName: "attribute=value"))
+  var filters: [String] = []
+
   func run() throws {
     try reportingFailures {
       let workspace = try Workspace.open(path: global.workspacePath)
-      print(try Self.render(workspace, format: format, wave: wave, baseline: baseline), terminator: "")
+      print(
+        try Self.render(
+          workspace, format: format, wave: wave, baseline: baseline, segment: segment,
+          filter: try Self.filter(filters)), terminator: "")
     }
   }
 
   /// The report text for the workspace; unknown or misordered waves are refused by name.
-  static func render(_ workspace: Workspace, format: Format, wave: String?, baseline: String?) throws
-    -> String
-  {
+  static func render(
+    _ workspace: Workspace, format: Format, wave: String?, baseline: String?, segment: String? = nil,
+    filter: SegmentFilter = .none
+  ) throws -> String {
     let snapshot = try workspace.snapshot()
     let known = snapshot.waves.map(\.id)
     let list =
@@ -58,15 +75,43 @@ struct ReportCommand: ParsableCommand {
     {
       throw CommandFailure("--baseline \(baseline) (\(b.date)) is later than --wave \(wave) (\(w.date))")
     }
-    let analysis = MirrorAnalysis(
-      snapshot: snapshot, today: LocalDate.today(), baselineWave: baseline, followUpWave: wave)
+    let minimum = Suppression.defaultMinimum
+    let attributes = try workspace.segmentAttributes()
+    for name in filter.constraints.keys.sorted() + (segment.map { [$0] } ?? [])
+    where !attributes.contains(where: { $0.name == name }) {
+      let known = attributes.isEmpty ? "the workspace has none" : attributes.map(\.name).joined(separator: ", ")
+      throw CommandFailure("no segment attribute named \"\(name)\"; attributes: \(known)")
+    }
+    let (filtered, analysis, drilldown) = try Report.prepare(
+      snapshot: snapshot, survey: workspace.survey, filter: filter, segment: segment, today: LocalDate.today(),
+      minimumGroup: minimum, baselineWave: baseline, followUpWave: wave)
     var text: String
     switch format {
-    case .markdown: text = Report.markdown(snapshot, analysis: analysis)
-    case .json: text = Report.json(snapshot, analysis: analysis)
+    case .markdown: text = Report.markdown(filtered, analysis: analysis, drilldown: drilldown)
+    case .json: text = Report.json(filtered, analysis: analysis, drilldown: drilldown)
     }
     if !text.hasSuffix("\n") { text += "\n" }
     return text
+  }
+}
+
+extension ReportCommand {
+  /// `--filter attribute=value` options as one filter; a malformed or repeated one is refused.
+  static func filter(_ options: [String]) throws -> SegmentFilter {
+    var constraints: [String: String] = [:]
+    for option in options {
+      let parts = option.split(separator: "=", maxSplits: 1).map {
+        $0.trimmingCharacters(in: .whitespaces)
+      }
+      guard parts.count == 2, !parts[0].isEmpty, !parts[1].isEmpty else {
+        throw CommandFailure("--filter \(option): expected attribute=value, e.g. --filter region=Uusimaa")
+      }
+      if let other = constraints[parts[0]], other != parts[1] {
+        throw CommandFailure("--filter gives \(parts[0]) twice (\(other) and \(parts[1])); expected one value")
+      }
+      constraints[parts[0]] = parts[1]
+    }
+    return SegmentFilter(constraints)
   }
 }
 

@@ -53,16 +53,19 @@ struct ViewTests {
     #expect(buffer.lines[14].hasPrefix(" Communication "))
     #expect(buffer[2, 14].style.reverse)
     #expect(!buffer[2, 16].style.reverse)
-    #expect(buffer.lines[23] == "↑↓ theme  Enter details  Tab Esc tree  ? help  q quit")
+    #expect(buffer.lines[23] == "↑↓ theme  Enter drill down  Tab Esc tree  ? help  q quit")
   }
 
   @Test func scoresBelowTheMinimumGroupAreNeverShown() {
     var m = TestWorkspace.model(width: 100, height: 30)
-    m.overlay = .themeDetail(themeID: "influence")
+    m.screen = .theme(id: "influence")
     let screen = render(m).lines.joined(separator: "\n")
-    #expect(screen.contains("Staff     – (n<5 or none)"))
-    #expect(!screen.contains("n 3"))
-    #expect(screen.contains("Customer  44 ±2 n 200 fav 44%"))
+    let staff = screen.split(separator: "\n").first { $0.hasPrefix("   Staff    2025-09") }
+    #expect(staff?.hasSuffix("–  no answers") == true)
+    let follow = screen.split(separator: "\n").first { $0.hasPrefix("            2026-09") && $0.contains("n<5") }
+    #expect(follow?.hasSuffix("–  n<5") == true)
+    #expect(!screen.contains("n 3 "))
+    #expect(screen.contains(" 44 ±2  n 200  fav  44%"))
     #expect(screen.contains("Not enough data on Influence"))
   }
 

@@ -307,6 +307,68 @@ struct OKRRoundTripTests {
     #expect(try !ws.snapshot().actions.contains { $0.id == "A4" })
   }
 
+  @Test func anActionMovesToAnotherObjective() throws {
+    let fx = try StoreFixture()
+    let ws = try fx.exampleWorkspace()
+    let a4 = try #require(try ws.snapshot().actions.first { $0.id == "A4" })
+    var text = try removingItem("A4", from: try ws.exportOKRs())
+    text = try replacing(
+      "        themes: [communication]\n  - id: O2\n",
+      with: """
+                themes: [communication]
+              - id: A4
+                title: Status page on the website
+                owner: Juho
+                status: blocked
+                progress: 10
+          - id: O2
+
+        """, in: text)
+    let summary = try ws.importOKRs(file: try fx.file("moved.yaml", text), by: "editor", update: true)
+    #expect(summary.changed == 1)
+    let moved = try #require(try ws.snapshot().actions.first { $0.id == "A4" })
+    #expect(moved.objectiveID == "O1")
+    #expect(moved.keyResultID == nil)
+    #expect(moved.version == a4.version + 1)
+    let rows = try ws.auditTrail(limit: 10, entity: "action", id: "A4").map {
+      "\($0.field): \($0.oldValue ?? "nil") → \($0.newValue ?? "nil")"
+    }
+    #expect(Set(rows) == ["objective: O2 → O1", "key_result: KR4 → nil", "created: nil → nil"])
+    #expect(try ws.exportOKRs() == text)
+  }
+
+  @Test func theCurrentCycleIsExportedUnlessOneIsNamed() throws {
+    let fx = try StoreFixture()
+    let ws = try fx.exampleWorkspace()
+    let next = try fx.file(
+      "2027.yaml",
+      """
+      cycle: {id: "2027", name: Next year, start: 2027-01-01, end: 2027-12-31}
+      objectives:
+        - {id: N1, title: Keep going, themes: [reliability]}
+      """)
+    try ws.importOKRs(file: next, by: "u", update: true)
+    #expect(
+      try ws.exportOKRs().hasSuffix(
+        """
+        cycle: {id: "2027", name: Next year, start: 2027-01-01, end: 2027-12-31}
+        themes:
+          - {id: reliability, name: Reliability}
+        objectives:
+          - id: N1
+            title: Keep going
+            kind: committed
+            themes: [reliability]
+
+        """))
+    #expect(try ws.exportOKRs(cycle: "2026") == Self.exampleExport)
+    let error = #expect(throws: StoreError.self) { try ws.exportOKRs(cycle: "2030") }
+    #expect(error?.description == "no cycle `2030` in the workspace; expected one of 2026, 2027")
+    let empty = try Workspace.open(path: fx.path("empty.peili"), create: true)
+    let none = #expect(throws: StoreError.self) { try empty.exportOKRs() }
+    #expect(none?.description.hasPrefix("the workspace has no OKR cycle yet") == true)
+  }
+
   @Test func awkwardTextIsQuotedAndReadsBackTheSame() throws {
     let fx = try StoreFixture()
     let ws = try Workspace.open(path: fx.path("ws.peili"), create: true)

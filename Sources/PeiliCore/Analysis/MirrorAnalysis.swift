@@ -10,6 +10,11 @@ public struct MirrorAnalysis: Sendable {
   /// In theme position order.
   public let themes: [ThemeMirror]
   public let warnings: [CoverageWarning]
+  /// The snapshot's key results, objective ids and action ids in snapshot order (for
+  /// rankings that list what links to a theme, and target gaps).
+  public let keyResults: [KeyResult]
+  public let objectiveIDs: [String]
+  public let actionIDs: [String]
 
   private let mirrorsByID: [String: ThemeMirror]
   private let objectiveThemes: [String: [String]]
@@ -29,6 +34,9 @@ public struct MirrorAnalysis: Sendable {
     baselineWave: String? = nil, followUpWave: String? = nil
   ) {
     self.today = today
+    keyResults = snapshot.keyResults
+    objectiveIDs = snapshot.objectives.map(\.id)
+    actionIDs = snapshot.actions.map(\.id)
     self.minimumGroup = minimumGroup
     self.materialThreshold = materialThreshold
     let waves = snapshot.waves.sorted { $0.date < $1.date }
@@ -223,10 +231,28 @@ public struct MirrorAnalysis: Sendable {
     self.warnings = warnings
 
     // Impact per action and linked theme.
+    // Per theme and per (theme, audience, waves) once: thousands of actions share them.
+    var audiences: [String: Audience] = [:]
     func audienceFor(_ theme: String) -> Audience {
-      waves.contains { snapshot.score(theme, .customer, wave: $0.id) != nil } ? .customer : .staff
+      if let known = audiences[theme] { return known }
+      let a: Audience = waves.contains { snapshot.score(theme, .customer, wave: $0.id) != nil } ? .customer : .staff
+      audiences[theme] = a
+      return a
     }
     let untargeted = themes.map(\.id).filter { !targeted.contains($0) }
+    // Mean change of the audience's untargeted themes other than `themeID` (nil: none shown).
+    var controlCache: [[String]: Double?] = [:]
+    func controlChange(_ themeID: String, _ audience: Audience, _ b: Wave, _ f: Wave) -> Double? {
+      let key = [themeID, audience.rawValue, b.id, f.id]
+      if let known = controlCache[key] { return known }
+      let others = untargeted.filter { $0 != themeID }.compactMap { t -> Double? in
+        guard let x = estimate(t, audience, b), let y = estimate(t, audience, f) else { return nil }
+        return y.index - x.index
+      }
+      let mean = others.isEmpty ? nil : others.reduce(0, +) / Double(others.count)
+      controlCache[key] = .some(mean)
+      return mean
+    }
     var impacts: [String: [ActionImpact]] = [:]
     for a in snapshot.actions {
       let start = a.start ?? cycle?.start
@@ -260,11 +286,7 @@ public struct MirrorAnalysis: Sendable {
           }
         var did: Double?
         if let change, change.gapClass != .notEnoughData {
-          let others = untargeted.filter { $0 != themeID }.compactMap { t -> Double? in
-            guard let x = estimate(t, audience, b), let y = estimate(t, audience, f) else { return nil }
-            return y.index - x.index
-          }
-          if !others.isEmpty { did = change.diff - others.reduce(0, +) / Double(others.count) }
+          if let control = controlChange(themeID, audience, b, f) { did = change.diff - control }
         }
         return ActionImpact(
           themeID: themeID, verdict: verdict, audience: audience, baselineWaveID: b.id, followUpWaveID: f.id,

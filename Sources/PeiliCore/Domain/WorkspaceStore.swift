@@ -38,4 +38,6 @@ public protocol WorkspaceStore: AnyObject, Sendable {
   /// Applies one change as one transaction, attributed to `user`, with an audit row per field.
   func apply(_ change: ActionChange, toAction id: String, basedOn version: Int, by user: String) throws
     -> EditOutcome
+  /// Segment filters, breakdowns, comments and importance (see `SurveyQuerying`).
+  var survey: any SurveyQuerying { get }
 }

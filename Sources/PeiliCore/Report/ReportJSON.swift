@@ -1,11 +1,15 @@
 extension Report {
   /// The report as JSON with sorted keys (documented in docs/report-json.md); all text sanitized.
-  public static func json(_ s: Snapshot, analysis a: MirrorAnalysis) -> String {
-    jsonValue(s, analysis: a).text + "\n"
+  public static func json(_ s: Snapshot, analysis a: MirrorAnalysis, drilldown: Drilldown = Drilldown())
+    -> String
+  {
+    jsonValue(s, analysis: a, drilldown: drilldown).text + "\n"
   }
 
   /// The JSON document as a value (what `json` writes).
-  public static func jsonValue(_ s: Snapshot, analysis a: MirrorAnalysis) -> JSONValue {
+  public static func jsonValue(_ s: Snapshot, analysis a: MirrorAnalysis, drilldown: Drilldown = Drilldown())
+    -> JSONValue
+  {
     let forest = objectiveForest(s)
     let tree = Tree(s)
     var visited = Set<String>()
@@ -119,7 +123,7 @@ extension Report {
           "end": .string($0.end.description),
         ]
       } ?? .null
-    return [
+    let document: [String: JSONValue] = [
       "format": "peili-report", "version": 1, "workspace": .text(s.workspacePath),
       "today": .string(a.today.description), "minimum_group": .int(a.minimumGroup),
       "material_threshold": .num(a.materialThreshold), "cycle": cycle,
@@ -131,6 +135,7 @@ extension Report {
       "objectives": .array(forest.roots.map { objective($0) }), "themes": .array(themes),
       "suppressed": .array(suppressed), "warnings": .array(warnings),
     ]
+    return .object(document.merging(drilldownJSON(s, a, drilldown)) { a, _ in a })
   }
 
   static func score(_ c: Cell) -> JSONValue {

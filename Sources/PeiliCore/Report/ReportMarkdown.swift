@@ -2,7 +2,9 @@ import Foundation
 
 extension Report {
   /// The report as Markdown; all text sanitized, suppressed cells absent (listed with the reason).
-  public static func markdown(_ s: Snapshot, analysis a: MirrorAnalysis) -> String {
+  public static func markdown(_ s: Snapshot, analysis a: MirrorAnalysis, drilldown: Drilldown = Drilldown())
+    -> String
+  {
     var out: [String] = ["# peili report", ""]
     var header = "Workspace: \(md(s.workspacePath))"
     if let c = s.cycle {
@@ -96,6 +98,8 @@ extension Report {
       }
     }
     out.append("")
+
+    out += drilldownMarkdown(s, a, drilldown)
 
     out.append("## Suppressed")
     out.append("")

@@ -31,6 +31,18 @@ public struct SampleSummary: Hashable, Sendable, Codable {
     m2 += d * (x - mean)
   }
 
+  /// Both samples as one (Chan et al.'s parallel formula), so summaries cached per segment
+  /// cell merge into any filter's summary without revisiting a respondent.
+  public func merged(with other: SampleSummary) -> SampleSummary {
+    if other.n == 0 { return self }
+    if n == 0 { return other }
+    let total = n + other.n
+    let d = other.mean - mean
+    let share = Double(other.n) / Double(total)
+    return SampleSummary(
+      n: total, mean: mean + d * share, m2: m2 + other.m2 + d * d * Double(n) * share)
+  }
+
   /// Sample variance (n − 1 denominator); nil below two observations.
   public var variance: Double? { n > 1 ? m2 / Double(n - 1) : nil }
   public var sd: Double? { variance.map { $0.squareRoot() } }

@@ -30,7 +30,8 @@ public struct DecodedText: Sendable {
       encoding = .utf16BE
     } else if data.withUnsafeBytes({ CSVReader.firstInvalidUTF8Line($0.bindMemory(to: UInt8.self)) }) == nil {
       utf8 = data
-      encoding = count >= 3 && b0 == 0xEF && b1 == 0xBB && data[data.startIndex + 2] == 0xBF ? .utf8BOM : .utf8
+      encoding =
+        count >= 3 && b0 == 0xEF && b1 == 0xBB && data[data.startIndex + 2] == 0xBF ? .utf8BOM : .utf8
     } else {
       utf8 = Self.fromWindows1252(data)
       encoding = .windows1252

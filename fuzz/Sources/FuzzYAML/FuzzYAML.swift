@@ -1,7 +1,8 @@
 import Foundation
 import PeiliCore
-@testable import PeiliStore
 import Yams
+
+@testable import PeiliStore
 
 /// libFuzzer entry point for the YAML importers: the same bytes go to the OKR file parser
 /// (decode + parse, as `peili import okrs` reads a file before touching the workspace) and to

@@ -1,0 +1,130 @@
+import Foundation
+
+/// A survey export opened in its layout: decoded to UTF-8, its delimiter sniffed, its header
+/// rows read into columns, and its respondent rows streamed one at a time (fields read in place
+/// from the reader) with the layout's excluded rows — previews, tests, spam, unfinished —
+/// skipped and counted. Every format reaches the import through this one shape.
+public final class SurveyTable {
+  /// The file as the user named it (errors name it so).
+  public let file: String
+  public let encoding: SurveyTextEncoding
+  public let delimiter: UInt8
+  public let layout: SurveyLayout
+  /// Physical line of each header row.
+  public let headerLines: [Int]
+  public let includeUnfinished: Bool
+  /// Data rows the layout left out, by reason.
+  public private(set) var excluded: [SurveyRowExclusion: Int] = [:]
+  /// 1-based number of the current data row among all data rows (left-out rows counted), the
+  /// respondent id of layouts without an id column.
+  public private(set) var rowNumber = 0
+  /// The current row's fields.
+  public let reader: CSVReader
+  /// Fields a row must have: the header's, without trailing blank header cells.
+  public let width: Int
+
+  /// Reads the file at `path`; `format` forces a layout instead of detecting it.
+  public convenience init(path: String, format: SurveyFormat? = nil, includeUnfinished: Bool = false)
+    throws(SurveyImportError)
+  {
+    guard let data = FileManager.default.contents(atPath: path) else {
+      throw SurveyImportError(file: path, message: "cannot read the file")
+    }
+    try self.init(data: data, file: path, format: format, includeUnfinished: includeUnfinished)
+  }
+
+  public init(data: Data, file: String, format: SurveyFormat? = nil, includeUnfinished: Bool = false)
+    throws(SurveyImportError)
+  {
+    self.file = file
+    self.includeUnfinished = includeUnfinished
+    let text = DecodedText(data)
+    encoding = text.encoding
+    delimiter = DelimiterSniffing.sniff(text.utf8)
+    let reader = CSVReader(validatedUTF8: text.utf8, delimiter: delimiter)
+    self.reader = reader
+    if reader.isEmpty {
+      throw SurveyImportError(
+        file: file, line: 1, message: "the file is empty; expected a header row and one row per respondent")
+    }
+    var header = SurveyLayout.Header(rows: [], lines: [])
+    do {
+      while header.rows.count < 3, try reader.next() {
+        header.rows.append(
+          (0..<reader.count).map { reader.string($0).trimmingCharacters(in: .whitespacesAndNewlines) })
+        header.lines.append(reader.recordLine)
+      }
+    } catch {
+      // A malformed record among the first three: report it as the import would.
+      throw SurveyImportError(file: file, line: error.line, message: error.message)
+    }
+    let detected = SurveyLayout.detect(header, delimiter: delimiter, encoding: encoding, forced: format)
+    if let found = detected.layout {
+      layout = found
+    } else {
+      let misfits = detected.misfits
+      if let format {
+        throw SurveyImportError(
+          file: file, line: header.lines.first ?? 1,
+          message: "expected the \(format.title) layout (--format \(format.rawValue)): \(misfits[0].1.reason)"
+        )
+      }
+      let tried = misfits.map { "\($0.0.title): \($0.1.reason)" }.joined(separator: "; ")
+      throw SurveyImportError(
+        file: file, line: header.lines.first ?? 1,
+        message:
+          "unknown layout; tried \(tried). Expected one of these exports, or --format to choose one")
+    }
+    headerLines = Array(header.lines.prefix(layout.headerRows))
+    width = layout.columns.count
+    reader.rewind()
+    do {
+      for _ in 0..<layout.headerRows { _ = try reader.next() }
+    } catch {
+      throw SurveyImportError(file: file, line: error.line, message: error.message)
+    }
+  }
+
+  /// The column named `key`, nil when the layout has none.
+  public func columns(named key: String) -> [SurveyColumn] {
+    layout.columns.filter { $0.key == key }
+  }
+
+  /// Advances to the next respondent row; false at the end. Checks the field count.
+  public func next() throws(SurveyImportError) -> Bool {
+    while true {
+      do {
+        guard try reader.next() else { return false }
+      } catch {
+        throw SurveyImportError(file: file, line: error.line, message: error.message)
+      }
+      rowNumber += 1
+      if reader.count != width {
+        // Spreadsheets pad rows with empty trailing cells; anything else is a broken row.
+        var extra = width
+        while extra < reader.count && reader.isBlank(extra) { extra += 1 }
+        guard reader.count > width && extra == reader.count else {
+          throw SurveyImportError(
+            file: file, line: reader.recordLine,
+            message: "expected \(width) fields as in the header, found \(reader.count)")
+        }
+      }
+      if let reason = exclusion() {
+        excluded[reason, default: 0] += 1
+        continue
+      }
+      return true
+    }
+  }
+
+  private func exclusion() -> SurveyRowExclusion? {
+    guard layout.format == .qualtrics else { return nil }
+    func value(_ c: Int?) -> String? {
+      guard let c else { return nil }
+      return reader.string(c).trimmingCharacters(in: .whitespaces)
+    }
+    return QualtricsLayout.exclusion(
+      status: value(layout.statusColumn), channel: value(layout.channelColumn),
+      finished: value(layout.finishedColumn), includeUnfinished: includeUnfinished)
+  }
+}

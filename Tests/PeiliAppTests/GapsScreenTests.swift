@@ -1,0 +1,298 @@
+import Foundation
+import PeiliApp
+import PeiliCore
+import PeiliStore
+import PeiliUI
+import Testing
+
+/// The gaps screen, the importance–performance grid, the theme drill-down and the segment
+/// filter on the demo workspace, driven as the main loop does (queries answered by the store).
+@Suite("Gaps screens on the demo workspace", .serialized)
+struct GapsScreenTests {
+  /// The demo model with `keys` run through update and the real workspace.
+  func open(_ demo: DemoDashboard, width: Int, height: Int, _ keys: Key...) throws -> Model {
+    var m = try demo.model(width: width, height: height)
+    let run = runner(demo.workspace)
+    for key in keys { run.dispatch(.key(key), &m) }
+    return m
+  }
+
+  func line(_ lines: [String], _ prefix: String) -> String? { lines.first { $0.hasPrefix(prefix) } }
+
+  @Test func gapsRankEveryThemeByTheChosenGapAt80x24() throws {
+    let demo = try DemoDashboard()
+    defer { demo.remove() }
+    var m = try open(demo, width: 80, height: 24, .char("2"))
+    var lines = TestWorkspace.render(m)
+    #expect(m.screen == .gaps)
+    #expect(lines[0].hasSuffix("  1  2 Gaps  3"))
+    #expect(lines[1] == " Rank by  mirror gap  experience gap  target gap  weakness  change")
+    #expect(lines[2] == " Theme          0 ─── scores ─── 100      Gap Class              n Linked")
+    #expect(lines[3] == " Recommendation ········─M━━━C·······   -20±4 pessimistic   211/40 ! blind spot")
+    #expect(lines[5].hasPrefix(" Reliability    ·········─M━━━C······   -17±4 pessimistic   211/40 O1 O2 O3"))
+    #expect(lines[7] == " App & payment  ············C━━M─····   +14±4 optimistic    211/40 O2 KR5 KR6 A…")
+    #expect(lines[9].hasPrefix(" Communication  ·······─M─···········    -2±5 aligned       211/40 O1 KR1"))
+    #expect(
+      line(lines, " Recommendation: ")
+        == " Recommendation: Staff underestimate customers on Recommendation by 20 ± 4")
+    #expect(lines.contains(" Linked: nothing"))
+    #expect(lines.contains(" ! Blind spot: mirror gap −20 ± 4"))
+    #expect(lines.contains(" C customer  S staff  M mirror  ━ gap  ─ 95% CI"))
+    #expect(lines[23] == "↑↓ theme  Enter open  Tab gap  i grid  f segment  Esc back  ? help  q quit")
+
+    // Tab: the experience gap (staff − customers); a theme staff do not answer has no data.
+    press(&m, .tab)
+    lines = TestWorkspace.render(m)
+    #expect(lines[3].hasPrefix(" Communication  ········C━S──········   +11±6 staff higher  211/40 O1"))
+    #expect(line(lines, " Pricing clari")?.contains("      – no data        211/– ! blind spot") == true)
+    // Weakness: the lowest customer index first; the selection moves and is kept by theme.
+    press(&m, .tab, .tab)
+    lines = TestWorkspace.render(m)
+    #expect(m.gapKind == .weakness)
+    #expect(lines[3] == " Communication  ········C─···········    41±2 weak             211 O1 KR1 KR2 K…")
+    press(&m, .char("j"))
+    let second = GapsRows.ranking(m)[1].themeID
+    #expect(m.gapsThemeID == second)
+    press(&m, .backTab, .backTab, .backTab)
+    #expect(m.gapKind == .mirror && m.gapsThemeID == second)
+  }
+
+  @Test func gapsAt120x40ShowTheLinksInFull() throws {
+    let demo = try DemoDashboard()
+    defer { demo.remove() }
+    let m = try open(demo, width: 120, height: 40, .char("2"), .char("j"))
+    let lines = TestWorkspace.render(m)
+    #expect(lines[0].hasSuffix("1 Dashboard  2 Gaps  3 Theme"))
+    #expect(lines[2].hasPrefix(" Theme                    0 ─── scores ─── 100           Gap Class"))
+    #expect(
+      lines[4].hasPrefix(
+        " Customer service         ···········─M━━━━C─·······   -19±4 pessimistic   211/40 O3 KR7"))
+    #expect(
+      lines.contains {
+        $0.hasPrefix(" Customer service: Staff underestimate customers on Customer service by 19")
+      })
+    #expect(lines.contains { $0.hasPrefix(" Linked: O3 ") })
+  }
+
+  @Test func theGridPlacesThemesInNamedQuadrantsOrSaysWhyNot() throws {
+    let demo = try DemoDashboard()
+    defer { demo.remove() }
+    for (w, h) in [(80, 24), (120, 40)] {
+      var m = try open(demo, width: w, height: h, .char("2"), .char("i"))
+      let lines = TestWorkspace.render(m)
+      #expect(lines[1].hasPrefix(" Importance vs performance of  customer  staff  mirror"))
+      #expect(lines[2].hasPrefix(" ↑ importance (r), mean 0.20"))
+      #expect(lines[3].hasPrefix(" concentrate here "))
+      #expect(lines[3].contains("keep up"))
+      #expect(lines[h - 4].hasPrefix(" low priority "))
+      #expect(lines[h - 4].contains("possible overkill"))
+      #expect(lines[h - 3].hasPrefix(" performance (index) →  38–72, mean 56"))
+      let screen = lines.joined(separator: "\n")
+      // Every theme with both values is placed by its label and listed under its quadrant.
+      for label in ["Pric", "Reli", "App", "Infl", "Comm", "Cust"] {
+        let left = lines.dropFirst(3).prefix(h - 6).map { String($0.prefix(w * 11 / 20)) }
+        #expect(left.contains { $0.contains(label) }, "\(label) not drawn at \(w)x\(h)")
+      }
+      #expect(screen.contains("Concentrate here (1)"))
+      #expect(screen.contains(" Pric  Pricing clarity  r 0.22  53"))
+      #expect(screen.contains("Keep up (2)"))
+      #expect(screen.contains("Low priority (2)"))
+      #expect(screen.contains("Possible overkill (1)"))
+      // Another audience, under the same keys.
+      press(&m, .char("a"))
+      #expect(m.gridAudience == .staff)
+    }
+  }
+
+  @Test func theGridSaysSoWhenThereIsNoOutcomeQuestion() {
+    var m = TestWorkspace.model()
+    press(&m, .char("2"), .char("i"))
+    let query = SurveyQuery.importance(audience: .customer, waveID: "2026-09", filter: .none)
+    #expect(m.pending.contains(query))
+    _ = update(&m, .answered(query, .importance([])))
+    let lines = TestWorkspace.render(m)
+    #expect(lines[3] == " No importance–performance grid for customer: no outcome question for customer.")
+    #expect(!lines.joined().contains("concentrate here"))
+  }
+
+  @Test func theDrillDownShowsScoresQuestionsSegmentsAndComments() throws {
+    let demo = try DemoDashboard()
+    defer { demo.remove() }
+    // From the dashboard's mirror row: Tab, Enter on Communication.
+    var m = try open(demo, width: 80, height: 24, .tab, .enter)
+    #expect(m.screen == .theme(id: "communication"))
+    var lines = TestWorkspace.render(m)
+    #expect(lines[0].hasSuffix("  1  2  3 Theme"))
+    #expect(lines[1].hasPrefix(" Theme: Communication · Scores ──"))
+    #expect(lines[2] == " Scores: index 0–100 with 95% CI   baseline, then follow-up")
+    #expect(lines[3].hasPrefix("   Customer 2025-09 ") && lines[3].hasSuffix(" 29 ±2  n 204  fav   3%"))
+    #expect(
+      lines[4].hasPrefix("            2026-09 ") && lines[4].hasSuffix(" 41 ±2  n 211  fav  11%  Δ +11±3▲"))
+    #expect(lines[9] == "   Mirror gap (mirror − customer)     =-2±5 aligned")
+    #expect(lines[10] == "   Experience gap (staff − customer)  ▲+11±6 over")
+    #expect(lines[13] == " Questions (7)   ▒ negative  ░ neutral  █ positive")
+    #expect(lines[14] == "   I understand what Latausverkko offers")
+    #expect(lines[15] == "     Customer    ▒▒░░░░█      34/53/12%  44 ±2  n 204  fav  12%  Δ +10±4▲")
+    #expect(lines[23] == "↑↓ scroll  Tab section  a attribute  f segment  Esc back  ? help  q quit")
+
+    // Tab to the segments: the first attribute, its values with CI; Lappi has 3 customers.
+    let run = runner(demo.workspace)
+    run.dispatch(.key(.tab), &m)
+    run.dispatch(.key(.tab), &m)
+    lines = TestWorkspace.render(m)
+    #expect(lines[1].hasPrefix(" Theme: Communication · Segments ──"))
+    #expect(lines[2].hasPrefix(" Segments by customer_type   a: next attribute"))
+    #expect(lines[3] == "   Customer, 2026-09")
+    #expect(lines[4].hasPrefix("     business ") && lines[4].hasSuffix(" 39 ±4  n 47   fav   9%"))
+    run.dispatch(.key(.char("a")), &m)
+    lines = TestWorkspace.render(m)
+    #expect(lines[2].hasPrefix(" Segments by region "))
+    let lappi = try #require(line(lines, "     Lappi "))
+    #expect(lappi.contains("n<5"))
+    #expect(!lappi.contains("n 3"))
+
+    // The comments: wrapped beside who and when; `c` keeps one audience.
+    run.dispatch(.key(.tab), &m)
+    lines = TestWorkspace.render(m)
+    #expect(lines[1].hasPrefix(" Theme: Communication · Comments ──"))
+    #expect(lines[2] == " Comments (audience all, wave all)   c: audience  w: wave")
+    #expect(lines[3] == "   customer 2025-09  Huoltokatkoista ei kerrota etukäteen, ajoin turhaan")
+    #expect(lines[4] == "                     Hervantaan.")
+    run.dispatch(.key(.char("c")), &m)
+    run.dispatch(.key(.char("c")), &m)
+    lines = TestWorkspace.render(m)
+    #expect(m.drill?.commentAudience == .staff)
+    #expect(lines.contains { $0.hasPrefix(" Comments (audience staff, wave all)") })
+    #expect(!lines.contains { $0.hasPrefix("   customer ") })
+    // Staff left no comment on Communication.
+    #expect(lines[3] == "   No comments.")
+
+    // Esc: back to the dashboard with the mirror row still selected.
+    run.dispatch(.key(.escape), &m)
+    #expect(m.screen == .dashboard && m.focus == .mirror && m.mirrorCursor == 0)
+  }
+
+  @Test func theDrillDownAt120x40() throws {
+    let demo = try DemoDashboard()
+    defer { demo.remove() }
+    let m = try open(demo, width: 120, height: 40, .char("2"), .enter)
+    #expect(m.screen == .theme(id: "recommendation"))
+    let lines = TestWorkspace.render(m)
+    #expect(lines[1].hasPrefix(" Theme: Recommendation · Scores ──"))
+    #expect(
+      lines[1].hasSuffix(" Scores Questions Segments Comments  38/47 ─")
+        || lines[1].contains("Scores Questions Segments Comments"))
+    let nps = try #require(lines.firstIndex { $0.hasPrefix("   How likely are you to recommend") })
+    #expect(lines[nps].hasSuffix("(NPS)"))
+    #expect(lines[nps + 1].hasPrefix("     Customer ") && lines[nps + 1].contains(" NPS "))
+    #expect(lines.contains { $0.hasPrefix("   Mirror gap (mirror − customer)     ▼-20±4 under") })
+  }
+
+  @Test func aSegmentFilterAppliesEverywhereShowsInTheHeaderAndClears() throws {
+    let demo = try DemoDashboard()
+    defer { demo.remove() }
+    var m = try demo.model(width: 80, height: 24)
+    let run = runner(demo.workspace)
+    // f, Enter on customer_type, j to "business", Enter.
+    for key in [Key.char("f"), .enter, .char("j"), .enter] { run.dispatch(.key(key), &m) }
+    #expect(m.segmentFilter == SegmentFilter(["customer_type": "business"]))
+    var lines = TestWorkspace.render(m)
+    #expect(lines[0].hasPrefix("peili · demo.db · segment customer_type = business · waves"))
+    #expect(lines[22] == "segment customer_type = business (customer scores)")
+    // The dashboard's mirror shows the business customers (47), staff unchanged (40).
+    #expect(line(lines, " Communication ")?.hasSuffix("47/40/40") == true)
+    run.dispatch(.key(.char("2")), &m)
+    lines = TestWorkspace.render(m)
+    #expect(lines[3].contains(" 47/40 "))
+    #expect(lines[22] == "Segment: customer_type = business  (f changes, F clears)")
+    run.dispatch(.key(.char("F")), &m)
+    lines = TestWorkspace.render(m)
+    #expect(m.segmentFilter.isEmpty)
+    #expect(lines[3].contains(" 211/40 "))
+    #expect(lines[22] == "segment filter cleared: every respondent")
+  }
+
+  @Test func aFilterThatWouldRevealASmallGroupIsRefusedWithTheReason() throws {
+    let demo = try DemoDashboard()
+    defer { demo.remove() }
+    var m = try demo.model(width: 80, height: 24)
+    let run = runner(demo.workspace)
+    // region: Lappi (3 customers) is the first value after "any value".
+    for key in [Key.char("f"), .char("j"), .enter, .char("j"), .enter] { run.dispatch(.key(key), &m) }
+    #expect(m.segmentFilter.isEmpty)
+    #expect(m.status?.isError == true)
+    #expect(m.status?.text.hasPrefix("segment region = Lappi refused: ") == true)
+    let lines = TestWorkspace.render(m)
+    #expect(!lines[0].contains("segment"))
+    #expect(line(lines, " Communication ")?.hasSuffix("211/40/40") == true)
+  }
+
+  @Test func backReturnsToWhereTheUserCameFromWithTheSelectionKept() throws {
+    let demo = try DemoDashboard()
+    defer { demo.remove() }
+    var m = try demo.model(width: 80, height: 24)
+    let run = runner(demo.workspace)
+    for key in [Key.char("j"), .char("2"), .char("j"), .char("j"), .enter, .pageDown] {
+      run.dispatch(.key(key), &m)
+    }
+    let theme = GapsRows.ranking(m)[2].themeID
+    #expect(m.screen == .theme(id: theme))
+    let scroll = m.drill?.scroll ?? 0
+    #expect(scroll > 0)
+    // 1 then 3: the same theme where it was left.
+    run.dispatch(.key(.char("1")), &m)
+    run.dispatch(.key(.char("3")), &m)
+    #expect(m.screen == .theme(id: theme) && m.drill?.scroll == scroll)
+    run.dispatch(.key(.backspace), &m)
+    #expect(m.screen == .dashboard && m.selectedID == "KR1")
+    run.dispatch(.key(.backspace), &m)
+    #expect(m.screen == .theme(id: theme))
+    run.dispatch(.key(.escape), &m)
+    #expect(m.screen == .gaps && m.gapsThemeID == theme)
+    run.dispatch(.key(.escape), &m)
+    #expect(m.screen == .dashboard && m.selectedID == "KR1")
+    run.dispatch(.key(.escape), &m)
+    #expect(m.screen == .dashboard && m.back.isEmpty)
+  }
+
+  @Test func commentsAreWithheldOrStrippedOfControlCharacters() {
+    var m = TestWorkspace.model()
+    m.screen = .theme(id: "communication")
+    let query = SurveyQuery.comments(themeID: "communication", audience: nil, waveID: nil, filter: .none)
+    _ = update(
+      &m, .answered(query, .comments(rows: [], suppressedReason: "fewer than 5 respondents commented")))
+    var screen = TestWorkspace.render(m, height: 60).joined(separator: "\n")
+    #expect(screen.contains("  Withheld: fewer than 5 respondents commented"))
+    _ = update(
+      &m,
+      .answered(
+        query,
+        .comments(
+          rows: [CommentRow(audience: .customer, waveID: "2026-09", text: "red \u{1B}[31mtext\u{7} here")],
+          suppressedReason: nil)))
+    screen = TestWorkspace.render(m, height: 60).joined(separator: "\n")
+    #expect(screen.contains("red [31mtext here"))
+    #expect(!screen.unicodeScalars.contains { $0.value < 0x20 && $0 != "\n" })
+    // A breakdown row below the minimum shows n<5 and the reason, never its score.
+    let rows = [
+      SegmentRow(value: "Lappi", summary: nil, suppressedReason: "3 respondents (< 5)"),
+      SegmentRow(value: "Uusimaa", summary: TestWorkspace.summary(n: 40, mean: 50), suppressedReason: nil),
+    ]
+    _ = update(
+      &m,
+      .answered(
+        .attributes,
+        .attributes([SegmentAttribute(name: "region", audiences: [.customer], values: ["Lappi", "Uusimaa"])]))
+    )
+    _ = update(
+      &m,
+      .answered(
+        .breakdown(
+          themeID: "communication", audience: .customer, waveID: "2026-09", attribute: "region", filter: .none
+        ),
+        .breakdown(rows)))
+    let lines = TestWorkspace.render(m, height: 60)
+    #expect(line(lines, "     Lappi ")?.hasSuffix("n<5  3 respondents (< 5)") == true)
+    #expect(line(lines, "     Uusimaa ")?.contains(" 50 ±5  n 40 ") == true)
+  }
+}

@@ -1,0 +1,55 @@
+import Foundation
+import Testing
+
+@testable import PeiliStore
+
+/// Inputs the libFuzzer targets in fuzz/ found crashing (minimized), fed to the same parsers
+/// so that `swift test` keeps them fixed without running the fuzzer.
+@Suite struct FuzzRegressionTests {
+  /// Every record of `text`, read with the import's reader.
+  private func records(_ text: String) throws -> [[String]] {
+    let reader = try CSVReader(string: text)
+    var out: [[String]] = []
+    while try reader.next() { out.append((0..<reader.count).map { reader.string($0) }) }
+    return out
+  }
+
+  /// FuzzCSV: a field holding `"` followed by a combining mark (U+064F) read fine, but the
+  /// writer doubled quotes per Character, left this one single and wrote CSV that no longer
+  /// reads back (a comment could end its field early and add columns to an export).
+  @Test func quoteBeforeCombiningMarkRoundTripsThroughTheWriter() throws {
+    let crashing = "\"\"\"\u{64F}\"\n"  // minimized input: the bytes 22 22 22 D9 8F 22 0A
+    let read = try records(crashing)
+    #expect(read == [["\"\u{64F}"]])
+    var writer = CSVWriter()
+    for record in read { writer.record(record) }
+    #expect(writer.text == "\"\"\"\u{64F}\"\r\n")
+    #expect(try records(writer.text) == read)
+
+    let comment = ["r1", "the \"\"Plus\"\u{64F}plan, \"\u{301}really\"\u{301}"]
+    var again = CSVWriter()
+    again.record(comment)
+    #expect(try records(again.text) == [comment])
+  }
+
+  /// FuzzYAML: a scale whose span does not fit in Int trapped on `hi - lo` instead of being
+  /// refused with the file, line and column.
+  @Test(arguments: [
+    "[-9223372036854775808, 9223372036854775807]",
+    "[-9223372036854775808, 1]",
+    "[-2, 9223372036854775807]",
+  ])
+  func scaleSpanBeyondIntIsRefused(scale: String) throws {
+    let text = """
+      respondent_id: respondent
+      themes: [{id: t, name: T}]
+      questions:
+        - {column: q1, id: a, theme: t, scale: \(scale)}
+      """
+    let error = #expect(throws: SurveyImportError.self) {
+      try SurveyMapping.parse(text, file: "mapping.yaml")
+    }
+    #expect(error?.line == 4)
+    #expect(error?.message.contains("spans at most 100 points") == true)
+  }
+}
