@@ -17,6 +17,11 @@ public enum DrillRows {
     }
   }
 
+  /// The most comments laid out on the page: every key lays the page out again, and a large
+  /// survey can hold tens of thousands; the rest are reached by narrowing the audience, wave
+  /// or segment.
+  public static let commentLimit = 300
+
   /// The breakdown's attribute: the chosen one, else the first the survey has.
   public static func attribute(_ m: Model) -> SegmentAttribute? {
     guard let all = m.segmentAttributes, !all.isEmpty else { return nil }
@@ -41,6 +46,10 @@ public enum DrillRows {
     questions(&page, id, m, text: text, width: width)
     breakdown(&page, id, m, text: text, width: width)
     comments(&page, id, m, text: text, width: width)
+    // In the ASCII set, the dashes, arrows and ellipses of the labels are spelled in ASCII.
+    if !m.glyphs.isUnicode {
+      page.lines = page.lines.map { line in line.map { Span(text.plain($0.text), $0.style) } }
+    }
     return page
   }
 
@@ -68,7 +77,12 @@ public enum DrillRows {
       // An audience with only suppressed scores still shows, as "n<5".
       let raw = shown.map { w in model.scores[ScoreKey(themeID: m.theme.id, audience: audience, waveID: w.id)]
       }
-      guard both.contains(where: { $0 != nil }) || raw.contains(where: { $0 != nil }) else { continue }
+      let refused = shown.contains { w in
+        model.withheld[ScoreKey(themeID: m.theme.id, audience: audience, waveID: w.id)] != nil
+      }
+      guard both.contains(where: { $0 != nil }) || raw.contains(where: { $0 != nil }) || refused else {
+        continue
+      }
       for (i, wave) in shown.enumerated() {
         let label = i == 0 ? TextFit.left(audience.rawValue.capitalized, 9) : String(repeating: " ", count: 9)
         var line = [
@@ -82,7 +96,10 @@ public enum DrillRows {
               Style(role(audience))))
           line.append(Span(" " + facts(e, text: text)))
         } else {
-          let why = raw[i] == nil ? "no answers" : "n<\(model.analysis.minimumGroup)"
+          let key = ScoreKey(themeID: m.theme.id, audience: audience, waveID: shown[i].id)
+          let why =
+            model.withheld[key].map { "withheld: " + $0.sanitizedForTerminal }
+            ?? (raw[i] == nil ? "no answers" : "n<\(model.analysis.minimumGroup)")
           line.append(
             Span(TextFit.left("", strip) + " " + TextFit.right(text.missing, 6) + "  " + why, Style(.muted)))
         }
@@ -122,7 +139,16 @@ public enum DrillRows {
       var any = false
       for audience in Audience.allCases {
         let key = ScoreKey(themeID: id, questionID: q.id, audience: audience, waveID: follow.id)
-        guard let summary = m.scores[key] else { continue }
+        guard let summary = m.scores[key] else {
+          if let reason = m.withheld[key] {
+            any = true
+            page.lines.append([
+              Span("    " + TextFit.left(audience.rawValue.capitalized, 9), Style(role(audience))),
+              Span("withheld: " + reason.sanitizedForTerminal, Style(.muted)),
+            ])
+          }
+          continue
+        }
         any = true
         var line = [Span("    " + TextFit.left(audience.rawValue.capitalized, 9), Style(role(audience)))]
         guard let e = ScoreEstimate(summary, minimumGroup: m.analysis.minimumGroup) else {
@@ -225,13 +251,20 @@ public enum DrillRows {
       // Who and when on the first line of each comment, the text wrapped beside it.
       let lead = 20
       let room = max(20, width - lead - 1)
-      for row in rows {
+      for row in rows.prefix(commentLimit) {
         let who = TextFit.left("  \(row.audience.rawValue) \(row.waveID.sanitizedForTerminal)", lead)
         for (i, piece) in wrap(row.text.sanitizedForTerminal, width: room).enumerated() {
           page.lines.append([
             Span(i == 0 ? who : String(repeating: " ", count: lead), Style(role(row.audience))), Span(piece),
           ])
         }
+      }
+      if rows.count > commentLimit {
+        page.lines.append([
+          Span(
+            "  \(rows.count - commentLimit) more of \(rows.count): narrow with c (audience), w (wave) or f (segment)",
+            Style(.muted))
+        ])
       }
     case .failed(let message)?:
       page.lines.append([Span("  could not read: \(message.sanitizedForTerminal)", Style(.bad))])

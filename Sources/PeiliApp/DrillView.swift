@@ -5,9 +5,13 @@ import PeiliUI
 enum DrillView {
   /// The body below the header (and banner) and above the status line.
   static func body(_ m: Model) -> Rect {
-    let layout = DashboardLayout(width: m.width, height: m.height, readOnly: m.isReadOnly)
+    body(DashboardLayout(width: m.width, height: m.height, readOnly: m.isReadOnly))
+  }
+
+  /// The body of a layout: every row between the header (or banner) and the status line.
+  static func body(_ layout: DashboardLayout) -> Rect {
     let top = (layout.banner ?? layout.header).maxY
-    return Rect(x: 0, y: top, width: m.width, height: layout.status.y - top)
+    return Rect(x: 0, y: top, width: layout.header.width, height: layout.status.y - top)
   }
 
   /// Rows of the page in view (the body less its title row).

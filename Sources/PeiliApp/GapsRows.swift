@@ -13,10 +13,11 @@ public enum GapsRows {
   }
 
   /// Columns at a width: the dumbbell and the links grow with the room.
-  public static func columns(width: Int) -> [TableWidget.Column] {
-    [
+  public static func columns(width: Int, glyphs: Glyphs) -> [TableWidget.Column] {
+    let rule = String(repeating: glyphs.horizontal, count: 3)
+    return [
       .init("Theme", width: 14, flexible: true, maxWidth: 24),
-      .init("0 ─── scores ─── 100", width: dumbbellWidth(width)),
+      .init("0 \(rule) scores \(rule) 100", width: dumbbellWidth(width)),
       .init("Gap", width: 7, alignment: .right),
       .init("Class", width: 12),
       .init("n", width: 7, alignment: .right),

@@ -47,7 +47,7 @@ enum GapsView {
     // The facts of the selection and the legend take the bottom, under a rule.
     let (list, bottom) = area.splitBottom(min(area.height / 2, detail.count + 2))
     let inner = Rect(x: list.x + 1, y: list.y, width: list.width - 1, height: list.height)
-    let columns = GapsRows.columns(width: inner.width)
+    let columns = GapsRows.columns(width: inner.width, glyphs: g)
     let widget = TableWidget(columns: columns, rows: [], ellipsis: g.ellipsis)
     widget.render(into: &buffer, area: Rect(x: inner.x, y: inner.y, width: inner.width, height: 1))
     let widths = widget.widths(total: inner.width)

@@ -50,13 +50,15 @@ enum ImportanceView {
     let (grid, failure) = grid(m)
     guard let grid else {
       buffer.put(
-        (failure ?? "reading importance…").sanitizedForTerminal, x: area.x + 1, y: area.y + 1,
+        text.plain((failure ?? "reading importance…").sanitizedForTerminal), x: area.x + 1, y: area.y + 1,
         style: Style(.muted), maxWidth: area.width - 2)
       return
     }
     if let reason = grid.unavailableReason {
       buffer.put(
-        "No importance–performance grid for \(m.gridAudience.rawValue): \(reason).", x: area.x + 1,
+        text.plain(
+          "No importance–performance grid for \(m.gridAudience.rawValue): \(reason.sanitizedForTerminal)."),
+        x: area.x + 1,
         y: area.y + 1,
         style: Style(.warn), maxWidth: area.width - 2)
       buffer.put(

@@ -49,8 +49,10 @@ public struct Model: Sendable {
   public private(set) var segmentFilter: SegmentFilter = .none
   /// The theme and question scores in view: the snapshot's, or those under the filter.
   public private(set) var scores: [ScoreKey: ScoreSummary]
-  /// Scores withheld under the filter to protect a small group, and the first reason.
-  public private(set) var withheldCount = 0
+  /// Scores withheld under the filter to protect a small group, with the reason of each.
+  public private(set) var withheld: [ScoreKey: String] = [:]
+  public var withheldCount: Int { withheld.count }
+  /// The first reason, for the status line.
   public private(set) var withheldReason: String?
   /// A filter asked for and not answered yet (applied, or refused, when it is).
   public var requestedFilter: SegmentFilter?
@@ -126,7 +128,7 @@ public struct Model: Sendable {
     segmentFilter = filtered.filter
     filterIsStale = false
     scores = filtered.scores
-    withheldCount = filtered.refused.count
+    withheld = filtered.refused
     withheldReason = filtered.refused.sorted { "\($0.key)" < "\($1.key)" }.first?.value
     analysis = MirrorAnalysis(snapshot: filtered.applied(to: snapshot), today: today)
     // Answers under another filter are no longer shown.
@@ -138,7 +140,7 @@ public struct Model: Sendable {
     segmentFilter = .none
     filterIsStale = false
     scores = snapshot.scores
-    withheldCount = 0
+    withheld = [:]
     withheldReason = nil
     analysis = MirrorAnalysis(snapshot: snapshot, today: today)
     answers = answers.filter { $0.key.filter.isEmpty }

@@ -36,7 +36,10 @@ public struct OKRTree: Sendable {
 
   public init(snapshot: Snapshot) {
     func byPosition<T>(_ items: [T], _ position: (T) -> Int, _ id: (T) -> String) -> [T] {
-      items.sorted { (position($0), id($0)) < (position($1), id($1)) }
+      // Sorts the keys' indices, not the items: moving an Action copies a dozen fields
+      // (the stable sort gives the same order either way).
+      let keys = items.map { (position($0), id($0)) }
+      return keys.indices.sorted { keys[$0] < keys[$1] }.map { items[$0] }
     }
     let objectives = byPosition(snapshot.objectives, \.position, \.id)
     let keyResults = byPosition(snapshot.keyResults, \.position, \.id)

@@ -13,8 +13,8 @@ public func view(_ model: Model, into buffer: inout Buffer) {
   header(model, layout: layout, into: &buffer)
   switch model.screen {
   case .dashboard: dashboardView(model, layout: layout, into: &buffer)
-  case .gaps: GapsView.render(model, area: DrillView.body(model), into: &buffer)
-  case .theme(let id): DrillView.render(model, themeID: id, area: DrillView.body(model), into: &buffer)
+  case .gaps: GapsView.render(model, area: DrillView.body(layout), into: &buffer)
+  case .theme(let id): DrillView.render(model, themeID: id, area: DrillView.body(layout), into: &buffer)
   }
   statusLine(model, area: layout.status, into: &buffer)
   footer(model, area: layout.footer, into: &buffer)

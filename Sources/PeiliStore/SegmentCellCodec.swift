@@ -58,7 +58,8 @@ enum SegmentCellCodec {
       func dbl() throws -> Double {
         guard at + 8 <= raw.count else { throw Corrupt() }
         defer { at += 8 }
-        return Double(bitPattern: UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: at, as: UInt64.self)))
+        return Double(
+          bitPattern: UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: at, as: UInt64.self)))
       }
       func sample() throws -> SampleSummary { SampleSummary(n: try int(), mean: try dbl(), m2: try dbl()) }
       let flags = try int()
@@ -78,7 +79,8 @@ enum SegmentCellCodec {
       var importance: BivariateSummary?
       if flags & 4 != 0 {
         importance = BivariateSummary(
-          n: try int(), meanX: try dbl(), meanY: try dbl(), m2X: try dbl(), m2Y: try dbl(), coMoment: try dbl())
+          n: try int(), meanX: try dbl(), meanY: try dbl(), m2X: try dbl(), m2Y: try dbl(),
+          coMoment: try dbl())
       }
       return CellSummary(
         summary: ScoreSummary(

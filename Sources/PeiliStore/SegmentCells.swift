@@ -22,7 +22,8 @@ enum SegmentCells {
   static func invalidate(_ db: Database, waveID: String, audience: Audience) throws {
     for table in ["segment_cell_score", "segment_cell_value", "segment_cell"] {
       try db.execute(
-        sql: "DELETE FROM \(table) WHERE wave_id = ? AND audience = ?", arguments: [waveID, audience.rawValue])
+        sql: "DELETE FROM \(table) WHERE wave_id = ? AND audience = ?",
+        arguments: [waveID, audience.rawValue])
     }
   }
 
@@ -95,7 +96,8 @@ enum SegmentCells {
     let insertCell = try db.makeStatement(
       sql: "INSERT INTO segment_cell (wave_id, audience, cell_key, respondents) VALUES (?, ?, ?, ?)")
     let insertValue = try db.makeStatement(
-      sql: "INSERT INTO segment_cell_value (wave_id, audience, cell_key, attribute, value) VALUES (?, ?, ?, ?, ?)"
+      sql:
+        "INSERT INTO segment_cell_value (wave_id, audience, cell_key, attribute, value) VALUES (?, ?, ?, ?, ?)"
     )
     let insertScore = try db.makeStatement(
       sql: """
@@ -105,10 +107,13 @@ enum SegmentCells {
     let a = audience.rawValue
     for (k, c) in cellOfKey.map({ ($0.key, cells[$0.value]) }) {
       try insertCell.execute(arguments: [waveID, a, k, c.respondents])
-      for (attribute, value) in c.values { try insertValue.execute(arguments: [waveID, a, k, attribute, value]) }
+      for (attribute, value) in c.values {
+        try insertValue.execute(arguments: [waveID, a, k, attribute, value])
+      }
       for (scoreKey, summary) in c.accumulator.summaries(audience: audience, waveID: waveID) {
         var cell = CellSummary(summary: summary, importance: nil)
-        if scoreKey.questionID == nil, outcome != nil, let t = themeSlot[scoreKey.themeID], t != outcomeTheme {
+        if scoreKey.questionID == nil, outcome != nil, let t = themeSlot[scoreKey.themeID], t != outcomeTheme
+        {
           cell.importance = c.pairs[t]
         }
         try insertScore.execute(arguments: [

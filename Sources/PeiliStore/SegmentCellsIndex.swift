@@ -28,7 +28,9 @@ struct SegmentCellsIndex {
       }
       var withheld = Set(counts.filter { $0.value < minimum }.keys)
       var rest = respondents - counts.filter { !withheld.contains($0.key) }.values.reduce(0, +)
-      let shown = counts.filter { !withheld.contains($0.key) }.sorted { ($0.value, $0.key) < ($1.value, $1.key) }
+      let shown = counts.filter { !withheld.contains($0.key) }.sorted {
+        ($0.value, $0.key) < ($1.value, $1.key)
+      }
       var next = 0
       while rest > 0 && rest < minimum && next < shown.count {
         withheld.insert(shown[next].key)
@@ -94,7 +96,8 @@ struct SegmentCellsIndex {
       values[wave + "\u{0}" + audience + "\u{0}" + key, default: [:]][row[3]] = row[4]
       if let a = Audience(rawValue: audience) { index.attributesOf[a, default: []].insert(row[3]) }
     }
-    let cellRows = try Row.fetchCursor(db, sql: "SELECT wave_id, audience, cell_key, respondents FROM segment_cell")
+    let cellRows = try Row.fetchCursor(
+      db, sql: "SELECT wave_id, audience, cell_key, respondents FROM segment_cell")
     while let row = try cellRows.next() {
       let wave: String = row[0]
       let audienceName: String = row[1]

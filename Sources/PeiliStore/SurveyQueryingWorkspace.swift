@@ -41,11 +41,16 @@ extension Workspace: SurveyQuerying {
       for group in index.orderedGroups {
         let f = filter.restricted(to: index.attributesOf[group.audience] ?? [])
         if f.isEmpty {
-          scores.merge(try Self.cachedScores(db, group: group), uniquingKeysWith: { a, _ in a })
+          // Unfiltered: every cell merged, with the same suppression as the snapshot (none
+          // here; the analysis hides cells under the minimum).
+          let all = try Self.merge(
+            db, group: group, filter: .none, themeID: nil, questionID: nil, minimum: 0)
+          scores.merge(all.shown, uniquingKeysWith: { a, _ in a })
           continue
         }
         applied[group.audience] = f.constraints.keys.sorted()
-        let merged = try Self.merge(db, group: group, filter: f, themeID: nil, questionID: nil, minimum: minimumGroup)
+        let merged = try Self.merge(
+          db, group: group, filter: f, themeID: nil, questionID: nil, minimum: minimumGroup)
         scores.merge(merged.shown, uniquingKeysWith: { a, _ in a })
         refused.merge(merged.refused, uniquingKeysWith: { a, _ in a })
       }
@@ -63,7 +68,8 @@ extension Workspace: SurveyQuerying {
         index.attributesOf[audience]?.contains(attribute) == true
       else { return [] }
       let f = filter.restricted(to: index.attributesOf[audience] ?? [])
-      let values = Set(group.cells.filter { f.matches($0.values) }.compactMap { $0.values[attribute] }).sorted()
+      let values = Set(group.cells.filter { f.matches($0.values) }.compactMap { $0.values[attribute] })
+        .sorted()
       guard !values.isEmpty else { return [] }
       // The filtered total first: rows are parts of it, so a refused total refuses them all.
       let total = try Self.merge(
@@ -77,9 +83,14 @@ extension Workspace: SurveyQuerying {
       for value in values {
         let rowFilter = f.setting(attribute, to: value)
         let part = try Self.merge(
-          db, group: group, filter: rowFilter, themeID: themeID, questionID: questionID, minimum: minimumGroup)
+          db, group: group, filter: rowFilter, themeID: themeID, questionID: questionID, minimum: minimumGroup
+        )
         let reason = group.refusal(rowFilter, minimum: minimumGroup) ?? part.refused[key]
-        rows.append((value, reason == nil ? part.shown[key] : nil, reason ?? (part.shown[key] == nil ? "no answers" : nil)))
+        rows.append(
+          (
+            value, reason == nil ? part.shown[key] : nil,
+            reason ?? (part.shown[key] == nil ? "no answers" : nil)
+          ))
       }
       // Whoever is in no shown row must be 0 or at least the minimum, else the shown rows,
       // taken from the total, would give the small rest away: withhold the smallest rows.
@@ -91,7 +102,8 @@ extension Workspace: SurveyQuerying {
       {
         rest += rows[smallest].summary!.n
         rows[smallest].summary = nil
-        rows[smallest].reason = "withheld so that a group under \(minimumGroup) cannot be worked out from the total"
+        rows[smallest].reason =
+          "withheld so that a group under \(minimumGroup) cannot be worked out from the total"
       }
       return rows.map { SegmentRow(value: $0.value, summary: $0.summary, suppressedReason: $0.reason) }
     }
@@ -183,9 +195,11 @@ extension Workspace: SurveyQuerying {
         let theme: String = row[1]
         guard let pairs = try SegmentCellCodec.decode(row[2]).importance else { continue }
         if total[theme] == nil { order.append(theme) }
-        total[theme, default: BivariateSummary()] = total[theme, default: BivariateSummary()].merged(with: pairs)
+        total[theme, default: BivariateSummary()] = total[theme, default: BivariateSummary()].merged(
+          with: pairs)
         if matching.contains(row[0]) {
-          part[theme, default: BivariateSummary()] = part[theme, default: BivariateSummary()].merged(with: pairs)
+          part[theme, default: BivariateSummary()] = part[theme, default: BivariateSummary()].merged(
+            with: pairs)
         }
       }
       return order.map { theme in
@@ -211,45 +225,68 @@ extension Workspace: SurveyQuerying {
     _ db: Database, group: SegmentCellsIndex.Group, filter f: SegmentFilter, themeID: String?,
     questionID: String?, minimum: Int
   ) throws -> (shown: [ScoreKey: ScoreSummary], refused: [ScoreKey: String], n: [ScoreKey: Int]) {
-    var sql = "SELECT cell_key, theme_id, question_id, n, summary FROM segment_cell_score WHERE wave_id = ? AND audience = ?"
+    var sql =
+      "SELECT cell_key, theme_id, question_id, n, summary FROM segment_cell_score WHERE wave_id = ? AND audience = ?"
     var arguments: [any DatabaseValueConvertible] = [group.waveID, group.audience.rawValue]
     if let themeID {
       sql += " AND theme_id = ? AND question_id = ?"
       arguments += [themeID, questionID ?? ""]
     }
+    // Rows come in primary-key order, one run of cells per theme/question: keys are built
+    // once per run and cells looked up by position, so a group costs little beyond its rows.
+    sql += " ORDER BY theme_id, question_id"
     let attributes = f.constraints.keys.sorted()
     // Per cell: does it match the filter, and each filter with one constraint dropped?
-    var matchFilter: [String: Bool] = [:]
-    var matchParents: [String: [Bool]] = [:]
+    var cellIndex: [String: Int] = [:]
+    var matchFilter: [Bool] = []
+    var matchParents: [[Bool]] = []
     for c in group.cells {
-      matchFilter[c.key] = f.matches(c.values)
-      matchParents[c.key] = attributes.map { f.setting($0, to: nil).matches(c.values) }
+      cellIndex[c.key] = matchFilter.count
+      matchFilter.append(f.matches(c.values))
+      matchParents.append(attributes.map { f.setting($0, to: nil).matches(c.values) })
     }
     let groupRefusal = group.refusal(f, minimum: minimum)
     var merged: [ScoreKey: ScoreSummary] = [:]
     var n: [ScoreKey: Int] = [:]
     var parentN: [ScoreKey: [Int]] = [:]
+    var key: ScoreKey?
+    var theme = ""
+    var question = ""
+    var count = 0
+    var parents = Array(repeating: 0, count: attributes.count)
+    var summary: ScoreSummary?
+    func flush() {
+      guard let key else { return }
+      n[key] = count
+      parentN[key] = parents
+      if let summary { merged[key] = summary }
+    }
     let rows = try Row.fetchCursor(db, sql: sql, arguments: StatementArguments(arguments))
     while let row = try rows.next() {
-      let cell: String = row[0]
-      let question: String = row[2]
-      let key = ScoreKey(
-        themeID: row[1], questionID: question.isEmpty ? nil : question, audience: group.audience,
-        waveID: group.waveID)
-      let count: Int = row[3]
-      let parents = matchParents[cell] ?? []
-      var p = parentN[key] ?? Array(repeating: 0, count: parents.count)
-      for (i, m) in parents.enumerated() where m { p[i] += count }
-      parentN[key] = p
-      guard matchFilter[cell] == true else {
-        if n[key] == nil { n[key] = 0 }
-        continue
+      let rowTheme: String = row[1]
+      let rowQuestion: String = row[2]
+      if key == nil || rowTheme != theme || rowQuestion != question {
+        flush()
+        theme = rowTheme
+        question = rowQuestion
+        key = ScoreKey(
+          themeID: theme, questionID: question.isEmpty ? nil : question, audience: group.audience,
+          waveID: group.waveID)
+        count = 0
+        for i in parents.indices { parents[i] = 0 }
+        summary = nil
       }
-      n[key, default: 0] += count
-      guard groupRefusal == nil, count > 0 else { continue }
-      let summary = try SegmentCellCodec.decode(row[4]).summary
-      merged[key] = merged[key].map { $0.merged(with: summary) } ?? summary
+      let cellKey: String = row[0]
+      guard let cell = cellIndex[cellKey] else { continue }
+      let cellN: Int = row[3]
+      for (i, m) in matchParents[cell].enumerated() where m { parents[i] += cellN }
+      guard matchFilter[cell] else { continue }
+      count += cellN
+      guard groupRefusal == nil, cellN > 0 else { continue }
+      let part = try SegmentCellCodec.decode(row[4]).summary
+      summary = summary.map { $0.merged(with: part) } ?? part
     }
+    flush()
     var shown: [ScoreKey: ScoreSummary] = [:]
     var refused: [ScoreKey: String] = [:]
     let reason = Suppression.reason(minimum: minimum)
@@ -273,7 +310,9 @@ extension Workspace: SurveyQuerying {
   }
 
   /// Cached unfiltered scores, of every group or of one.
-  private static func cachedScores(_ db: Database, group: SegmentCellsIndex.Group?) throws -> [ScoreKey: ScoreSummary] {
+  private static func cachedScores(_ db: Database, group: SegmentCellsIndex.Group?) throws -> [ScoreKey:
+    ScoreSummary]
+  {
     var sql = "SELECT wave_id, audience, theme_id, question_id, summary FROM score_cache"
     var arguments: StatementArguments = []
     if let group {

@@ -16,7 +16,7 @@ enum DashboardBenchmark {
   static let starts = 10
   static let keyCount = 1000
   /// Share of keys that change the selected action when one is selected.
-  static let editShare = 15
+  static let editShare = 25
   static let today = Day(year: 2026, month: 6, day: 15) ?? Day(ordinal: 0)
 
   /// One workspace's figures.
@@ -40,6 +40,23 @@ enum DashboardBenchmark {
   }
 
   static func run(_ arguments: BenchArguments) throws {
+    // For a profiler: only repeat the reload steps on an existing workspace.
+    if let path = ProcessInfo.processInfo.environment["PEILI_BENCH_RELOAD"] {
+      let workspace = try Workspace.open(path: path)
+      for _ in 0..<20 {
+        let snapshot = try workspace.snapshot()
+        let analysis = MirrorAnalysis(snapshot: snapshot, today: today)
+        let tree = OKRTree(snapshot: snapshot)
+        let rows = tree.visibleRows(expanded: Set(snapshot.objectives.map(\.id)))
+        print(analysis.themes.count, tree.nodes.count, rows.count)
+      }
+      return
+    }
+    // For a profiler: many navigation keys only, with the rows each key changes.
+    if let path = ProcessInfo.processInfo.environment["PEILI_BENCH_NAVIGATE"] {
+      try navigateOnly(path: path)
+      return
+    }
     let dir = try arguments.workingDirectory()
     defer { if !arguments.keep && arguments.dir == nil { try? FileManager.default.removeItem(at: dir) } }
     let peili = try peiliExecutable()
@@ -243,10 +260,49 @@ enum DashboardBenchmark {
     try flushFrames(force: true)
   }
 
+  /// 20,000 navigation keys on the workspace at `path`; prints how often each screen row
+  /// changed and how many of its cells, to see where the bytes of a key go.
+  static func navigateOnly(path: String) throws {
+    let workspace = try Workspace.open(path: path)
+    var model = Model(
+      snapshot: try workspace.snapshot(), today: today, user: "bench", glyphs: .unicode, width: width,
+      height: height)
+    var buffer = Buffer(width: width, height: height)
+    view(model, into: &buffer)
+    var rng = SeededGenerator(seed: 1000)
+    var rowChanges = [Int](repeating: 0, count: height)
+    var cellChanges = [Int](repeating: 0, count: height)
+    let keys = 20_000
+    let (_, seconds) = Measurement.time {
+      for _ in 0..<keys {
+        let key = nextKey(model, &rng, editShare: 0)
+        let before = buffer
+        _ = update(&model, .key(key))
+        view(model, into: &buffer)
+        for y in 0..<height {
+          var changed = 0
+          for x in 0..<width where before[x, y] != buffer[x, y] { changed += 1 }
+          if changed > 0 {
+            rowChanges[y] += 1
+            cellChanges[y] += changed
+          }
+        }
+      }
+    }
+    print("\(keys) keys in \(Measurement.format(seconds)) (with the diffing)")
+    for y in 0..<height {
+      print(
+        "row \(y): changed on \(rowChanges[y] * 100 / keys)% of keys, \(cellChanges[y] / keys) cells per key  "
+          + buffer.line(y).prefix(60))
+    }
+  }
+
   /// The next key of a session: mostly moves through the tree (down more than up), pages,
-  /// opening and closing, the mirror pane and its theme popup; on an action, sometimes an edit.
-  static func nextKey(_ model: Model, _ rng: inout SeededGenerator) -> Key {
+  /// opening and closing, the mirror pane; on an action, sometimes an edit.
+  static func nextKey(_ model: Model, _ rng: inout SeededGenerator, editShare: Int = editShare) -> Key {
+    // Only the dashboard is measured: back from any other screen or box.
     if model.overlay != nil { return .escape }
+    if model.screen != .dashboard { return .backspace }
     if model.selectedAction != nil && rng.below(100) < editShare {
       let edits: [Key] = [.char("+"), .char("+"), .char("-"), .char(">"), .char("<"), .char("s")]
       return edits[rng.below(edits.count)]
@@ -255,21 +311,21 @@ enum DashboardBenchmark {
     if model.focus == .mirror {
       switch r {
       case 0..<40: return .down
-      case 40..<65: return .up
-      case 65..<75: return .enter
-      default: return .tab
+      case 40..<70: return .up
+      case 70..<85: return .tab
+      default: return .escape
       }
     }
     switch r {
-    case 0..<42: return .down
-    case 42..<58: return .up
-    case 58..<64: return .pageDown
-    case 64..<68: return .pageUp
-    case 68..<76: return .right
-    case 76..<84: return .left
-    case 84..<90: return .enter
-    case 90..<95: return .tab
-    case 95..<97: return .end
+    case 0..<44: return .down
+    case 44..<62: return .up
+    case 62..<68: return .pageDown
+    case 68..<72: return .pageUp
+    case 72..<80: return .right
+    case 80..<88: return .left
+    case 88..<94: return .enter
+    case 94..<97: return .tab
+    case 97..<98: return .end
     default: return .home
     }
   }

@@ -107,7 +107,8 @@ enum DrilldownBenchmark {
     }
     for i in 0..<20 {
       let (count, t) = try Measurement.time {
-        try ws.comments(themeID: themes[i % 1], audience: nil, waveID: nil, filter: .none, minimumGroup: 5).rows.count
+        try ws.comments(themeID: themes[i % 1], audience: nil, waveID: nil, filter: .none, minimumGroup: 5)
+          .rows.count
       }
       f.allComments.append(t)
       f.commentCount = count
@@ -118,7 +119,7 @@ enum DrilldownBenchmark {
         + String(
           format: ": open a theme p50 %.2f ms p99 %.2f ms; switch filter p50 %.2f ms p99 %.2f ms",
           pct(f.openTheme, 50) * 1e3, pct(f.openTheme, 99) * 1e3, pct(f.switchSegment, 50) * 1e3,
-        pct(f.switchSegment, 99) * 1e3))
+          pct(f.switchSegment, 99) * 1e3))
     if sink < 0 { print(sink) }
     return f
   }

@@ -79,11 +79,13 @@ struct ReportCommand: ParsableCommand {
     let attributes = try workspace.segmentAttributes()
     for name in filter.constraints.keys.sorted() + (segment.map { [$0] } ?? [])
     where !attributes.contains(where: { $0.name == name }) {
-      let known = attributes.isEmpty ? "the workspace has none" : attributes.map(\.name).joined(separator: ", ")
+      let known =
+        attributes.isEmpty ? "the workspace has none" : attributes.map(\.name).joined(separator: ", ")
       throw CommandFailure("no segment attribute named \"\(name)\"; attributes: \(known)")
     }
     let (filtered, analysis, drilldown) = try Report.prepare(
-      snapshot: snapshot, survey: workspace.survey, filter: filter, segment: segment, today: LocalDate.today(),
+      snapshot: snapshot, survey: workspace.survey, filter: filter, segment: segment,
+      today: LocalDate.today(),
       minimumGroup: minimum, baselineWave: baseline, followUpWave: wave)
     var text: String
     switch format {
@@ -107,7 +109,8 @@ extension ReportCommand {
         throw CommandFailure("--filter \(option): expected attribute=value, e.g. --filter region=Uusimaa")
       }
       if let other = constraints[parts[0]], other != parts[1] {
-        throw CommandFailure("--filter gives \(parts[0]) twice (\(other) and \(parts[1])); expected one value")
+        throw CommandFailure(
+          "--filter gives \(parts[0]) twice (\(other) and \(parts[1])); expected one value")
       }
       constraints[parts[0]] = parts[1]
     }

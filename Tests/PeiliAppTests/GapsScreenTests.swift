@@ -255,6 +255,84 @@ struct GapsScreenTests {
     #expect(m.screen == .dashboard && m.back.isEmpty)
   }
 
+  @Test func underTheASCIISetNoScreenDrawsUnicodeMarks() throws {
+    let demo = try DemoDashboard()
+    defer { demo.remove() }
+    var m = try demo.model(width: 80, height: 24, glyphs: .ascii)
+    let run = runner(demo.workspace)
+    let marks = Set("─━│┼├┤●▒░█↑→–−…·▲▼Δ±┌┐└┘")
+    var screens: [[String]] = []
+    for key in [Key.char("2"), .char("i"), .char("i"), .enter, .tab, .tab, .tab, .char("f")] {
+      run.dispatch(.key(key), &m)
+      screens.append(TestWorkspace.render(m))
+    }
+    #expect(screens[0][2].hasPrefix(" Theme          0 --- scores --- 100"))
+    #expect(screens[0][3].hasPrefix(" Recommendation ........-M===C....... -20+/-4 pessimistic   211/40"))
+    for (i, lines) in screens.enumerated() {
+      for line in lines {
+        #expect(!line.contains { marks.contains($0) }, "screen \(i): \(line)")
+      }
+    }
+  }
+
+  @Test func filteredScoresReplaceEveryScoreAndAreAskedAgainAfterAReload() {
+    var m = TestWorkspace.model()
+    let filter = SegmentFilter(["region": "Uusimaa"])
+    m.requestedFilter = filter
+    #expect(update(&m, .tick) == [.pollExternalChanges, .query(.scores(filter))])
+    // Asked once: the next tick does not ask again.
+    #expect(update(&m, .tick) == [.pollExternalChanges])
+    var scores = TestWorkspace.snapshot().scores
+    let key = ScoreKey(themeID: "communication", audience: .customer, waveID: "2026-09")
+    scores[key] = TestWorkspace.summary(n: 30, mean: 70)
+    let filtered = FilteredScores(
+      filter: filter, scores: scores, refused: [:], appliedAttributes: [.customer: ["region"]])
+    _ = update(&m, .answered(.scores(filter), .scores(filtered)))
+    #expect(m.segmentFilter == filter && m.requestedFilter == nil)
+    #expect(m.analysis.mirror(theme: "communication")?.scores[.customer]?.n == 30)
+    #expect(TestWorkspace.render(m)[0].contains("segment region = Uusimaa"))
+    // Another session wrote: the snapshot's scores show until the filter's come back.
+    let again = update(&m, .snapshotLoaded(TestWorkspace.snapshot(), external: true))
+    #expect(again == [.query(.scores(filter))])
+    _ = update(&m, .answered(.scores(filter), .scores(filtered)))
+    #expect(m.analysis.mirror(theme: "communication")?.scores[.customer]?.n == 30)
+    // A withheld score says so on the drill-down, with its reason, and shows no number.
+    let partly = FilteredScores(
+      filter: filter, scores: scores.filter { $0.key != key }, refused: [key: "the rest would be 3 (< 5)"],
+      appliedAttributes: [.customer: ["region"]])
+    m.requestedFilter = filter.setting("customer_type", to: "fleet")
+    _ = update(&m, .tick)
+    _ = update(
+      &m,
+      .answered(
+        .scores(filter.setting("customer_type", to: "fleet")),
+        .scores(
+          FilteredScores(
+            filter: filter.setting("customer_type", to: "fleet"), scores: partly.scores,
+            refused: partly.refused,
+            appliedAttributes: partly.appliedAttributes))))
+    m.screen = .theme(id: "communication")
+    let drill = TestWorkspace.render(m, width: 120, height: 40)
+    let follow = drill.firstIndex { $0.hasPrefix("   Customer 2025-09") }.map { drill[$0 + 1] }
+    #expect(
+      follow?.hasSuffix("–  withheld: the rest would be 3 (< 5)") == true, "\(drill.joined(separator: "\n"))")
+    #expect(m.status?.text.hasSuffix("; 1 withheld: the rest would be 3 (< 5)") == true)
+    m.screen = .dashboard
+    // A filter whose every score is withheld is refused and the previous scores stay.
+    let small = SegmentFilter(["region": "Lappi"])
+    m.requestedFilter = small
+    _ = update(&m, .tick)
+    let refused = FilteredScores(
+      filter: small, scores: [:], refused: [key: "the group would be 3 respondents (< 5)"],
+      appliedAttributes: [.customer: ["region"]])
+    _ = update(&m, .answered(.scores(small), .scores(refused)))
+    #expect(m.segmentFilter == filter.setting("customer_type", to: "fleet"))
+    #expect(
+      m.status
+        == StatusMessage(
+          "segment region = Lappi refused: the group would be 3 respondents (< 5)", isError: true))
+  }
+
   @Test func commentsAreWithheldOrStrippedOfControlCharacters() {
     var m = TestWorkspace.model()
     m.screen = .theme(id: "communication")
@@ -273,6 +351,14 @@ struct GapsScreenTests {
     screen = TestWorkspace.render(m, height: 60).joined(separator: "\n")
     #expect(screen.contains("red [31mtext here"))
     #expect(!screen.unicodeScalars.contains { $0.value < 0x20 && $0 != "\n" })
+    // Hundreds of comments: the page lays out the first ones and says how to narrow.
+    let many = (0..<(DrillRows.commentLimit + 5)).map {
+      CommentRow(audience: .customer, waveID: "2026-09", text: "comment \($0)")
+    }
+    _ = update(&m, .answered(query, .comments(rows: many, suppressedReason: nil)))
+    let page = DrillRows.page(m, themeID: "communication", width: 80)
+    #expect(
+      page.lines.last.map { $0.map(\.text).joined() }?.hasPrefix("  5 more of 305: narrow with c") == true)
     // A breakdown row below the minimum shows n<5 and the reason, never its score.
     let rows = [
       SegmentRow(value: "Lappi", summary: nil, suppressedReason: "3 respondents (< 5)"),

@@ -27,9 +27,11 @@ import Testing
   @Test func mirrorGapsLargestFirstWithTheirGap() throws {
     let ranked = GapRanking.rank(analysis, by: .mirror)
     let withValue = ranked.filter { $0.value != nil }
-    #expect(withValue.map(\.themeID) == ["communication", "service"].sorted {
-      abs(analysis.mirror(theme: $0)!.mirrorGap!.diff) > abs(analysis.mirror(theme: $1)!.mirrorGap!.diff)
-    })
+    #expect(
+      withValue.map(\.themeID)
+        == ["communication", "service"].sorted {
+          abs(analysis.mirror(theme: $0)!.mirrorGap!.diff) > abs(analysis.mirror(theme: $1)!.mirrorGap!.diff)
+        })
     let comm = try #require(ranked.first { $0.themeID == "communication" })
     #expect(comm.value == comm.gap?.diff && comm.gap == analysis.mirror(theme: "communication")?.mirrorGap)
     // Influence has no mirror answers, pricing's follow-up is suppressed: no value.
@@ -41,7 +43,9 @@ import Testing
     let ranked = GapRanking.rank(analysis, by: .weakness).filter { $0.value != nil }
     let values = ranked.map { $0.value! }
     #expect(values == values.sorted())
-    #expect(ranked.map(\.themeID) == ranked.map(\.themeID).filter { analysis.mirror(theme: $0)?.scores[.customer] != nil })
+    #expect(
+      ranked.map(\.themeID)
+        == ranked.map(\.themeID).filter { analysis.mirror(theme: $0)?.scores[.customer] != nil })
     #expect(ranked.first?.value == analysis.mirror(theme: ranked.first!.themeID)?.scores[.customer]?.index)
   }
 
@@ -66,7 +70,8 @@ import Testing
   @Test func linksAndBlindSpots() throws {
     let ranked = GapRanking.rank(analysis, by: .mirror)
     let comm = try #require(ranked.first { $0.themeID == "communication" })
-    #expect(comm.links.objectives == ["O1"] && comm.links.keyResults == ["KR1"] && comm.links.actions == ["A1"])
+    #expect(
+      comm.links.objectives == ["O1"] && comm.links.keyResults == ["KR1"] && comm.links.actions == ["A1"])
     #expect(!comm.isBlindSpot)
     // Pricing: nothing links to it.
     let pricing = try #require(ranked.first { $0.themeID == "pricing" })
@@ -74,6 +79,8 @@ import Testing
     // Influence: only a dropped action links to it, and customers rate it weak.
     let influence = try #require(ranked.first { $0.themeID == "influence" })
     #expect(influence.links.actions == ["A4"])
-    #expect(influence.isBlindSpot == analysis.warnings.contains { if case .blindSpot("influence", _) = $0 { true } else { false } })
+    #expect(
+      influence.isBlindSpot
+        == analysis.warnings.contains { if case .blindSpot("influence", _) = $0 { true } else { false } })
   }
 }

@@ -5,12 +5,15 @@ import Testing
 /// The grid splits at the means, names the quadrants and says when it cannot be drawn.
 @Suite struct ImportanceGridTests {
   func entry(_ theme: String, _ r: Double?, _ audience: Audience = .customer) -> ThemeImportance {
-    ThemeImportance(themeID: theme, audience: audience, waveID: "w", r: r, p: r == nil ? nil : 0.01, n: r == nil ? 3 : 100)
+    ThemeImportance(
+      themeID: theme, audience: audience, waveID: "w", r: r, p: r == nil ? nil : 0.01, n: r == nil ? 3 : 100)
   }
 
   @Test func quadrantsSplitAtTheMeans() throws {
     let grid = ImportanceGrid(
-      importance: [entry("a", 0.6), entry("b", 0.5), entry("c", 0.1), entry("d", 0.2), entry("x", 0.9, .staff)],
+      importance: [
+        entry("a", 0.6), entry("b", 0.5), entry("c", 0.1), entry("d", 0.2), entry("x", 0.9, .staff),
+      ],
       performance: ["a": 40, "b": 70, "c": 30, "d": 80, "x": 10], audience: .customer)
     #expect(grid.unavailableReason == nil)
     #expect(abs((grid.meanImportance ?? 0) - 0.35) < 1e-12)
@@ -24,7 +27,8 @@ import Testing
   }
 
   @Test func aValueOnTheMeanCountsAsHigh() {
-    #expect(Quadrant.of(importance: 0.3, performance: 50, meanImportance: 0.3, meanPerformance: 50) == .keepUp)
+    #expect(
+      Quadrant.of(importance: 0.3, performance: 50, meanImportance: 0.3, meanPerformance: 50) == .keepUp)
   }
 
   @Test func noOutcomeQuestion() {
@@ -35,7 +39,8 @@ import Testing
 
   @Test func tooFewRespondents() {
     let grid = ImportanceGrid(
-      importance: [entry("a", nil), entry("b", nil), entry("c", nil)], performance: ["a": 50, "b": 60, "c": 70],
+      importance: [entry("a", nil), entry("b", nil), entry("c", nil)],
+      performance: ["a": 50, "b": 60, "c": 70],
       audience: .customer)
     #expect(grid.unavailableReason == "too few respondents")
   }

@@ -42,14 +42,16 @@ struct ImportanceReference {
         Expected(
           theme: try #require(t["theme"] as? String), n: try #require(t["n"] as? Int), r: try t.number("r"),
           p: try t.number("p"), performance: try t.number("performance"),
-          performanceN: try #require(t["performance_n"] as? Int), quadrant: try #require(t["quadrant"] as? String))
+          performanceN: try #require(t["performance_n"] as? Int),
+          quadrant: try #require(t["quadrant"] as? String))
       }
       return (themes, try d.number("mean_importance"), try d.number("mean_performance"))
     }
     let filteredJSON = try #require(json["filtered"] as? [String: Any])
     let filter = try #require(filteredJSON["filter"] as? [String: String])
     return ImportanceReference(
-      questions: questions, respondents: respondents, all: try section(try #require(json["all"] as? [String: Any])),
+      questions: questions, respondents: respondents,
+      all: try section(try #require(json["all"] as? [String: Any])),
       filtered: try section(filteredJSON), filterRegion: try #require(filter["region"]))
   }
 
@@ -89,7 +91,8 @@ struct ImportanceReference {
         guard let x = ref.themeScore(r, e.theme) else { continue }
         scores[r.region, default: SampleSummary()].add(x)
         guard let y = r.answers[outcome] else { continue }
-        cells[r.region, default: BivariateSummary()].add(x: x, y: Scale(min: o.min, max: o.max).index(Double(y)))
+        cells[r.region, default: BivariateSummary()].add(
+          x: x, y: Scale(min: o.min, max: o.max).index(Double(y)))
       }
       let pairs = cells.values.reduce(BivariateSummary()) { $0.merged(with: $1) }
       let perf = scores.values.reduce(SampleSummary()) { $0.merged(with: $1) }

@@ -9,7 +9,9 @@ import Testing
 @Suite struct SegmentReportTests {
   static let today = Day("2026-10-01")!
 
-  static func json(_ ws: Workspace, filter: SegmentFilter = .none, segment: String? = nil) throws -> [String: Any] {
+  static func json(_ ws: Workspace, filter: SegmentFilter = .none, segment: String? = nil) throws -> [String:
+    Any]
+  {
     let (s, a, d) = try Report.prepare(
       snapshot: try ws.snapshot(), survey: ws.survey, filter: filter, segment: segment, today: today)
     let text = Report.json(s, analysis: a, drilldown: d)
@@ -94,7 +96,8 @@ import Testing
       }
     }
     let unfiltered = try Self.json(fx.workspace, segment: "region")
-    let rows = ((unfiltered["segments"] as? [String: Any])?["breakdowns"] as? [[String: Any]])?.first?["rows"]
+    let rows =
+      ((unfiltered["segments"] as? [String: Any])?["breakdowns"] as? [[String: Any]])?.first?["rows"]
       as? [[String: Any]] ?? []
     let total = try fx.workspace.snapshot().score("talk", .customer, wave: "2025-09")!.n
     let rest = total - rows.compactMap { $0["n"] as? Int }.reduce(0, +)

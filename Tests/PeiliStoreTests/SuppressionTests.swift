@@ -66,7 +66,8 @@ import Testing
     let fx = try SuppressionSurvey.fixture(regions: [("A", 4), ("B", 10), ("C", 16)])
     for region in ["A", "B"] {
       let c = try fx.workspace.comments(
-        themeID: "talk", audience: nil, waveID: nil, filter: SegmentFilter(["region": region]), minimumGroup: 5)
+        themeID: "talk", audience: nil, waveID: nil, filter: SegmentFilter(["region": region]),
+        minimumGroup: 5)
       #expect(c.rows.isEmpty)
       #expect(c.suppressedReason != nil)
     }
@@ -79,7 +80,8 @@ import Testing
 
   @Test func aWholeAudienceOfFourHasNoCommentsScoresOrImportance() throws {
     let fx = try SuppressionSurvey.fixture(regions: [("A", 4)])
-    let c = try fx.workspace.comments(themeID: "talk", audience: nil, waveID: nil, filter: .none, minimumGroup: 5)
+    let c = try fx.workspace.comments(
+      themeID: "talk", audience: nil, waveID: nil, filter: .none, minimumGroup: 5)
     #expect(c.rows.isEmpty && c.suppressedReason != nil)
     let imp = try fx.workspace.importance(audience: .customer, waveID: wave, filter: .none, minimumGroup: 5)
     #expect(imp.allSatisfy { $0.r == nil })
@@ -96,7 +98,8 @@ import Testing
   }
 
   @Test func demoLappiIsNeverShown() throws {
-    let dir = FileManager.default.temporaryDirectory.appendingPathComponent("peili-lappi-\(UUID().uuidString)")
+    let dir = FileManager.default.temporaryDirectory.appendingPathComponent(
+      "peili-lappi-\(UUID().uuidString)")
     try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
     defer { try? FileManager.default.removeItem(at: dir) }
     let ws = try DemoWorkspace.build(at: dir.appendingPathComponent("demo.db").path, by: "tester")

@@ -10,7 +10,9 @@ public enum Quadrant: String, CaseIterable, Sendable {
   case possibleOverkill = "possible overkill"
 
   /// The quadrant of a theme, split at the means (a value equal to a mean counts as high).
-  public static func of(importance: Double, performance: Double, meanImportance: Double, meanPerformance: Double)
+  public static func of(
+    importance: Double, performance: Double, meanImportance: Double, meanPerformance: Double
+  )
     -> Quadrant
   {
     switch (importance >= meanImportance, performance >= meanPerformance) {

@@ -98,17 +98,21 @@ public struct MirrorAnalysis: Sendable {
 
     // Theme links, deduplicated in theme order (unknown ids last, as met).
     func ordered(_ ids: [String]) -> [String] {
+      if ids.count < 2 { return ids }
       var seen = Set<String>()
       let unique = ids.filter { seen.insert($0).inserted }
       return unique.enumerated().sorted {
         (themeOrder[$0.element] ?? Int.max, $0.offset) < (themeOrder[$1.element] ?? Int.max, $1.offset)
       }.map(\.element)
     }
-    // Grouped once so that large trees stay linear.
-    let actionsByKR = Dictionary(grouping: snapshot.actions.filter { $0.keyResultID != nil }) {
-      $0.keyResultID!
+    // Grouped once so that large trees stay linear; only the actions' theme links are
+    // gathered (grouping the actions themselves copies every field of 6,000 of them).
+    var actionThemesByKR: [String: [String]] = [:]
+    var actionThemesByObjective: [String: [String]] = [:]
+    for a in snapshot.actions {
+      if let kr = a.keyResultID { actionThemesByKR[kr, default: []] += a.themeIDs }
+      actionThemesByObjective[a.objectiveID, default: []] += a.themeIDs
     }
-    let actionsByObjective = Dictionary(grouping: snapshot.actions, by: \.objectiveID)
     let krsByObjective = Dictionary(grouping: snapshot.keyResults, by: \.objectiveID)
     let childrenByObjective = Dictionary(
       grouping: snapshot.objectives.filter { $0.parentID != nil }, by: { $0.parentID! })
@@ -118,7 +122,7 @@ public struct MirrorAnalysis: Sendable {
     for kr in snapshot.keyResults {
       var ids: [String] = []
       if case .perception(let t, _, _, _) = kr.measure { ids.append(t) }
-      for a in actionsByKR[kr.id] ?? [] { ids += a.themeIDs }
+      ids += actionThemesByKR[kr.id] ?? []
       krThemes[kr.id] = ordered(ids)
     }
     var objThemes: [String: [String]] = [:]
@@ -127,7 +131,7 @@ public struct MirrorAnalysis: Sendable {
       for kr in krsByObjective[o.id] ?? [] {
         if case .perception(let t, _, _, _) = kr.measure { ids.append(t) }
       }
-      for a in actionsByObjective[o.id] ?? [] { ids += a.themeIDs }
+      ids += actionThemesByObjective[o.id] ?? []
       objThemes[o.id] = ordered(ids)
     }
     self.actionThemes = actionThemes

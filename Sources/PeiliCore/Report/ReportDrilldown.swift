@@ -107,14 +107,18 @@ extension Report {
       "gap_rankings": .object(rankings), "importance": .array(importance),
       "questions": .array(questionsJSON(s, a)),
       "filter": [
-        "constraints": .object(d.filter.constraints.reduce(into: [:]) { $0[$1.key.sanitizedForTerminal] = .text($1.value) }),
+        "constraints": .object(
+          d.filter.constraints.reduce(into: [:]) { $0[$1.key.sanitizedForTerminal] = .text($1.value) }),
         "description": .text(d.filter.description),
         "applies_to": .array(d.filterAppliesTo.map { .string($0.rawValue) }),
         "refused": .array(
-          d.refused.sorted { ($0.key.waveID, $0.key.audience, $0.key.themeID, $0.key.questionID ?? "")
-            < ($1.key.waveID, $1.key.audience, $1.key.themeID, $1.key.questionID ?? "") }.map { k, reason in
+          d.refused.sorted {
+            ($0.key.waveID, $0.key.audience, $0.key.themeID, $0.key.questionID ?? "")
+              < ($1.key.waveID, $1.key.audience, $1.key.themeID, $1.key.questionID ?? "")
+          }.map { k, reason in
             [
-              "theme": .text(k.themeID), "question": .text(k.questionID), "audience": .string(k.audience.rawValue),
+              "theme": .text(k.themeID), "question": .text(k.questionID),
+              "audience": .string(k.audience.rawValue),
               "wave": .text(k.waveID), "reason": .text(reason),
             ]
           }),
@@ -126,7 +130,8 @@ extension Report {
         "breakdowns": .array(
           d.breakdowns.map { b in
             [
-              "theme": .text(b.themeID), "question": .text(b.questionID), "audience": .string(b.audience.rawValue),
+              "theme": .text(b.themeID), "question": .text(b.questionID),
+              "audience": .string(b.audience.rawValue),
               "wave": .text(b.waveID), "attribute": .text(b.attribute),
               "rows": .array(b.rows.map { segmentRow($0, a.minimumGroup) }),
             ]
@@ -149,7 +154,9 @@ extension Report {
       "value": .text(row.value), "suppressed": false, "n": .int(e.n),
       "index": ["value": .num(e.index), "low": .num(e.indexLow), "high": .num(e.indexHigh)],
     ]
-    if let f = e.favourable { d["favourable"] = ["share": .num(f), "low": .num(e.favourableLow), "high": .num(e.favourableHigh)] }
+    if let f = e.favourable {
+      d["favourable"] = ["share": .num(f), "low": .num(e.favourableLow), "high": .num(e.favourableHigh)]
+    }
     if let nps = e.nps { d["nps"] = ["value": .num(nps), "se": .num(e.npsSE)] }
     return .object(d)
   }
@@ -172,12 +179,17 @@ extension Report {
             continue
           }
           var d: [String: JSONValue] = [
-            "audience": .string(audience.rawValue), "wave": .text(wave.id), "suppressed": false, "n": .int(e.n),
+            "audience": .string(audience.rawValue), "wave": .text(wave.id), "suppressed": false,
+            "n": .int(e.n),
             "distribution": .array(summary.distribution.map { .int($0) }),
             "index": ["value": .num(e.index), "low": .num(e.indexLow), "high": .num(e.indexHigh)],
             "mean": .num(e.nativeMean),
           ]
-          if let f = e.favourable { d["favourable"] = ["share": .num(f), "low": .num(e.favourableLow), "high": .num(e.favourableHigh)] }
+          if let f = e.favourable {
+            d["favourable"] = [
+              "share": .num(f), "low": .num(e.favourableLow), "high": .num(e.favourableHigh),
+            ]
+          }
           if let nps = e.nps { d["nps"] = ["value": .num(nps), "se": .num(e.npsSE)] }
           results.append(.object(d))
         }
@@ -195,8 +207,11 @@ extension Report {
   static func drilldownMarkdown(_ s: Snapshot, _ a: MirrorAnalysis, _ d: Drilldown) -> [String] {
     var out: [String] = []
     if !d.filter.isEmpty {
-      let whom = d.filterAppliesTo.isEmpty ? "no audience" : d.filterAppliesTo.map(\.rawValue).joined(separator: ", ")
-      out += ["## Filter", "", "\(md(d.filter.description)) (applies to \(whom); other audiences unfiltered)."]
+      let whom =
+        d.filterAppliesTo.isEmpty ? "no audience" : d.filterAppliesTo.map(\.rawValue).joined(separator: ", ")
+      out += [
+        "## Filter", "", "\(md(d.filter.description)) (applies to \(whom); other audiences unfiltered).",
+      ]
       if !d.refused.isEmpty {
         out.append("\(d.refused.count) scores withheld under the filter (a small group would be revealed).")
       }
@@ -214,10 +229,13 @@ extension Report {
       out.append("| # | theme | value | gap [95% CI] | linked | |")
       out.append("|---:|---|---:|---|---|---|")
       for (i, g) in ranked.enumerated() {
-        let gapText = g.gap.map { g in
-          g.gapClass == .notEnoughData ? "" : "\(signed(g.diff)) [\(fmt(g.low, 1)), \(fmt(g.high, 1))] \(g.gapClass.rawValue)"
-        } ?? ""
-        let links = (g.links.objectives + g.links.keyResults + g.links.actions).map(cellText).joined(separator: " ")
+        let gapText =
+          g.gap.map { g in
+            g.gapClass == .notEnoughData
+              ? "" : "\(signed(g.diff)) [\(fmt(g.low, 1)), \(fmt(g.high, 1))] \(g.gapClass.rawValue)"
+          } ?? ""
+        let links = (g.links.objectives + g.links.keyResults + g.links.actions).map(cellText).joined(
+          separator: " ")
         out.append(
           "| \(i + 1) | \(cellText(g.theme.name)) | \(fmt(g.value ?? 0, 1)) | \(gapText) | \(links) | "
             + "\(g.isBlindSpot ? "blind spot" : "") |")
@@ -243,7 +261,9 @@ extension Report {
       for q in Quadrant.allCases {
         for id in grid.themes(in: q) {
           guard let p = grid.placements.first(where: { $0.themeID == id }) else { continue }
-          out.append("| \(q.rawValue) | \(cellText(themeName(id, s))) | \(fmt(p.importance, 2)) | \(fmt(p.performance, 1)) |")
+          out.append(
+            "| \(q.rawValue) | \(cellText(themeName(id, s))) | \(fmt(p.importance, 2)) | \(fmt(p.performance, 1)) |"
+          )
         }
       }
       out.append("")
@@ -255,17 +275,22 @@ extension Report {
     for q in s.questions.sorted(by: { ($0.position, $0.id) < ($1.position, $1.id) }) {
       for wave in waves {
         for audience in Audience.allCases {
-          guard let summary = s.scores[ScoreKey(themeID: q.themeID, questionID: q.id, audience: audience, waveID: wave.id)],
+          guard
+            let summary = s.scores[
+              ScoreKey(themeID: q.themeID, questionID: q.id, audience: audience, waveID: wave.id)],
             summary.n > 0
           else { continue }
           guard let e = ScoreEstimate(summary, minimumGroup: a.minimumGroup) else {
-            out.append("| \(cellText(q.id)) | \(audience.rawValue) | \(cellText(wave.id)) | | \(Suppression.reason(minimum: a.minimumGroup)) | | |")
+            out.append(
+              "| \(cellText(q.id)) | \(audience.rawValue) | \(cellText(wave.id)) | | \(Suppression.reason(minimum: a.minimumGroup)) | | |"
+            )
             continue
           }
           let fav = e.favourable.map { "\(fmt($0 * 100, 0))%" } ?? ""
           out.append(
             "| \(cellText(q.id)) | \(audience.rawValue) | \(cellText(wave.id)) | \(e.n) | "
-              + "\(summary.distribution.map(String.init).joined(separator: " / ")) | \(fmt(e.index, 1)) | \(fav) |")
+              + "\(summary.distribution.map(String.init).joined(separator: " / ")) | \(fmt(e.index, 1)) | \(fav) |"
+          )
         }
       }
     }
@@ -326,7 +351,8 @@ extension Report {
             filter: filter, minimumGroup: minimumGroup)
           guard !rows.isEmpty else { continue }
           drilldown.breakdowns.append(
-            Breakdown(themeID: m.theme.id, audience: audience, waveID: followUp.id, attribute: segment, rows: rows))
+            Breakdown(
+              themeID: m.theme.id, audience: audience, waveID: followUp.id, attribute: segment, rows: rows))
         }
       }
     }

@@ -119,6 +119,12 @@ public final class SurveyTable {
 
   private func exclusion() -> SurveyRowExclusion? {
     guard layout.format == .qualtrics else { return nil }
+    // The usual row — a real, finished response — is recognised from the bytes in place.
+    if usual(layout.statusColumn, ["IP Address", "0"]) && usual(layout.finishedColumn, ["True", "1"])
+      && (layout.channelColumn == nil || !usual(layout.channelColumn, ["preview", "test"]))
+    {
+      return nil
+    }
     func value(_ c: Int?) -> String? {
       guard let c else { return nil }
       return reader.string(c).trimmingCharacters(in: .whitespaces)
@@ -126,5 +132,16 @@ public final class SurveyTable {
     return QualtricsLayout.exclusion(
       status: value(layout.statusColumn), channel: value(layout.channelColumn),
       finished: value(layout.finishedColumn), includeUnfinished: includeUnfinished)
+  }
+
+  /// True when column `c` is absent or holds exactly one of `values` (the common spellings; any
+  /// other spelling goes the slow, case-insensitive way).
+  private func usual(_ c: Int?, _ values: [StaticString]) -> Bool {
+    guard let c else { return true }
+    return reader.withField(c) { field in
+      values.contains { value in
+        field.elementsEqual(UnsafeBufferPointer(start: value.utf8Start, count: value.utf8CodeUnitCount))
+      }
+    }
   }
 }
