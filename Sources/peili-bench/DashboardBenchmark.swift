@@ -33,6 +33,9 @@ enum DashboardBenchmark {
     /// model load (analysis + tree), update and view.
     var editParts: [String: Double] = [:]
     var navigationBytes: [Int] = []
+    /// The same split by whether the key scrolled the tree (every row of the pane moves).
+    var scrollingBytes: [Int] = []
+    var stillBytes: [Int] = []
     var fullRepaints: [Int] = []
     var keys: [String: Int] = [:]
     /// Median seconds of each step of a full reload, measured apart.
@@ -205,19 +208,25 @@ enum DashboardBenchmark {
     var rng = SeededGenerator(seed: 1000)
     var frames = [buffer]
     var navigationFrame: [Bool] = []
+    var scrolledFrame: [Bool] = []
     func flushFrames(force: Bool) throws {
       guard frames.count > (force ? 1 : 150) else { return }
       let bytes = try Terminal.measurePaintBytes(frames: frames, width: width, height: height)
-      for (i, b) in bytes.perFrame.enumerated() where navigationFrame[i] { figures.navigationBytes.append(b) }
+      for (i, b) in bytes.perFrame.enumerated() where navigationFrame[i] {
+        figures.navigationBytes.append(b)
+        if scrolledFrame[i] { figures.scrollingBytes.append(b) } else { figures.stillBytes.append(b) }
+      }
       figures.fullRepaints.append(bytes.fullRepaint)
       frames = [frames[frames.count - 1]]
       navigationFrame = []
+      scrolledFrame = []
     }
 
     for _ in 0..<keyCount {
       let key = nextKey(model, &rng)
       figures.keys[describe(key), default: 0] += 1
       let isEdit = [Key.char("+"), .char("-"), .char(">"), .char("<"), .char("s")].contains(key)
+      let scrollBefore = model.treeScroll
       let start = DispatchTime.now().uptimeNanoseconds
       var mark = start
       func part(_ name: String) {
@@ -255,6 +264,7 @@ enum DashboardBenchmark {
       }
       frames.append(buffer)
       navigationFrame.append(!isEdit)
+      scrolledFrame.append(model.treeScroll != scrollBefore)
       try flushFrames(force: false)
     }
     try flushFrames(force: true)
@@ -374,6 +384,9 @@ enum DashboardBenchmark {
       "  (c) bytes per navigation key: median \(median) B, p99 \(percentile(f.navigationBytes, 0.99)) B, "
         + "full repaint \(full) B (median = "
         + String(format: "%.1f", full > 0 ? Double(median) / Double(full) * 100 : 0) + "%)")
+    print(
+      "      keys that scrolled the tree: \(f.scrollingBytes.count), median \(percentile(f.scrollingBytes, 0.5)) B; "
+        + "the others: \(f.stillBytes.count), median \(percentile(f.stillBytes, 0.5)) B")
     print(String(format: "  (d) peak memory of peili (VmHWM): %.1f MiB", Double(f.peakKiB) / 1024))
   }
 

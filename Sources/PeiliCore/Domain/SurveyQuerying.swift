@@ -16,8 +16,25 @@ public protocol SurveyQuerying: Sendable {
     themeID: String, audience: Audience?, waveID: String?, filter: SegmentFilter,
     minimumGroup: Int
   ) throws -> (rows: [CommentRow], suppressedReason: String?)
+  /// The same, at most `limit` comments (nil = all): a screenful without reading thousands.
+  func comments(
+    themeID: String, audience: Audience?, waveID: String?, filter: SegmentFilter,
+    minimumGroup: Int, limit: Int?
+  ) throws -> (rows: [CommentRow], suppressedReason: String?)
   /// One entry per theme (other than the outcome's own) the audience answered in the wave;
   /// empty when the audience has no outcome question in that wave.
   func importance(audience: Audience, waveID: String, filter: SegmentFilter, minimumGroup: Int) throws
     -> [ThemeImportance]
+}
+
+extension SurveyQuerying {
+  /// Default: all comments, cut to `limit` (the store reads only `limit` rows instead).
+  public func comments(
+    themeID: String, audience: Audience?, waveID: String?, filter: SegmentFilter,
+    minimumGroup: Int, limit: Int?
+  ) throws -> (rows: [CommentRow], suppressedReason: String?) {
+    let all = try comments(
+      themeID: themeID, audience: audience, waveID: waveID, filter: filter, minimumGroup: minimumGroup)
+    return (limit.map { Array(all.rows.prefix($0)) } ?? all.rows, all.suppressedReason)
+  }
 }
