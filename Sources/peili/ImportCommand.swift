@@ -34,9 +34,14 @@ struct ImportOKRsCommand: ParsableCommand {
       The format (cycle, themes, objectives with key results and actions) is described in \
       the README; examples/ holds a complete file.
 
+      Without --update, the file replaces the cycle's OKRs (items it leaves out are removed); \
+      with --update, it is applied as edits by id and left-out items are kept unless --prune. \
+      Fields the file leaves out (progress, status, current, done, confidence) keep their values.
+
       Examples:
         peili import okrs okrs.yaml
         peili --workspace team.db import okrs 2026.yaml
+        peili export okrs > okrs.yaml && $EDITOR okrs.yaml && peili import okrs okrs.yaml --update
       """)
 
   @OptionGroup var global: GlobalOptions
@@ -44,14 +49,39 @@ struct ImportOKRsCommand: ParsableCommand {
   @Argument(help: ArgumentHelp("The OKR file.", valueName: "file.yaml"))
   var file: String
 
+  @Flag(
+    help: """
+      Apply the file as edits by id (e.g. an edited `peili export okrs`): add new items, update \
+      changed ones, keep items the file leaves out.
+      """)
+  var update = false
+
+  @Flag(help: "With --update, also remove the cycle's items that the file leaves out.")
+  var prune = false
+
+  func validate() throws {
+    if prune && !update {
+      throw ValidationError(
+        "--prune needs --update (a plain import already removes what the file leaves out)")
+    }
+  }
+
   func run() throws {
     try reportingFailures {
       let workspace = try Workspace.open(path: global.workspacePath)
       try requireReadable(file)
-      let s = try workspace.importOKRs(file: file, by: CurrentUser.name)
-      print(
-        "Imported \(file): cycle \(s.cycleID), \(s.objectives) objectives, \(s.keyResults) key results, "
-          + "\(s.actions) actions.")
+      let s = try workspace.importOKRs(file: file, by: CurrentUser.name, update: update, prune: prune)
+      guard update else {
+        print(
+          "Imported \(file): cycle \(s.cycleID), \(s.objectives) objectives, \(s.keyResults) key results, "
+            + "\(s.actions) actions.")
+        return
+      }
+      var line = "Updated cycle \(s.cycleID) from \(file): \(s.added) added, \(s.changed) changed"
+      line += prune ? ", \(s.removed) removed" : ""
+      if s.kept > 0 { line += "; kept \(s.kept) items the file leaves out (--prune removes them)" }
+      if s.auditRows == 0 { line += "; nothing changed" }
+      print(line + ".")
     }
   }
 }
