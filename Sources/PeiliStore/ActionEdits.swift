@@ -80,13 +80,7 @@ enum ActionFields {
   }
 
   static func diff(_ old: Action, _ new: Action) -> [(field: String, old: String?, new: String?)] {
-    let before = values(old)
-    let after = values(new)
-    return editable.compactMap { field in
-      let o = before[field] ?? nil
-      let n = after[field] ?? nil
-      return o == n ? nil : (field, o, n)
-    }
+    AuditValue.changes(editable, before: values(old), after: values(new))
   }
 
   /// Writes the editable fields and the version.

@@ -103,4 +103,15 @@ enum AuditValue {
     if value == value.rounded(), abs(value) < 1e15 { return String(Int(value)) }
     return String(value)
   }
+
+  /// The fields (in `fields` order) whose audit text differs between two versions of a row.
+  static func changes(
+    _ fields: [String], before: [String: String?], after: [String: String?]
+  ) -> [(field: String, old: String?, new: String?)] {
+    fields.compactMap { field in
+      let o = before[field] ?? nil
+      let n = after[field] ?? nil
+      return o == n ? nil : (field, o, n)
+    }
+  }
 }

@@ -78,13 +78,7 @@ enum KeyResultFields {
   }
 
   static func diff(_ old: KeyResult, _ new: KeyResult) -> [(field: String, old: String?, new: String?)] {
-    let before = values(old)
-    let after = values(new)
-    return editable.compactMap { field in
-      let o = before[field] ?? nil
-      let n = after[field] ?? nil
-      return o == n ? nil : (field, o, n)
-    }
+    AuditValue.changes(editable, before: values(old), after: values(new))
   }
 
   static func write(_ db: Database, _ k: KeyResult) throws {

@@ -102,18 +102,7 @@ public struct Glyphs: Hashable, Sendable {
 
   /// `text` cut to at most `width` display columns, ending in the ellipsis when cut.
   public func truncate(_ text: String, to width: Int) -> String {
-    guard width > 0 else { return "" }
-    if DisplayWidth.of(text) <= width { return text }
-    let mark = DisplayWidth.of(ellipsis) <= width ? ellipsis : ""
-    let room = width - DisplayWidth.of(mark)
-    var out = ""
-    var used = 0
-    for ch in text {
-      let w = DisplayWidth.of(ch)
-      if used + w > room { break }
-      out.append(ch)
-      used += w
-    }
-    return out + mark
+    // An ellipsis wider than the room is dropped rather than leaving nothing.
+    TextFit.truncate(text, to: width, ellipsis: DisplayWidth.of(ellipsis) <= width ? ellipsis : "")
   }
 }

@@ -130,7 +130,9 @@ enum DashboardBenchmark {
   /// The `peili` built beside this benchmark (or `$PEILI_BIN`).
   static func peiliExecutable() throws -> String {
     if let path = ProcessInfo.processInfo.environment["PEILI_BIN"], !path.isEmpty { return path }
-    let me = (try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe")) ?? CommandLine.arguments[0]
+    let me =
+      (try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe"))
+      ?? CommandLine.arguments[0]
     let path = URL(fileURLWithPath: me).deletingLastPathComponent().appendingPathComponent("peili").path
     guard FileManager.default.isExecutableFile(atPath: path) else {
       throw BenchError(
@@ -373,11 +375,16 @@ enum DashboardBenchmark {
         + "p99 \(ms(percentile(f.navigation, 0.99))), max \(ms(f.navigation.max() ?? 0)); "
         + "edits \(f.edits.count): p50 \(ms(percentile(f.edits, 0.5))), p99 \(ms(percentile(f.edits, 0.99)))")
     if !f.edits.isEmpty {
-      let parts = f.editParts.sorted { $0.value > $1.value }.map { "\($0.key) \(ms($0.value / Double(f.edits.count)))" }
+      let parts = f.editParts.sorted { $0.value > $1.value }.map {
+        "\($0.key) \(ms($0.value / Double(f.edits.count)))"
+      }
       print("      an edit key on average: " + parts.joined(separator: ", "))
     }
-    print("      a reload, step by step: " + f.reloadSteps.map { "\($0.0) \(ms($0.1))" }.joined(separator: ", "))
-    print("      keys: " + f.keys.sorted { $0.value > $1.value }.map { "\($0.key) \($0.value)" }.joined(separator: ", "))
+    print(
+      "      a reload, step by step: " + f.reloadSteps.map { "\($0.0) \(ms($0.1))" }.joined(separator: ", "))
+    print(
+      "      keys: "
+        + f.keys.sorted { $0.value > $1.value }.map { "\($0.key) \($0.value)" }.joined(separator: ", "))
     let full = percentile(f.fullRepaints, 0.5)
     let median = percentile(f.navigationBytes, 0.5)
     print(
@@ -392,9 +399,13 @@ enum DashboardBenchmark {
 
   /// The Markdown table BENCHMARKS.md carries.
   static func table(_ demo: Figures, _ large: Figures) {
-    func row(_ metric: String, _ d: Double, _ l: Double, _ format: (Double) -> String, target: String, met: Bool?) {
+    func row(
+      _ metric: String, _ d: Double, _ l: Double, _ format: (Double) -> String, target: String, met: Bool?
+    ) {
       let ratio = d > 0 ? String(format: "%.2f", l / d) : "–"
-      print("| \(metric) | \(format(d)) | \(format(l)) | \(ratio) | \(target) | \(met.map { $0 ? "yes" : "**no**" } ?? "–") |")
+      print(
+        "| \(metric) | \(format(d)) | \(format(l)) | \(ratio) | \(target) | \(met.map { $0 ? "yes" : "**no**" } ?? "–") |"
+      )
     }
     let msf = { (s: Double) in String(format: "%.3f ms", s * 1000) }
     let mib = { (k: Double) in String(format: "%.1f MiB", k / 1024) }
@@ -406,23 +417,45 @@ enum DashboardBenchmark {
     print("|---|---|---|---|---|---|")
     let dFirst = percentile(demo.firstFrames, 0.5)
     let lFirst = percentile(large.firstFrames, 0.5)
-    row("(a) start to first frame, median of \(starts)", dFirst, lFirst, msf, target: "large ≤ 2× demo", met: lFirst <= 2 * dFirst)
+    row(
+      "(a) start to first frame, median of \(starts)", dFirst, lFirst, msf, target: "large ≤ 2× demo",
+      met: lFirst <= 2 * dFirst)
     let dNav = percentile(demo.navigation, 0.99)
     let lNav = percentile(large.navigation, 0.99)
-    row("(b) navigation key p50", percentile(demo.navigation, 0.5), percentile(large.navigation, 0.5), msf, target: "–", met: nil)
-    row("(b) navigation key p99", dNav, lNav, msf, target: "≤ 2 ms, large ≤ 1.5× demo", met: dNav <= 0.002 && lNav <= 0.002 && lNav <= 1.5 * dNav)
+    row(
+      "(b) navigation key p50", percentile(demo.navigation, 0.5), percentile(large.navigation, 0.5), msf,
+      target: "–", met: nil)
+    row(
+      "(b) navigation key p99", dNav, lNav, msf, target: "≤ 2 ms, large ≤ 1.5× demo",
+      met: dNav <= 0.002 && lNav <= 0.002 && lNav <= 1.5 * dNav)
     let dEdit = percentile(demo.edits, 0.99)
     let lEdit = percentile(large.edits, 0.99)
-    row("(b) edit key p50 (write + reload + view)", percentile(demo.edits, 0.5), percentile(large.edits, 0.5), msf, target: "–", met: nil)
-    row("(b) edit key p99 (write + reload + view)", dEdit, lEdit, msf, target: "≤ 2 ms, large ≤ 1.5× demo", met: dEdit <= 0.002 && lEdit <= 0.002 && lEdit <= 1.5 * dEdit)
+    row(
+      "(b) edit key p50 (write + reload + view)", percentile(demo.edits, 0.5), percentile(large.edits, 0.5),
+      msf, target: "–", met: nil)
+    row(
+      "(b) edit key p99 (write + reload + view)", dEdit, lEdit, msf, target: "≤ 2 ms, large ≤ 1.5× demo",
+      met: dEdit <= 0.002 && lEdit <= 0.002 && lEdit <= 1.5 * dEdit)
     let dAll = percentile(demo.navigation + demo.edits, 0.99)
     let lAll = percentile(large.navigation + large.edits, 0.99)
-    row("(b) all \(keyCount) keys p99", dAll, lAll, msf, target: "≤ 2 ms, large ≤ 1.5× demo", met: dAll <= 0.002 && lAll <= 0.002 && lAll <= 1.5 * dAll)
-    row("(c) bytes per navigation key, median", Double(percentile(demo.navigationBytes, 0.5)), Double(percentile(large.navigationBytes, 0.5)), bytes, target: "–", met: nil)
-    row("(c) bytes per navigation key, p99", Double(percentile(demo.navigationBytes, 0.99)), Double(percentile(large.navigationBytes, 0.99)), bytes, target: "–", met: nil)
-    row("(c) full repaint", Double(percentile(demo.fullRepaints, 0.5)), Double(percentile(large.fullRepaints, 0.5)), bytes, target: "–", met: nil)
-    row("(c) median key / full repaint", share(demo), share(large), { String(format: "%.1f%%", $0 * 100) }, target: "≤ 15%", met: share(demo) <= 0.15 && share(large) <= 0.15)
-    row("(d) peak memory of peili (VmHWM)", Double(demo.peakKiB), Double(large.peakKiB), mib, target: "–", met: nil)
+    row(
+      "(b) all \(keyCount) keys p99", dAll, lAll, msf, target: "≤ 2 ms, large ≤ 1.5× demo",
+      met: dAll <= 0.002 && lAll <= 0.002 && lAll <= 1.5 * dAll)
+    row(
+      "(c) bytes per navigation key, median", Double(percentile(demo.navigationBytes, 0.5)),
+      Double(percentile(large.navigationBytes, 0.5)), bytes, target: "–", met: nil)
+    row(
+      "(c) bytes per navigation key, p99", Double(percentile(demo.navigationBytes, 0.99)),
+      Double(percentile(large.navigationBytes, 0.99)), bytes, target: "–", met: nil)
+    row(
+      "(c) full repaint", Double(percentile(demo.fullRepaints, 0.5)),
+      Double(percentile(large.fullRepaints, 0.5)), bytes, target: "–", met: nil)
+    row(
+      "(c) median key / full repaint", share(demo), share(large), { String(format: "%.1f%%", $0 * 100) },
+      target: "≤ 15%", met: share(demo) <= 0.15 && share(large) <= 0.15)
+    row(
+      "(d) peak memory of peili (VmHWM)", Double(demo.peakKiB), Double(large.peakKiB), mib, target: "–",
+      met: nil)
   }
 
   static func loadAverage() -> String {

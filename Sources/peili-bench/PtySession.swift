@@ -67,7 +67,8 @@ final class PtySession {
   /// Reads until nothing arrives for `quiet` seconds (or `timeout` passes).
   func drain(quiet: Double, timeout: Double) {
     let deadline = DispatchTime.now().uptimeNanoseconds + UInt64(timeout * 1e9)
-    while DispatchTime.now().uptimeNanoseconds < deadline, readSome(timeoutMilliseconds: Int32(quiet * 1000)) {}
+    while DispatchTime.now().uptimeNanoseconds < deadline, readSome(timeoutMilliseconds: Int32(quiet * 1000))
+    {}
   }
 
   /// One read of what is there within the timeout; false on timeout, end of output or error.

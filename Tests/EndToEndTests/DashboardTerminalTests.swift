@@ -9,13 +9,7 @@ struct DashboardTerminalTests {
   let directory: URL
 
   init() throws {
-    guard Tmux.executable != nil else {
-      throw HarnessError("tmux is missing: install tmux (e.g. `apt-get install tmux`) to run these tests")
-    }
-    peili = try PeiliBinary.path()
-    directory = FileManager.default.temporaryDirectory.appendingPathComponent(
-      "peili-e2e-\(UUID().uuidString)")
-    try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+    (peili, directory) = try EndToEndSetup.prepare("peili-e2e")
   }
 
   private func demo() -> [String] {

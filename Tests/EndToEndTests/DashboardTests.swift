@@ -9,13 +9,7 @@ struct DashboardTests {
   let directory: URL
 
   init() throws {
-    guard Tmux.executable != nil else {
-      throw HarnessError("tmux is missing: install tmux (e.g. `apt-get install tmux`) to run these tests")
-    }
-    peili = try PeiliBinary.path()
-    directory = FileManager.default.temporaryDirectory.appendingPathComponent(
-      "peili-dash-\(UUID().uuidString)")
-    try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+    (peili, directory) = try EndToEndSetup.prepare("peili-dash")
   }
 
   var workspace: String { directory.appendingPathComponent("x.db").path }

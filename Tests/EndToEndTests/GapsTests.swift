@@ -9,13 +9,7 @@ struct GapsTests {
   let directory: URL
 
   init() throws {
-    guard Tmux.executable != nil else {
-      throw HarnessError("tmux is missing: install tmux (e.g. `apt-get install tmux`) to run these tests")
-    }
-    peili = try PeiliBinary.path()
-    directory = FileManager.default.temporaryDirectory.appendingPathComponent(
-      "peili-gaps-\(UUID().uuidString)")
-    try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+    (peili, directory) = try EndToEndSetup.prepare("peili-gaps")
   }
 
   var workspace: String { directory.appendingPathComponent("g.db").path }

@@ -189,3 +189,16 @@ enum ExecutableSearch {
     return nil
   }
 }
+
+/// What every tmux suite starts from: the built `peili` binary and a fresh folder of its own.
+enum EndToEndSetup {
+  static func prepare(_ prefix: String) throws -> (peili: String, directory: URL) {
+    guard Tmux.executable != nil else {
+      throw HarnessError("tmux is missing: install tmux (e.g. `apt-get install tmux`) to run these tests")
+    }
+    let directory = FileManager.default.temporaryDirectory.appendingPathComponent(
+      "\(prefix)-\(UUID().uuidString)")
+    try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+    return (try PeiliBinary.path(), directory)
+  }
+}

@@ -239,7 +239,8 @@ public struct MirrorAnalysis: Sendable {
     var audiences: [String: Audience] = [:]
     func audienceFor(_ theme: String) -> Audience {
       if let known = audiences[theme] { return known }
-      let a: Audience = waves.contains { snapshot.score(theme, .customer, wave: $0.id) != nil } ? .customer : .staff
+      let a: Audience =
+        waves.contains { snapshot.score(theme, .customer, wave: $0.id) != nil } ? .customer : .staff
       audiences[theme] = a
       return a
     }
