@@ -167,8 +167,12 @@ public struct OKRTree: Sendable {
     var rows: [Row] = []
     var onPath = Set<String>()
     func visit(_ id: String, _ depth: Int) {
-      guard let node = nodes[id], onPath.insert(id).inserted else { return }
-      defer { onPath.remove(id) }
+      guard let node = nodes[id] else { return }
+      // Only objectives can sit on a parent cycle (key results and actions have fixed parents),
+      // so only they pay for the guard: opening an item rebuilds thousands of rows.
+      let guardsCycle = node.kind == .objective
+      if guardsCycle && !onPath.insert(id).inserted { return }
+      defer { if guardsCycle { onPath.remove(id) } }
       if let keep, !keep.contains(id) { return }
       let kids = keep.map { k in node.children.filter { k.contains($0) } } ?? node.children
       let open = !kids.isEmpty && (expanded.contains(id) || forcedOpen.contains(id))

@@ -38,6 +38,8 @@ enum DashboardBenchmark {
     var stillBytes: [Int] = []
     var fullRepaints: [Int] = []
     var keys: [String: Int] = [:]
+    /// Navigation seconds by key.
+    var byKey: [String: [Double]] = [:]
     /// Median seconds of each step of a full reload, measured apart.
     var reloadSteps: [(String, Double)] = []
   }
@@ -263,6 +265,7 @@ enum DashboardBenchmark {
         figures.edits.append(seconds)
       } else {
         figures.navigation.append(seconds)
+        figures.byKey[describe(key), default: []].append(seconds)
       }
       frames.append(buffer)
       navigationFrame.append(!isEdit)
@@ -382,6 +385,11 @@ enum DashboardBenchmark {
     }
     print(
       "      a reload, step by step: " + f.reloadSteps.map { "\($0.0) \(ms($0.1))" }.joined(separator: ", "))
+    print(
+      "      navigation by key (p50 / max): "
+        + f.byKey.sorted { $0.key < $1.key }.map {
+          "\($0.key) \(ms(percentile($0.value, 0.5))) / \(ms($0.value.max() ?? 0))"
+        }.joined(separator: ", "))
     print(
       "      keys: "
         + f.keys.sorted { $0.value > $1.value }.map { "\($0.key) \($0.value)" }.joined(separator: ", "))

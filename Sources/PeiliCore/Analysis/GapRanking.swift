@@ -58,18 +58,8 @@ public struct RankedGap: Sendable {
 /// Ranks every theme of an analysis by one kind of gap (pure).
 public struct GapRanking {
   public static func rank(_ analysis: MirrorAnalysis, by kind: GapKind) -> [RankedGap] {
-    var objectives: [String: [String]] = [:]
-    var keyResults: [String: [String]] = [:]
-    var actions: [String: [String]] = [:]
-    for id in analysis.objectiveIDs {
-      for t in analysis.themeIDs(objective: id) { objectives[t, default: []].append(id) }
-    }
-    for kr in analysis.keyResults {
-      for t in analysis.themeIDs(keyResult: kr.id) { keyResults[t, default: []].append(kr.id) }
-    }
-    for id in analysis.actionIDs {
-      for t in analysis.themeIDs(action: id) { actions[t, default: []].append(id) }
-    }
+    // Links and perception key results come from the analysis's per-theme index: a ranking is
+    // built on every key of the gaps screen and must not scan the OKR tree.
     var warned: [String: String] = [:]
     for w in analysis.warnings {
       if case .blindSpot(let id, let reason) = w { warned[id] = reason }
@@ -92,7 +82,7 @@ public struct GapRanking {
         value = shown(gap)
         audience = .staff
       case .target:
-        for kr in analysis.keyResults {
+        for kr in analysis.perceptionKeyResults(theme: id) {
           guard case .perception(let t, let a, _, let target) = kr.measure, t == id,
             let current = analysis.current(keyResult: kr.id)
           else { continue }
@@ -116,8 +106,7 @@ public struct GapRanking {
           }
         }
       }
-      let links = ThemeLinks(
-        objectives: objectives[id] ?? [], keyResults: keyResults[id] ?? [], actions: actions[id] ?? [])
+      let links = analysis.links(theme: id)
       let reason = warned[id] ?? (links.isEmpty ? "no objective, key result or action links to it" : nil)
       rows.append(
         (

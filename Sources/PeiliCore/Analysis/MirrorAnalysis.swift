@@ -17,6 +17,10 @@ public struct MirrorAnalysis: Sendable {
   public let actionIDs: [String]
 
   private let mirrorsByID: [String: ThemeMirror]
+  /// What links to each theme, and its perception key results, indexed once per load so that
+  /// screens ranking themes never scan the tree on a key.
+  private let linksByTheme: [String: ThemeLinks]
+  private let perceptionKeyResultsByTheme: [String: [KeyResult]]
   private let objectiveThemes: [String: [String]]
   private let keyResultThemes: [String: [String]]
   private let actionThemes: [String: [String]]
@@ -137,6 +141,28 @@ public struct MirrorAnalysis: Sendable {
     self.actionThemes = actionThemes
     keyResultThemes = krThemes
     objectiveThemes = objThemes
+    var linkedObjectives: [String: [String]] = [:]
+    var linkedKeyResults: [String: [String]] = [:]
+    var linkedActions: [String: [String]] = [:]
+    var perceptionKRs: [String: [KeyResult]] = [:]
+    for o in snapshot.objectives {
+      for t in objThemes[o.id] ?? [] { linkedObjectives[t, default: []].append(o.id) }
+    }
+    for kr in snapshot.keyResults {
+      for t in krThemes[kr.id] ?? [] { linkedKeyResults[t, default: []].append(kr.id) }
+      if case .perception(let t, _, _, _) = kr.measure { perceptionKRs[t, default: []].append(kr) }
+    }
+    for a in snapshot.actions {
+      for t in actionThemes[a.id] ?? [] { linkedActions[t, default: []].append(a.id) }
+    }
+    var links: [String: ThemeLinks] = [:]
+    for t in Set(linkedObjectives.keys).union(linkedKeyResults.keys).union(linkedActions.keys) {
+      links[t] = ThemeLinks(
+        objectives: linkedObjectives[t] ?? [], keyResults: linkedKeyResults[t] ?? [],
+        actions: linkedActions[t] ?? [])
+    }
+    linksByTheme = links
+    perceptionKeyResultsByTheme = perceptionKRs
 
     // Key result progress.
     let wavesUpToFollowUp = waves.filter { w in followUp.map { w.date <= $0.date } ?? true }
@@ -302,6 +328,14 @@ public struct MirrorAnalysis: Sendable {
   }
 
   public func mirror(theme id: String) -> ThemeMirror? { mirrorsByID[id] }
+
+  /// The objectives, key results and actions linking the theme, each in snapshot order.
+  public func links(theme id: String) -> ThemeLinks {
+    linksByTheme[id] ?? ThemeLinks(objectives: [], keyResults: [], actions: [])
+  }
+
+  /// The perception key results measuring the theme, in snapshot order.
+  public func perceptionKeyResults(theme id: String) -> [KeyResult] { perceptionKeyResultsByTheme[id] ?? [] }
 
   /// Union of its own, its KRs' (perception theme) and its actions' links.
   public func themeIDs(objective id: String) -> [String] { objectiveThemes[id] ?? [] }

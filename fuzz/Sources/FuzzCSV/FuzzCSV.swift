@@ -85,9 +85,9 @@ private func readAndCheck(_ bytes: Data) {
         let blank = reader.isBlank(i)
         precondition(blank == text.unicodeScalars.allSatisfy { $0 == " " || $0 == "\t" }, "isBlank disagrees")
         if let value = reader.integer(i) {
-          let trimmed = text.trimmingCharacters(in: CharacterSet(charactersIn: " \t"))
           precondition(
-            Int(trimmed) == value, "integer(\(i)) = \(value) but the field is \(trimmed.debugDescription)")
+            wholeNumber(text, decimalSeparator: reader.decimalSeparator) == value,
+            "integer(\(i)) = \(value) but the field is \(text.debugDescription)")
         }
         fields.append(text)
       }
@@ -99,6 +99,20 @@ private func readAndCheck(_ bytes: Data) {
     return
   }
   checkRoundTrip(records)
+}
+
+/// The whole number `integer(_:)` promises for `text`: digits with an optional sign, spaces or
+/// tabs around, and optionally a fraction of zeros after the file's decimal separator ("4,0").
+private func wholeNumber(_ text: String, decimalSeparator: UInt8) -> Int? {
+  var t = Substring(text.trimmingCharacters(in: CharacterSet(charactersIn: " \t")))
+  let separator = Character(Unicode.Scalar(decimalSeparator))
+  if let dot = t.firstIndex(of: separator) {
+    let fraction = t[t.index(after: dot)...]
+    guard !fraction.isEmpty, fraction.allSatisfy({ $0 == "0" }) else { return nil }
+    t = t[..<dot]
+    guard let last = t.last, last.isASCII, last.isNumber else { return nil }
+  }
+  return Int(t)
 }
 
 /// What `CSVWriter.field` keeps of a value: CR and CRLF become LF, other controls are dropped.
