@@ -48,7 +48,7 @@ extension Terminal {
     terminal.ownsSignals = false
     defer { terminal.close() }
     resize_term(Int32(height), Int32(width))
-    terminal.configureColors()
+    terminal.configureOutput()
     let fd = fileno(output)
     func written() -> Int {
       fflush(output)

@@ -32,7 +32,8 @@ public struct Buffer: Sendable, Equatable {
   /// Writes `text` from (x, y), clipped to `maxWidth` columns and the buffer edge, with
   /// control characters replaced; returns the column after the last one written.
   @discardableResult
-  public mutating func put(_ text: String, x: Int, y: Int, style: Style = .plain, maxWidth: Int? = nil) -> Int {
+  public mutating func put(_ text: String, x: Int, y: Int, style: Style = .plain, maxWidth: Int? = nil) -> Int
+  {
     guard y >= 0, y < height else { return x }
     let limit = min(width, x + (maxWidth ?? width))
     var col = x
