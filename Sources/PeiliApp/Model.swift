@@ -123,6 +123,26 @@ public struct Model: Sendable {
     mirrorCursor = min(mirrorCursor, max(0, mirrorThemeIDs.count - 1))
   }
 
+  /// Applies this session's own edit (the action as the store wrote it) without re-reading
+  /// the workspace: the snapshot's copy, the tree's and the action's pace. False, and
+  /// nothing changed, when the edit moves the action in the tree: reload then.
+  mutating func apply(edited action: Action) -> Bool {
+    guard let old = tree.actions[action.id],
+      let i = snapshot.actions.firstIndex(where: { $0.id == action.id })
+    else { return false }
+    let local = MirrorAnalysis.isLocal(edit: action, was: old)
+    // A wider edit (to or from dropped) re-analyses the snapshot in memory, which needs the
+    // unfiltered scores: under a segment filter it is read back in full instead.
+    guard local || segmentFilter.isEmpty, tree.replace(action: action) else { return false }
+    snapshot.actions[i] = action
+    if local {
+      analysis.update(action: action)
+    } else {
+      analysis = MirrorAnalysis(snapshot: snapshot, today: today)
+    }
+    return true
+  }
+
   /// Applies scores computed under a filter: every screen's analysis is rebuilt from them.
   mutating func apply(_ filtered: FilteredScores) {
     segmentFilter = filtered.filter
@@ -150,6 +170,23 @@ public struct Model: Sendable {
   public var segmentAttributes: [SegmentAttribute]? {
     if case .attributes(let a)? = answers[.attributes] { return a }
     return nil
+  }
+
+  /// Opens or closes an item. Without a filter only its own rows change: they are spliced in
+  /// place (the rows a full rebuild gives) instead of rebuilding thousands; with one, all are.
+  mutating func setExpanded(_ id: String, _ open: Bool) {
+    if open { expanded.insert(id) } else { expanded.remove(id) }
+    let at = rows.indices.contains(cursor) && rows[cursor].id == id ? cursor : rows.firstIndex { $0.id == id }
+    guard filter.isEmpty, let i = at else {
+      rebuildRows(keeping: id)
+      return
+    }
+    let depth = rows[i].depth
+    var end = i + 1
+    while end < rows.count && rows[end].depth > depth { end += 1 }
+    rows.replaceSubrange(i..<end, with: tree.rows(from: id, depth: depth, expanded: expanded))
+    cursor = i
+    scrollToCursor()
   }
 
   /// Recomputes the visible rows and puts the cursor back on `id`, else on the nearest of

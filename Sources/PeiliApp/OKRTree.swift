@@ -32,7 +32,7 @@ public struct OKRTree: Sendable {
   public let roots: [String]
   public let objectives: [String: Objective]
   public let keyResults: [String: KeyResult]
-  public let actions: [String: Action]
+  public private(set) var actions: [String: Action]
 
   public init(snapshot: Snapshot) {
     func byPosition<T>(_ items: [T], _ position: (T) -> Int, _ id: (T) -> String) -> [T] {
@@ -114,6 +114,17 @@ public struct OKRTree: Sendable {
     self.actions = Dictionary(actions.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
   }
 
+  /// Replaces an action in place when its place in the tree and its search text stay the
+  /// same (an edit of progress, status or confidence); false, and unchanged, otherwise.
+  mutating func replace(action new: Action) -> Bool {
+    guard let old = actions[new.id], nodes[new.id] != nil, old.objectiveID == new.objectiveID,
+      old.keyResultID == new.keyResultID, old.position == new.position, old.title == new.title,
+      old.owner == new.owner
+    else { return false }
+    actions[new.id] = new
+    return true
+  }
+
   /// Ids from the root down to the item's parent.
   public func ancestors(of id: String) -> [String] {
     var out: [String] = []
@@ -166,20 +177,33 @@ public struct OKRTree: Sendable {
     }
     var rows: [Row] = []
     var onPath = Set<String>()
-    func visit(_ id: String, _ depth: Int) {
-      guard let node = nodes[id] else { return }
-      // Only objectives can sit on a parent cycle (key results and actions have fixed parents),
-      // so only they pay for the guard: opening an item rebuilds thousands of rows.
-      let guardsCycle = node.kind == .objective
-      if guardsCycle && !onPath.insert(id).inserted { return }
-      defer { if guardsCycle { onPath.remove(id) } }
-      if let keep, !keep.contains(id) { return }
-      let kids = keep.map { k in node.children.filter { k.contains($0) } } ?? node.children
-      let open = !kids.isEmpty && (expanded.contains(id) || forcedOpen.contains(id))
-      rows.append(Row(id: id, kind: node.kind, depth: depth, hasChildren: !kids.isEmpty, isExpanded: open))
-      if open { for c in kids { visit(c, depth + 1) } }
-    }
-    for r in roots { visit(r, 0) }
+    for r in roots { visit(r, 0, expanded, keep, forcedOpen, &onPath, &rows) }
     return rows
+  }
+
+  /// The rows of an item and of everything open beneath it at `depth`, as the unfiltered
+  /// `visibleRows` has them: opening or closing one item changes only these.
+  public func rows(from id: String, depth: Int, expanded: Set<String>) -> [Row] {
+    var onPath = Set(ancestors(of: id).filter { nodes[$0]?.kind == .objective })
+    var rows: [Row] = []
+    visit(id, depth, expanded, nil, [], &onPath, &rows)
+    return rows
+  }
+
+  private func visit(
+    _ id: String, _ depth: Int, _ expanded: Set<String>, _ keep: Set<String>?, _ forcedOpen: Set<String>,
+    _ onPath: inout Set<String>, _ rows: inout [Row]
+  ) {
+    guard let node = nodes[id] else { return }
+    // Only objectives can sit on a parent cycle (key results and actions have fixed parents),
+    // so only they pay for the guard: opening an item rebuilds thousands of rows.
+    let guardsCycle = node.kind == .objective
+    if guardsCycle && !onPath.insert(id).inserted { return }
+    defer { if guardsCycle { onPath.remove(id) } }
+    if let keep, !keep.contains(id) { return }
+    let kids = keep.map { k in node.children.filter { k.contains($0) } } ?? node.children
+    let open = !kids.isEmpty && (expanded.contains(id) || forcedOpen.contains(id))
+    rows.append(Row(id: id, kind: node.kind, depth: depth, hasChildren: !kids.isEmpty, isExpanded: open))
+    if open { for c in kids { visit(c, depth + 1, expanded, keep, forcedOpen, &onPath, &rows) } }
   }
 }

@@ -28,7 +28,9 @@ private func step(_ model: inout Model, _ msg: Msg) -> [Command] {
     return []
   case .editFinished(let request, .applied(let action)):
     model.status = StatusMessage(describe(request, now: action, glyphs: model.glyphs))
-    return [.reload]
+    // The store's own write is no external change (the poll never sees it), so an edit of
+    // one action is applied in place; anything wider is read back in full.
+    return model.apply(edited: action) ? [] : [.reload]
   case .editFinished(let request, .conflict(let current)):
     model.overlay = .conflict(Conflict(mine: request, theirs: current))
     return [.reload]
@@ -252,8 +254,7 @@ private func setFilter(_ m: inout Model, _ text: String) {
 }
 
 private func setExpanded(_ m: inout Model, _ id: String, _ open: Bool) {
-  if open { m.expanded.insert(id) } else { m.expanded.remove(id) }
-  m.rebuildRows(keeping: id)
+  m.setExpanded(id, open)
 }
 
 private func select(_ m: inout Model, _ index: Int) {

@@ -125,6 +125,93 @@ struct UpdateTests {
     #expect(!KeyMap.footer(model: m).contains { $0.keys == "+ -" })
   }
 
+  @Test func appliedEditUpdatesInPlaceAsAFullReloadWould() throws {
+    // Every action, a run of edit keys: progress moves and each status step in turn (to and
+    // from dropped re-analyses the snapshot in memory); the in-place model must draw, styles
+    // included, what a full reload of the same writes draws.
+    var base = TestWorkspace.model(width: 120, height: 40)
+    // Every item open, so that every action has a row (a load rebuilds the rows).
+    base.expanded = Set(base.tree.nodes.keys)
+    _ = update(&base, .snapshotLoaded(base.snapshot))
+    let keys: [Key] = [
+      .char("+"), .char("-"), .char(">"), .char("<"), .char("s"), .char("+"), .char("s"),
+      .char("s"), .char("s"), .char("-"), .char("s"),
+    ]
+    func buffer(_ m: Model) -> Buffer {
+      var b = Buffer(width: m.width, height: m.height)
+      view(m, into: &b)
+      return b
+    }
+    for id in base.tree.actions.keys.sorted() {
+      var m = base
+      select(&m, id)
+      var stored = base.snapshot
+      for key in keys {
+        let before = try #require(m.selectedAction)
+        guard case .save(let request)? = press(&m, key).first else { continue }
+        var written = before
+        switch request.change {
+        case .progress(let p): written.progress = p
+        case .status(let s): written.status = s
+        case .checkIn: continue
+        }
+        written.version += 1
+        stored.actions = stored.actions.map { $0.id == id ? written : $0 }
+        let commands = update(&m, .editFinished(request, .applied(written)))
+        #expect(commands.isEmpty, "\(id) \(key)")
+
+        var reloaded = base
+        select(&reloaded, id)
+        _ = update(&reloaded, .snapshotLoaded(stored))
+        reloaded.status = m.status
+        #expect(m.selectedAction == written)
+        #expect(m.snapshot.actions == reloaded.snapshot.actions)
+        for o in m.tree.objectives.keys {
+          #expect(m.analysis.status(objective: o) == reloaded.analysis.status(objective: o))
+          #expect(m.analysis.progress(objective: o) == reloaded.analysis.progress(objective: o))
+        }
+        for a in m.tree.actions.keys {
+          #expect(m.analysis.status(action: a) == reloaded.analysis.status(action: a))
+        }
+        for pane in [Pane.tree, .mirror] {
+          m.focus = pane
+          reloaded.focus = pane
+          #expect(buffer(m) == buffer(reloaded), "\(id) \(key) \(pane)")
+        }
+        m.focus = .tree
+      }
+    }
+  }
+
+  @Test func openingAndClosingSplicesTheRowsAFullRebuildGives() {
+    // Every row of the demo, opened and closed in turn from a few starting expansions: the
+    // spliced rows and cursor must be those of the full rebuild.
+    let base = TestWorkspace.model(width: 120, height: 40)
+    let starts: [Set<String>] = [base.expanded, [], Set(base.tree.nodes.keys), ["O1", "KR2"]]
+    var toggles = 0
+    for start in starts {
+      var m = base
+      m.expanded = start
+      _ = update(&m, .snapshotLoaded(m.snapshot))
+      var i = 0
+      while i < m.rows.count {
+        select(&m, m.rows[i].id)
+        let id = m.rows[i].id
+        for key: Key in [.enter, .enter] {
+          press(&m, key)
+          toggles += 1
+          #expect(m.rows == m.tree.visibleRows(expanded: m.expanded), "\(id) \(key)")
+          var full = m
+          _ = update(&full, .snapshotLoaded(full.snapshot))  // a load rebuilds every row
+          #expect(m.cursor == full.cursor && m.treeScroll == full.treeScroll)
+          #expect(m.selectedID == id)
+        }
+        i += 1
+      }
+    }
+    #expect(toggles > 20)
+  }
+
   @Test func appliedEditReloadsAndShowsTheChange() throws {
     var m = TestWorkspace.model()
     select(&m, "A3")
@@ -136,7 +223,10 @@ struct UpdateTests {
     var stored = a3
     stored.progress = 40
     stored.version = a3.version + 1
-    #expect(update(&m, .editFinished(request, .applied(stored))) == [.reload])
+    // Applied in place (no reload: the store's own write is not re-read).
+    #expect(update(&m, .editFinished(request, .applied(stored))).isEmpty)
+    #expect(m.selectedAction?.progress == 40)
+    #expect(TestWorkspace.render(m)[8].contains(" 40% active"))
     #expect(m.status?.text == "A3 progress 30% → 40%")
 
     // The reload brings the new progress and the rolled-up objective; the selection stays.

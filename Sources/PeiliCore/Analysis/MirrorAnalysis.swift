@@ -29,7 +29,9 @@ public struct MirrorAnalysis: Sendable {
   private let keyResultCurrent: [String: Double]
   private let objectiveStatus: [String: PaceStatus]
   private let keyResultStatus: [String: PaceStatus]
-  private let actionStatus: [String: PaceStatus]
+  private var actionStatus: [String: PaceStatus]
+  /// The cycle actions are paced against (kept for `updating(action:was:)`).
+  private let cycle: Cycle?
   private let impacts: [String: [ActionImpact]]
 
   /// `baselineWave`/`followUpWave` pick the compared waves by id (default oldest and latest).
@@ -38,6 +40,7 @@ public struct MirrorAnalysis: Sendable {
     baselineWave: String? = nil, followUpWave: String? = nil
   ) {
     self.today = today
+    cycle = snapshot.cycle
     keyResults = snapshot.keyResults
     objectiveIDs = snapshot.objectives.map(\.id)
     actionIDs = snapshot.actions.map(\.id)
@@ -222,14 +225,7 @@ public struct MirrorAnalysis: Sendable {
       objStatus[o.id] = Pace.status(progress: objProgress[o.id], cycle: cycle, today: today)
     }
     var actStatus: [String: PaceStatus] = [:]
-    for a in snapshot.actions {
-      var s = Pace.status(
-        progress: OKRProgress.action(a.progress), cycle: cycle, today: today, isDone: a.status == .done,
-        isPlanned: a.status == .planned, confidence: a.confidence)
-      // A blocked action is never on track, whatever its pace.
-      if a.status == .blocked && s == .onTrack { s = .atRisk }
-      actStatus[a.id] = s
-    }
+    for a in snapshot.actions { actStatus[a.id] = Self.pace(of: a, cycle: cycle, today: today) }
     keyResultStatus = krStatus
     objectiveStatus = objStatus
     actionStatus = actStatus
@@ -325,6 +321,30 @@ public struct MirrorAnalysis: Sendable {
       }
     }
     self.impacts = impacts
+  }
+
+  private static func pace(of a: Action, cycle: Cycle?, today: Day) -> PaceStatus {
+    let s = Pace.status(
+      progress: OKRProgress.action(a.progress), cycle: cycle, today: today, isDone: a.status == .done,
+      isPlanned: a.status == .planned, confidence: a.confidence)
+    // A blocked action is never on track, whatever its pace.
+    return a.status == .blocked && s == .onTrack ? .atRisk : s
+  }
+
+  /// Whether an edit from `old` to `new` changes only what `update(action:)` recomputes: the
+  /// action's own pace. Theme links, start, parent or a move to or from dropped reach further
+  /// (links, impacts, blind spots, every action's control themes): rebuild then.
+  public static func isLocal(edit new: Action, was old: Action) -> Bool {
+    old.id == new.id && old.themeIDs == new.themeIDs && old.start == new.start
+      && old.objectiveID == new.objectiveID && old.keyResultID == new.keyResultID
+      && (old.status == .dropped) == (new.status == .dropped)
+  }
+
+  /// Recomputes one action's pace after a local edit (see `isLocal(edit:was:)`); the rest is
+  /// unchanged by it (no progress or status of key results or objectives reads actions).
+  public mutating func update(action: Action) {
+    guard actionStatus[action.id] != nil else { return }
+    actionStatus[action.id] = Self.pace(of: action, cycle: cycle, today: today)
   }
 
   public func mirror(theme id: String) -> ThemeMirror? { mirrorsByID[id] }
