@@ -30,7 +30,9 @@ struct Tmux {
       throw HarnessError("tmux is missing: install tmux (e.g. `apt-get install tmux`) to run these tests")
     }
     var session = Tmux(socket: "peili-e2e-\(UUID().uuidString.prefix(8))", tmux: tmux)
-    let env = environment.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }
+    // A UTF-8 locale unless the test asks for another: CI may run with no LANG at all.
+    let locale = ["LANG": "C.UTF-8", "LC_ALL": "C.UTF-8"]
+    let env = locale.merging(environment) { $1 }.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }
     let line = (["env"] + unset.flatMap { ["-u", $0] } + env + command).map(shellQuoted).joined(
       separator: " ")
     let script =
@@ -43,7 +45,8 @@ struct Tmux {
 
   @discardableResult
   func run(_ arguments: [String]) throws -> String {
-    let result = try ProcessRunner.run(tmux, ["-L", socket, "-f", "/dev/null"] + arguments)
+    // -u: tmux treats the panes as UTF-8 whatever the locale of the test process.
+    let result = try ProcessRunner.run(tmux, ["-u", "-L", socket, "-f", "/dev/null"] + arguments)
     guard result.status == 0 else {
       throw HarnessError("tmux \(arguments.first ?? "") failed (\(result.status)): \(result.stderr)")
     }
