@@ -10,8 +10,9 @@ struct CommandFailure: Error, CustomStringConvertible {
   var description: String { message }
 }
 
-/// Runs a command body so that any failure becomes one line on stderr ("peili: …") and exit
-/// code 1; ArgumentParser's own exits (help, usage errors, explicit exit codes) pass through.
+/// Runs a command body so that any failure becomes one line per problem on stderr
+/// ("peili: …") and exit code 1; ArgumentParser's own exits (help, usage errors, explicit
+/// exit codes) pass through.
 func reportingFailures(_ body: () throws -> Void) throws {
   do {
     try body()
@@ -22,7 +23,9 @@ func reportingFailures(_ body: () throws -> Void) throws {
   } catch let error as ValidationError {
     throw error
   } catch {
-    printError(oneLine(error))
+    // An import reports every problem it found, each on its own line, so an editor can jump to each.
+    let problems: [any Error] = (error as? ImportError)?.all ?? [error]
+    for problem in problems { printError(oneLine(problem)) }
     throw ExitCode.failure
   }
 }

@@ -14,6 +14,29 @@ import Testing
       !r.stderr.contains("Fatal error") && !r.stderr.contains("Stack dump"), sourceLocation: sourceLocation)
   }
 
+  @Test func anOKRFileWithTwoProblemsGetsOneLinePerProblem() throws {
+    let cli = try CLIRunner()
+    #expect(try cli.run(["init", "--workspace", "w.db"]).status == 0)
+    _ = try cli.write(
+      "bad.yaml",
+      """
+      cycle: {id: "2026", name: x, start: 2026-01-01, end: 2026-12-31}
+      objectives:
+        - id: O1
+          title: t
+          key_results:
+            - {id: K1, title: k, kind: metric, start: 5, target: 5, current: 1}
+        - id: O1
+          title: dup
+
+      """)
+    let r = try cli.run(["--workspace", "w.db", "import", "okrs", "bad.yaml"])
+    #expect(r.status == 1)
+    #expect(r.errorLines.count == 2, "stderr: \(r.stderr)")
+    #expect(r.errorLines.first?.hasPrefix("peili: bad.yaml:6:") == true, "stderr: \(r.stderr)")
+    #expect(r.errorLines.last?.hasPrefix("peili: bad.yaml:7:") == true, "stderr: \(r.stderr)")
+  }
+
   @Test func initCreatesAWorkspaceOnceAndHonoursTheWorkspaceVariable() throws {
     let cli = try CLIRunner()
     let r = try cli.run(["init", "--workspace", "team.db"])
