@@ -55,22 +55,10 @@ public struct Glyphs: Hashable, Sendable {
   /// A bar of exactly `width` cells for `fraction` (clamped to 0…1): full cells, at most one
   /// partial cell (Unicode), then the empty track.
   public func bar(_ fraction: Double, width: Int) -> String {
-    guard width > 0 else { return "" }
-    let f = fraction.isFinite ? min(1, max(0, fraction)) : 0
-    if barPartials.count == 7 {
-      let eighths = Int((f * Double(width * 8)).rounded())
-      let whole = eighths / 8
-      let rest = eighths % 8
-      var out = String(repeating: barFull, count: whole)
-      var used = whole
-      if rest > 0, used < width {
-        out += barPartials[rest - 1]
-        used += 1
-      }
-      return out + String(repeating: barEmpty, count: width - used)
-    }
-    let whole = Int((f * Double(width)).rounded())
-    return String(repeating: barFull, count: whole) + String(repeating: barEmpty, count: width - whole)
+    let bar = ProgressBar(
+      fraction: fraction.isFinite ? fraction : 0, filled: barFull, empty: barEmpty, partials: barPartials)
+    let (filled, empty) = bar.segments(width: width)
+    return filled + empty
   }
 
   /// A confidence-interval strip of exactly `width` cells on the scale `range`: spaces outside
