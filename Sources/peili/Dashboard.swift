@@ -7,9 +7,9 @@ import PeiliUI
 
 /// Runs the dashboard on `store` until the user quits; returns the exit status. The terminal
 /// is restored on every way out (return, thrown error; signals via the terminal layer).
-func runDashboard(store: any WorkspaceStore, theme: PeiliUI.Theme, noColor: Bool, user: String) throws
-  -> Int32
-{
+func runDashboard(
+  store: any WorkspaceStore, theme: PeiliUI.Theme, noColor: Bool, user: String, warnings: [String] = []
+) throws -> Int32 {
   let first = try store.snapshot()
   let terminal = try Terminal.open(theme: theme, noColor: noColor)
   defer { terminal.close() }
@@ -17,7 +17,9 @@ func runDashboard(store: any WorkspaceStore, theme: PeiliUI.Theme, noColor: Bool
   var model = Model(
     snapshot: first, today: DashboardLoop.today(), user: user, glyphs: terminal.glyphs, width: size.width,
     height: size.height, readOnlyReason: DashboardLoop.readOnlyReason(store, path: first.workspacePath))
-  if let warning = terminal.warning { model.status = StatusMessage(warning) }
+  // Start-up warnings (an unknown TERM, a broken theme file) stay visible on the status line.
+  let shown = warnings + [terminal.warning].compactMap { $0 }
+  if !shown.isEmpty { model.status = StatusMessage(shown.joined(separator: "; ")) }
   let runner = DashboardLoop.runner(store: store, user: user)
   var buffer = Buffer(width: size.width, height: size.height)
   view(model, into: &buffer)

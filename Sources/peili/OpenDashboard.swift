@@ -22,7 +22,9 @@ enum DashboardLauncher {
     let (theme, warning) = PeiliUI.Theme.loadOrDefault(nameOrPath: options.theme)
     if let warning { printError(warning) }
     let noColor = !(ProcessInfo.processInfo.environment["NO_COLOR"] ?? "").isEmpty
-    let code = try runDashboard(store: workspace, theme: theme, noColor: noColor, user: CurrentUser.name)
+    let code = try runDashboard(
+      store: workspace, theme: theme, noColor: noColor, user: CurrentUser.name,
+      warnings: [warning].compactMap { $0 })
     if code != 0 { throw ExitCode(code) }
   }
 }

@@ -35,6 +35,19 @@ struct DashboardTerminalTests {
     try await tmux.waitFor("[peili exited 0]")
   }
 
+  @Test func aBrokenThemeFileIsNamedWithItsLineOnTheStatusLine() async throws {
+    defer { try? FileManager.default.removeItem(at: directory) }
+    let theme = directory.appendingPathComponent("bad.toml").path
+    try "[roles]\ntext = { fg = 999 }\n".write(toFile: theme, atomically: true, encoding: .utf8)
+    let tmux = try Tmux.start(demo() + ["--theme", theme], width: 120, height: 30)
+    defer { tmux.kill() }
+    let screen = try await tmux.waitFor("OKR tree")
+    #expect(screen.contains("bad.toml:2:"), "\(screen)")
+    #expect(screen.contains("must be an integer"), "\(screen)")
+    try tmux.send("q")
+    try await tmux.waitFor("[peili exited 0]")
+  }
+
   @Test func dashboardUnderLangCUsesASCIIAndKeepsReadingKeys() async throws {
     defer { try? FileManager.default.removeItem(at: directory) }
     let tmux = try Tmux.start(demo(), environment: ["LANG": "C", "LC_ALL": "C"])
