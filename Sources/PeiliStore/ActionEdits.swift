@@ -85,20 +85,21 @@ enum ActionFields {
 
   /// Writes the editable fields and the version.
   static func write(_ db: Database, _ a: Action) throws {
-    try db.execute(
-      sql: "UPDATE action SET progress = ?, status = ?, confidence = ?, version = ? WHERE id = ?",
-      arguments: [a.progress, a.status.rawValue, a.confidence, a.version, a.id])
+    let statement = try db.cachedStatement(
+      sql: "UPDATE action SET progress = ?, status = ?, confidence = ?, version = ? WHERE id = ?")
+    try statement.execute(arguments: [a.progress, a.status.rawValue, a.confidence, a.version, a.id])
   }
 }
 
 /// Inserts rows into `checkin`.
 enum CheckInRows {
   static func insert(_ db: Database, _ c: CheckIn, at: String) throws {
-    try db.execute(
+    let statement = try db.cachedStatement(
       sql: """
         INSERT INTO checkin (subject, subject_id, at, author, value, progress, confidence, note)
         VALUES (?, ?, ?, ?, ?, ?, ?, ?)
-        """,
+        """)
+    try statement.execute(
       arguments: [c.subject.rawValue, c.subjectID, at, c.author, c.value, c.progress, c.confidence, c.note])
   }
 }

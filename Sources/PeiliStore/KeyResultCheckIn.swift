@@ -89,11 +89,11 @@ enum KeyResultFields {
     case .milestone(let d): done = d
     case .perception: break
     }
-    try db.execute(
+    let statement = try db.cachedStatement(
       sql: """
         UPDATE key_result SET current_value = coalesce(?, current_value), done = coalesce(?, done),
           confidence = ?, version = ? WHERE id = ?
-        """,
-      arguments: [current, done, k.confidence, k.version, k.id])
+        """)
+    try statement.execute(arguments: [current, done, k.confidence, k.version, k.id])
   }
 }

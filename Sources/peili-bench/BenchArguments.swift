@@ -5,6 +5,8 @@ struct BenchArguments {
   var respondents = 20_000
   var dir: String?
   var keep = false
+  /// An existing workspace to measure (the `store` mode); nil builds the demo.
+  var workspace: String?
 
   init(_ args: [String]) throws {
     var i = 0
@@ -22,6 +24,7 @@ struct BenchArguments {
         respondents = n
       case "--dir": dir = try value()
       case "--keep": keep = true
+      case "--workspace": workspace = try value()
       default: throw BenchError("unknown option \(args[i])")
       }
       i += 1

@@ -8,6 +8,7 @@ let modes: [String: (BenchArguments) throws -> Void] = [
   "formats": FormatsBenchmark.run,
   "dashboard": DashboardBenchmark.run,
   "drilldown": DrilldownBenchmark.run,
+  "store": StoreBenchmark.run,
 ]
 
 let arguments = Array(CommandLine.arguments.dropFirst())
