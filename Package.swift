@@ -60,7 +60,9 @@ let package = Package(
       exclude: ["Fixtures"], swiftSettings: strict),
     .testTarget(name: "PeiliUITests", dependencies: ["PeiliUI"], swiftSettings: strict),
     .testTarget(
-      name: "PeiliAppTests", dependencies: ["PeiliApp", "PeiliUI", "PeiliCore", "PeiliStore"],
+      name: "PeiliAppTests",
+      // PeiliTerminal for the paint-bytes tests (ncurses into a file).
+      dependencies: ["PeiliApp", "PeiliUI", "PeiliCore", "PeiliStore", "PeiliTerminal"],
       swiftSettings: strict),
     .testTarget(name: "EndToEndTests", dependencies: ["PeiliCore"], swiftSettings: strict),
   ]

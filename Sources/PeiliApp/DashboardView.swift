@@ -69,11 +69,12 @@ func mirrorPane(_ model: Model, area: Rect, into buffer: inout Buffer) {
     TreeWidget.fit(MirrorRows.detail(model: model), to: detail.width - 1, ellipsis: g.ellipsis),
     x: detail.x + 1, y: detail.y)
 
-  let warnings = MirrorRows.warnings(model: model)
   let ids = model.mirrorThemeIDs
   let mirrors = ids.compactMap { model.analysis.mirror(theme: $0) }
-  // Warnings get up to a quarter of the pane (at least one row), the themes the rest.
-  let warningRows = warnings.isEmpty ? 0 : min(warnings.count, max(1, rest.height / 4))
+  // Warnings get up to a quarter of the pane (at least one row), the themes the rest; only
+  // the lines shown are built.
+  let (warnings, warningCount) = MirrorRows.warnings(model: model, limit: max(1, rest.height / 4))
+  let warningRows = warnings.count
   let (table, warningArea) = rest.splitBottom(warningRows)
 
   if mirrors.isEmpty {
@@ -121,8 +122,8 @@ func mirrorPane(_ model: Model, area: Rect, into buffer: inout Buffer) {
   for (i, w) in warnings.prefix(warningRows).enumerated() {
     let y = warningArea.y + i
     var line = TreeWidget.fit(w, to: warningArea.width - 1, ellipsis: g.ellipsis)
-    if i == warningRows - 1 && warnings.count > warningRows {
-      let more = Span("  (+\(warnings.count - warningRows) more)", Style(.muted))
+    if i == warningRows - 1 && warningCount > warningRows {
+      let more = Span("  (+\(warningCount - warningRows) more)", Style(.muted))
       line = TreeWidget.fit(w, to: warningArea.width - 1 - more.width, ellipsis: g.ellipsis) + [more]
     }
     buffer.put(line, x: warningArea.x + 1, y: y)

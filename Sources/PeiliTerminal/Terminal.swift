@@ -41,6 +41,8 @@ public final class Terminal {
   private var roleIndex: [Role: Int] = [:]
   private var roleAttributes: [attr_t] = []
   private var rolePairs: [Int16] = []
+  /// The background colour of each colour pair (index 0: pair 0, the terminal's own).
+  private var pairBackground: [Int16] = [-1]
   private let noColorRequested: Bool
 
   /// True when stdout is a terminal; the executable checks it to point scripts to `peili report`.
@@ -170,6 +172,7 @@ public final class Terminal {
     roleIndex = [:]
     roleAttributes = []
     rolePairs = []
+    pairBackground = [-1]
     var colorsOn = !noColorRequested && has_colors()
     var useDefaults = false
     if colorsOn {
@@ -198,6 +201,7 @@ public final class Terminal {
       let bg = (wide ? c.bg256 : c.bg8) ?? (useDefaults ? -1 : 0)
       init_pair(Int16(i + 1), Int16(fg), Int16(bg))
       rolePairs.append(Int16(i + 1))
+      pairBackground.append(Int16(bg))
     }
   }
 
@@ -288,17 +292,23 @@ public final class Terminal {
 
   private func paintRow(_ buffer: Buffer, y: Int, width: Int, window win: UnsafeMutablePointer<WINDOW>?) {
     var run: [wchar_t] = []
-    var runStyle: Style?
+    run.reserveCapacity(width)
+    var runKey: Attributes?
     var runStart = 0
     func flush() {
-      guard let style = runStyle, !run.isEmpty else { return }
-      let (attrs, pair) = attributes(for: style)
-      wattr_set(win, attrs, pair, nil)
+      guard let key = runKey, !run.isEmpty else { return }
+      wattr_set(win, key.attrs, key.pair, nil)
       wmove(win, Int32(y), Int32(runStart))
       waddnwstr(win, run, Int32(run.count))
       run.removeAll(keepingCapacity: true)
-      runStyle = nil
+      runKey = nil
     }
+    // Blanks after the last inked cell keep their own style, so ncurses can erase them
+    // the same way frame after frame.
+    var inkEnd = width
+    while inkEnd > 0 && buffer[inkEnd - 1, y].text == " " { inkEnd -= 1 }
+    var lastStyle: Style?
+    var lastKey = Attributes(attrs: 0, pair: 0)
     var x = 0
     var covered = 0  // columns already taken by a wide character
     while x < width {
@@ -312,9 +322,21 @@ public final class Terminal {
         text = "?"
         cellWidth = 1
       }
-      if cellWidth == 2 || runStyle != cell.style { flush() }
-      if runStyle == nil {
-        runStyle = cell.style
+      if cell.style != lastStyle {
+        lastStyle = cell.style
+        lastKey = attributes(for: cell.style)
+      }
+      var key = lastKey
+      // A blank looks the same in any colour and weight over the same background: it joins
+      // the run before it instead of costing two attribute changes.
+      if text == " ", x < inkEnd, let current = runKey,
+        current.blankLooksSame(as: key, background: pairBackground)
+      {
+        key = current
+      }
+      if cellWidth == 2 || runKey != key { flush() }
+      if runKey == nil {
+        runKey = key
         runStart = x
       }
       appendScalars(of: text, to: &run)
@@ -342,13 +364,13 @@ public final class Terminal {
     if !any { run.append(wchar_t(32)) }
   }
 
-  private func attributes(for style: Style) -> (attr_t, Int16) {
+  private func attributes(for style: Style) -> Attributes {
     let i = roleIndex[style.role] ?? 0
     var a = roleAttributes.isEmpty ? peili_a_normal() : roleAttributes[i]
     if style.bold { a |= peili_a_bold() }
     if style.reverse { a |= peili_a_reverse() }
     if style.underline { a |= peili_a_underline() }
-    return (a, rolePairs.isEmpty ? 0 : rolePairs[i])
+    return Attributes(attrs: a, pair: rolePairs.isEmpty ? 0 : rolePairs[i])
   }
 
   /// Restores the terminal (idempotent). Also runs from the signal handlers and at exit.
@@ -365,5 +387,23 @@ public final class Terminal {
     inputFile = nil
     outputFile = nil
     if ownsSignals { TerminalSignals.uninstall() }
+  }
+}
+
+/// The ncurses attributes and colour pair of a style.
+struct Attributes: Equatable {
+  var attrs: attr_t
+  var pair: Int16
+
+  /// Whether a blank drawn with `other` looks like one drawn with these: neither reversed
+  /// nor underlined (those show on a blank) and the same background colour. Bold and the
+  /// foreground colour do not show on a blank.
+  func blankLooksSame(as other: Attributes, background: [Int16]) -> Bool {
+    let visible = peili_a_reverse() | peili_a_underline()
+    guard attrs & visible == 0, other.attrs & visible == 0 else { return false }
+    if pair == other.pair { return true }
+    let mine = Int(pair) < background.count ? background[Int(pair)] : -1
+    let theirs = Int(other.pair) < background.count ? background[Int(other.pair)] : -1
+    return mine == theirs
   }
 }

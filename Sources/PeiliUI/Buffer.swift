@@ -37,23 +37,55 @@ public struct Buffer: Sendable, Equatable {
     guard y >= 0, y < height else { return x }
     let limit = min(width, x + (maxWidth ?? width))
     var col = x
+    let row = y * width
+    // Printable ASCII (most of every screen): one byte, one cell, no grapheme breaking.
+    if DisplayWidth.allBytes(of: text, { $0 >= 0x20 && $0 < 0x7F }) {
+      for byte in text.utf8 {
+        if col >= limit { break }
+        if col >= 0 { cells[row + col] = Cell(Self.asciiText[Int(byte)], style) }
+        col += 1
+      }
+      return col
+    }
+    // Symbols, bars and box lines: one scalar, one cell.
+    if text.unicodeScalars.allSatisfy({ DisplayWidth.isSimple($0.value) }) {
+      for scalar in text.unicodeScalars {
+        if col >= limit { break }
+        if col >= 0 {
+          let v = Int(scalar.value)
+          cells[row + col] = Cell(v < 0x80 ? Self.asciiText[v] : String(Character(scalar)), style)
+        }
+        col += 1
+      }
+      return col
+    }
     for ch in text {
       let w = DisplayWidth.of(ch)
       if w == 0 { continue }
       if col + w > limit { break }
       if col >= 0 {
-        self[col, y] = Cell(DisplayWidth.isControl(ch) ? "?" : String(ch), style)
-        if w == 2 { self[col + 1, y] = Cell("", style) }
+        cells[row + col] = Cell(DisplayWidth.isControl(ch) ? "?" : String(ch), style)
+        if w == 2 && col + 1 < width { cells[row + col + 1] = Cell("", style) }
       }
       col += w
     }
     return col
   }
 
+  /// One-character strings of the ASCII codes, made once (a cell per byte in `put`).
+  static let asciiText: [String] = (0..<128).map { String(Character(Unicode.Scalar(UInt8($0)))) }
+
   /// Fills a rectangle with spaces in `style`.
   public mutating func fill(x: Int, y: Int, width w: Int, height h: Int, style: Style = .plain) {
-    for row in max(0, y)..<min(height, y + h) {
-      for col in max(0, x)..<min(width, x + w) { self[col, row] = Cell(" ", style) }
+    let left = max(0, x)
+    let right = min(width, x + w)
+    let top = max(0, y)
+    let bottom = min(height, y + h)
+    // A rectangle off the buffer (or empty) draws nothing.
+    guard left < right, top < bottom else { return }
+    let blank = Cell(" ", style)
+    for row in top..<bottom {
+      for col in left..<right { cells[row * width + col] = blank }
     }
   }
 

@@ -49,6 +49,19 @@ enum RenderBenchmark {
 
   /// The demo dashboard, and the terminal layer alone on its self-test screen.
   static func run(_ arguments: BenchArguments) throws {
+    // For looking at the bytes themselves: PEILI_BENCH_PAINT_DUMP=WORKSPACE paints the
+    // navigation session of `peili-bench dashboard` and prints each key's escape sequences.
+    if let path = ProcessInfo.processInfo.environment["PEILI_BENCH_PAINT_DUMP"] {
+      try dump(
+        workspace: path, keys: Int(ProcessInfo.processInfo.environment["PEILI_BENCH_KEYS"] ?? "") ?? 300)
+      return
+    }
+    // For a profiler: PEILI_BENCH_VIEW_TIME=WORKSPACE times `update` and `view` apart.
+    if let path = ProcessInfo.processInfo.environment["PEILI_BENCH_VIEW_TIME"] {
+      try viewTime(
+        workspace: path, keys: Int(ProcessInfo.processInfo.environment["PEILI_BENCH_KEYS"] ?? "") ?? 20_000)
+      return
+    }
     let dir = try arguments.workingDirectory()
     defer { if !arguments.keep { try? FileManager.default.removeItem(at: dir) } }
     let path = dir.appendingPathComponent("render-demo.db").path
@@ -73,5 +86,69 @@ enum RenderBenchmark {
       }
     }
     try measure(label: "terminal self-test screen", frames: frames, outputPath: keep("render-self-test.out"))
+  }
+
+  /// Paints `keys` navigation keys of the dashboard benchmark's session on the workspace at
+  /// `path` and prints, per key, its bytes with escape sequences made visible; then the
+  /// median and the full repaint.
+  static func dump(workspace path: String, keys: Int) throws {
+    let workspace = try Workspace.open(path: path)
+    var model = Model(
+      snapshot: try workspace.snapshot(), today: DashboardBenchmark.today, user: "bench", glyphs: .unicode,
+      width: width, height: height)
+    var buffer = Buffer(width: width, height: height)
+    view(model, into: &buffer)
+    var frames = [buffer]
+    var names: [String] = []
+    var rng = SeededGenerator(seed: 1000)
+    for _ in 0..<keys {
+      let key = DashboardBenchmark.nextKey(model, &rng, editShare: 0)
+      names.append(DashboardBenchmark.describe(key))
+      _ = update(&model, .key(key))
+      view(model, into: &buffer)
+      frames.append(buffer)
+    }
+    let out = FileManager.default.temporaryDirectory.appendingPathComponent("peili-paint-\(getpid()).out")
+      .path
+    defer { try? FileManager.default.removeItem(atPath: out) }
+    let bytes = try Terminal.measurePaintBytes(frames: frames, width: width, height: height, outputPath: out)
+    let data = [UInt8](try Data(contentsOf: URL(fileURLWithPath: out)))
+    var offset = bytes.firstFrame
+    for (i, n) in bytes.perFrame.enumerated() {
+      let text = String(decoding: data[offset..<offset + n], as: UTF8.self)
+        .replacingOccurrences(of: "\u{1B}", with: "\\E")
+      print("key \(i) \(names[i]): \(n) B\n  \(text)")
+      offset += n
+    }
+    print("median \(bytes.medianPerFrame) B, full repaint \(bytes.fullRepaint) B")
+  }
+
+  /// Times `update` and `view` apart over `keys` navigation keys of the dashboard
+  /// benchmark's session on the workspace at `path`; prints p50 and p99 of each.
+  static func viewTime(workspace path: String, keys: Int) throws {
+    let workspace = try Workspace.open(path: path)
+    var model = Model(
+      snapshot: try workspace.snapshot(), today: DashboardBenchmark.today, user: "bench", glyphs: .unicode,
+      width: width, height: height)
+    var buffer = Buffer(width: width, height: height)
+    view(model, into: &buffer)
+    var rng = SeededGenerator(seed: 1000)
+    var updates: [Double] = []
+    var views: [Double] = []
+    for _ in 0..<keys {
+      let key = DashboardBenchmark.nextKey(model, &rng, editShare: 0)
+      let start = DispatchTime.now().uptimeNanoseconds
+      _ = update(&model, .key(key))
+      let middle = DispatchTime.now().uptimeNanoseconds
+      view(model, into: &buffer)
+      let end = DispatchTime.now().uptimeNanoseconds
+      updates.append(Double(middle - start) / 1e9)
+      views.append(Double(end - middle) / 1e9)
+    }
+    for (name, values) in [("update", updates), ("view", views)] {
+      print(
+        "\(name): p50 \(DashboardBenchmark.ms(DashboardBenchmark.percentile(values, 0.5))), "
+          + "p99 \(DashboardBenchmark.ms(DashboardBenchmark.percentile(values, 0.99)))")
+    }
   }
 }

@@ -59,8 +59,8 @@ struct WidgetTests {
         "    · A1 Newsletter       100%",
         "",
       ])
-    #expect(buffer[5, 1].style.reverse)
-    #expect(!buffer[5, 0].style.reverse)
+    #expect(buffer[5, 1].style.role == .selection)
+    #expect(buffer[5, 0].style.role != .selection)
   }
 
   @Test func treeScrollKeepsSelectionInView() {

@@ -10,6 +10,25 @@ public enum Highlight: Hashable, Sendable {
     case .unfocused: spans.map { Span($0.text, Style($0.style.role, bold: true, underline: true)) }
     }
   }
+
+  /// Marks cells `from..<to` of row `y` as selected: in the theme's selection colours when
+  /// focused (one style, so one attribute change for the terminal), underlined in their own
+  /// colours otherwise. `bold` keeps a bold label bold.
+  public func restyle(_ buffer: inout Buffer, y: Int, from: Int, to: Int, bold: Bool) {
+    let from = max(0, from)
+    let to = min(to, buffer.width)
+    guard from < to, y >= 0, y < buffer.height else { return }
+    switch self {
+    case .none: return
+    case .focused:
+      for x in from..<to { buffer[x, y].style = Style(.selection, bold: bold) }
+    case .unfocused:
+      for x in from..<to {
+        let role = buffer[x, y].style.role
+        buffer[x, y].style = Style(role, bold: true, underline: true)
+      }
+    }
+  }
 }
 
 /// A list of indented rows with expand/collapse markers, a highlighted selection and
@@ -77,28 +96,37 @@ public struct TreeWidget: Sendable {
     return max(0, min(offset, count - height))
   }
 
+  /// Draws the rows from the top of `area`. The selection covers the marker and the label
+  /// (and one cell after it), not the whole width: a move then rewrites only those cells of
+  /// two rows, and the trailing columns keep their colours on the selected row too.
   public func render(into buffer: inout Buffer, area: Rect) {
     for (i, row) in rows.prefix(area.height).enumerated() {
       let y = area.y + i
-      let isSelected = i == selected
       let marker: String
       switch row.expander {
       case .leaf: marker = markers.leaf
       case .collapsed: marker = markers.collapsed
       case .expanded: marker = markers.expanded
       }
-      let trailingWidth = row.trailing.reduce(0) { $0 + $1.width }
-      let prefix = String(repeating: " ", count: row.depth * indent) + marker + " "
-      let labelRoom = max(0, area.width - trailingWidth - DisplayWidth.of(prefix) - 1)
-      var spans = [Span(prefix, Style(.muted))]
-      spans += Self.fit(row.label, to: labelRoom, ellipsis: markers.ellipsis)
-      let used = spans.reduce(0) { $0 + $1.width }
-      let gap = max(0, area.width - used - trailingWidth)
-      spans.append(Span(String(repeating: " ", count: gap)))
-      spans += row.trailing
-      if isSelected { spans = highlight.apply(spans) }
+      var trailingWidth = 0
+      for span in row.trailing { trailingWidth += span.width }
+      let markerX = area.x + row.depth * indent
+      let prefixWidth = row.depth * indent + DisplayWidth.of(marker) + 1
+      let labelRoom = max(0, area.width - trailingWidth - prefixWidth - 1)
       buffer.fill(x: area.x, y: y, width: area.width, height: 1)
-      buffer.put(spans, x: area.x, y: y, maxWidth: area.width)
+      var x = buffer.put(marker + " ", x: markerX, y: y, style: Style(.muted), maxWidth: area.maxX - markerX)
+      let label = Self.fit(row.label, to: labelRoom, ellipsis: markers.ellipsis)
+      x = buffer.put(label, x: x, y: y, maxWidth: max(0, area.maxX - x))
+      let labelEnd = x
+      let trailingX = max(x, area.maxX - trailingWidth)
+      if trailingX < area.maxX {
+        buffer.put(row.trailing, x: trailingX, y: y, maxWidth: area.maxX - trailingX)
+      }
+      if i == selected {
+        highlight.restyle(
+          &buffer, y: y, from: markerX, to: min(labelEnd + 1, trailingX, area.maxX),
+          bold: label.contains { $0.style.bold })
+      }
     }
   }
 
