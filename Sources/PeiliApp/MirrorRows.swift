@@ -75,7 +75,7 @@ public enum MirrorRows {
     case .keyResult:
       if let kr = model.tree.keyResults[row.id] { parts.append(measure(kr, model: model, text: text)) }
     case .action:
-      if let a = model.tree.actions[row.id] {
+      if let a = model.tree.action(row.id) {
         parts.append([Span("action", Style(.muted))])
         parts.append([Span(a.status.rawValue, Style(text.role(a.status), bold: true))])
         if let due = a.due { parts.append([Span("due \(due)", Style(.muted))]) }
@@ -125,18 +125,35 @@ public enum MirrorRows {
 
   /// Coverage warnings as lines, those about the selection's objective and its themes first.
   public static func warnings(model: Model) -> [[Span]] {
+    warnings(model: model, limit: Int.max).lines
+  }
+
+  /// The first `limit` coverage warnings as lines (those about the selection's objective and
+  /// its themes first) and how many there are: only the lines shown are built.
+  public static func warnings(model: Model, limit: Int) -> (lines: [[Span]], total: Int) {
+    let all = model.analysis.warnings
+    guard !all.isEmpty, limit > 0 else { return ([], all.count) }
     let text = ScoreText(glyphs: model.glyphs)
     let objective = model.selectedID.flatMap { model.tree.objectiveID(of: $0) }
-    let themes = Set(model.mirrorThemeIDs)
+    let themes = model.mirrorThemeIDs
     func isRelevant(_ w: CoverageWarning) -> Bool {
       switch w {
       case .objectiveWithoutTheme(let id): id == objective
       case .blindSpot(let id, _): themes.contains(id)
       }
     }
-    let ordered =
-      model.analysis.warnings.filter(isRelevant) + model.analysis.warnings.filter { !isRelevant($0) }
-    return ordered.map { w in
+    var chosen: [CoverageWarning] = []
+    for w in all where isRelevant(w) {
+      if chosen.count == limit { break }
+      chosen.append(w)
+    }
+    if chosen.count < limit {
+      for w in all where !isRelevant(w) {
+        if chosen.count == limit { break }
+        chosen.append(w)
+      }
+    }
+    let lines = chosen.map { w -> [Span] in
       switch w {
       case .objectiveWithoutTheme(let id):
         let title = model.tree.objectives[id]?.title ?? ""
@@ -154,5 +171,6 @@ public enum MirrorRows {
         ]
       }
     }
+    return (lines, all.count)
   }
 }

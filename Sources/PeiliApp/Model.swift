@@ -1,3 +1,4 @@
+import Dispatch
 import PeiliCore
 import PeiliUI
 
@@ -30,6 +31,8 @@ public struct Model: Sendable {
   public var isEditingFilter = false
   public var overlay: Overlay?
   public var status: StatusMessage?
+  /// The other sessions that have the workspace open, oldest first.
+  public var others: [WorkspaceSession] = []
   /// Why edits are refused (nil when the workspace is writable).
   public var readOnlyReason: String?
   public var isQuitting = false
@@ -74,8 +77,7 @@ public struct Model: Sendable {
     self.glyphs = glyphs
     self.width = width
     self.height = height
-    analysis = MirrorAnalysis(snapshot: snapshot, today: today)
-    tree = OKRTree(snapshot: snapshot)
+    (analysis, tree) = Self.derive(snapshot, today: today)
     // Objectives start open (their key results and direct actions show), key results closed.
     expanded = Set(snapshot.objectives.map(\.id))
     rows = []
@@ -90,7 +92,7 @@ public struct Model: Sendable {
   public var selectedID: String? { rows.indices.contains(cursor) ? rows[cursor].id : nil }
   public var selectedRow: OKRTree.Row? { rows.indices.contains(cursor) ? rows[cursor] : nil }
   /// The selected action, when the selection is one.
-  public var selectedAction: Action? { selectedID.flatMap { tree.actions[$0] } }
+  public var selectedAction: Action? { selectedID.flatMap { tree.action($0) } }
   public var isReadOnly: Bool { readOnlyReason != nil }
 
   /// Theme ids the mirror pane shows for the selection (an objective: the union of its own,
@@ -100,7 +102,7 @@ public struct Model: Sendable {
     switch row.kind {
     case .objective: return analysis.themeIDs(objective: row.id)
     case .keyResult: return analysis.themeIDs(keyResult: row.id)
-    case .action: return analysis.themeIDs(action: row.id)
+    case .action: return tree.action(row.id).map { analysis.themeIDs(of: $0) } ?? []
     }
   }
 
@@ -114,8 +116,7 @@ public struct Model: Sendable {
     filterIsStale = !segmentFilter.isEmpty
     answers = [:]
     pending = []
-    analysis = MirrorAnalysis(snapshot: new, today: today)
-    tree = OKRTree(snapshot: new)
+    (analysis, tree) = Self.derive(new, today: today)
     if new.isReadOnly && readOnlyReason == nil {
       readOnlyReason = StoreError.readOnly(path: new.workspacePath).description
     }
@@ -123,23 +124,27 @@ public struct Model: Sendable {
     mirrorCursor = min(mirrorCursor, max(0, mirrorThemeIDs.count - 1))
   }
 
+  /// The analysis and the tree of a snapshot. They are independent, so the tree is built on
+  /// another core meanwhile: a load is the largest part of the first frame and of a reload.
+  static func derive(_ snapshot: Snapshot, today: Day) -> (MirrorAnalysis, OKRTree) {
+    let built = TreeBuild()
+    let group = DispatchGroup()
+    DispatchQueue.global(qos: .userInitiated).async(group: group) { built.tree = OKRTree(snapshot: snapshot) }
+    let analysis = MirrorAnalysis(snapshot: snapshot, today: today)
+    group.wait()
+    return (analysis, built.tree ?? OKRTree(snapshot: snapshot))
+  }
+
   /// Applies this session's own edit (the action as the store wrote it) without re-reading
-  /// the workspace: the snapshot's copy, the tree's and the action's pace. False, and
-  /// nothing changed, when the edit moves the action in the tree: reload then.
+  /// the workspace: the snapshot's copy, the tree's and the analysis (in place, also for a
+  /// move to or from dropped). False when the edit moves the action in the tree or changes
+  /// its theme links: the caller reloads then, replacing whatever was applied.
   mutating func apply(edited action: Action) -> Bool {
-    guard let old = tree.actions[action.id],
-      let i = snapshot.actions.firstIndex(where: { $0.id == action.id })
+    guard let old = tree.action(action.id),
+      let i = tree.snapshotIndex[action.id], snapshot.actions.indices.contains(i),
+      analysis.update(action: action, was: old), tree.replace(action: action)
     else { return false }
-    let local = MirrorAnalysis.isLocal(edit: action, was: old)
-    // A wider edit (to or from dropped) re-analyses the snapshot in memory, which needs the
-    // unfiltered scores: under a segment filter it is read back in full instead.
-    guard local || segmentFilter.isEmpty, tree.replace(action: action) else { return false }
     snapshot.actions[i] = action
-    if local {
-      analysis.update(action: action)
-    } else {
-      analysis = MirrorAnalysis(snapshot: snapshot, today: today)
-    }
     return true
   }
 
@@ -209,4 +214,10 @@ public struct Model: Sendable {
     treeScroll = TreeWidget.scrollOffset(
       selected: cursor, previous: treeScroll, height: layout.treeRows.height, count: rows.count)
   }
+}
+
+/// The tree built on another thread, handed back once `DispatchGroup.wait` returns (the
+/// group's wait orders the write before the read).
+private final class TreeBuild: @unchecked Sendable {
+  var tree: OKRTree?
 }

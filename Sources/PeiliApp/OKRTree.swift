@@ -14,8 +14,6 @@ public struct OKRTree: Sendable {
     public let kind: NodeKind
     public let parentID: String?
     public let children: [String]
-    /// Lower-cased id, title and owner, what `/` matches against.
-    let searchText: String
   }
 
   /// One visible row: which item, how deep, and whether it opens.
@@ -32,44 +30,72 @@ public struct OKRTree: Sendable {
   public let roots: [String]
   public let objectives: [String: Objective]
   public let keyResults: [String: KeyResult]
-  public private(set) var actions: [String: Action]
+  /// The snapshot's actions in snapshot order (the same storage: not copied at load).
+  public private(set) var actionList: [Action]
+  /// Where each action sits in `actionList` and in the snapshot's `actions`.
+  public let snapshotIndex: [String: Int]
 
   public init(snapshot: Snapshot) {
-    func byPosition<T>(_ items: [T], _ position: (T) -> Int, _ id: (T) -> String) -> [T] {
-      // Sorts the keys' indices, not the items: moving an Action copies a dozen fields
-      // (the stable sort gives the same order either way).
-      let keys = items.map { (position($0), id($0)) }
-      return keys.indices.sorted { keys[$0] < keys[$1] }.map { items[$0] }
+    // Children are listed in (position, id) order. Only indices are sorted, and actions only
+    // within their parent: moving 6,000 `Action` values, or sorting them all, was most of the
+    // time of a load.
+    func byPosition(_ keys: [(Int, String)]) -> [Int] {
+      keys.indices.sorted { keys[$0] < keys[$1] }
     }
-    let objectives = byPosition(snapshot.objectives, \.position, \.id)
-    let keyResults = byPosition(snapshot.keyResults, \.position, \.id)
-    let actions = byPosition(snapshot.actions, \.position, \.id)
-    let objectiveByID = Dictionary(objectives.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
-    let keyResultByID = Dictionary(keyResults.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
-
+    let objectiveList = snapshot.objectives
+    let keyResultList = snapshot.keyResults
+    let actionList = snapshot.actions
+    var objectiveByID = [String: Objective](minimumCapacity: objectiveList.count)
+    var objectiveOrder: [String] = []
+    for i in byPosition(objectiveList.indices.map { (objectiveList[$0].position, objectiveList[$0].id) })
+    where objectiveByID[objectiveList[i].id] == nil {
+      objectiveByID[objectiveList[i].id] = objectiveList[i]
+      objectiveOrder.append(objectiveList[i].id)
+    }
+    var keyResultByID = [String: KeyResult](minimumCapacity: keyResultList.count)
     var krsOf: [String: [String]] = [:]
-    for kr in keyResults where objectiveByID[kr.objectiveID] != nil {
-      krsOf[kr.objectiveID, default: []].append(kr.id)
+    for i in byPosition(keyResultList.indices.map { (keyResultList[$0].position, keyResultList[$0].id) })
+    where keyResultByID[keyResultList[i].id] == nil {
+      let kr = keyResultList[i]
+      keyResultByID[kr.id] = kr
+      if objectiveByID[kr.objectiveID] != nil { krsOf[kr.objectiveID, default: []].append(kr.id) }
     }
-    var actionsOfKR: [String: [String]] = [:]
-    var actionsOfObjective: [String: [String]] = [:]
-    var actionParent: [String: String] = [:]
-    for a in actions {
-      if let kr = a.keyResultID, keyResultByID[kr] != nil {
-        actionsOfKR[kr, default: []].append(a.id)
-        actionParent[a.id] = kr
-      } else if objectiveByID[a.objectiveID] != nil {
-        actionsOfObjective[a.objectiveID, default: []].append(a.id)
-        actionParent[a.id] = a.objectiveID
+
+    // Actions grouped by parent in snapshot order, then each group sorted.
+    var groups: [String: [Int]] = [:]
+    var snapshotIndex = [String: Int](minimumCapacity: actionList.count)
+    for i in actionList.indices {
+      let id = actionList[i].id
+      guard snapshotIndex[id] == nil else { continue }
+      snapshotIndex[id] = i
+      if let kr = actionList[i].keyResultID, keyResultByID[kr] != nil {
+        groups[kr, default: []].append(i)
+      } else if objectiveByID[actionList[i].objectiveID] != nil {
+        groups[actionList[i].objectiveID, default: []].append(i)
       }
     }
+    var nodes = [String: Node](
+      minimumCapacity: objectiveByID.count + keyResultByID.count + snapshotIndex.count)
+    var actionsOf: [String: [String]] = [:]
+    for (parent, indices) in groups {
+      let sorted =
+        indices.count < 2
+        ? indices
+        : indices.sorted {
+          (actionList[$0].position, actionList[$0].id) < (actionList[$1].position, actionList[$1].id)
+        }
+      let ids = sorted.map { actionList[$0].id }
+      actionsOf[parent] = ids
+      for id in ids { nodes[id] = Node(id: id, kind: .action, parentID: parent, children: []) }
+    }
+
     var childObjectives: [String: [String]] = [:]
     var roots: [String] = []
-    for o in objectives {
-      if let p = o.parentID, p != o.id, objectiveByID[p] != nil {
-        childObjectives[p, default: []].append(o.id)
+    for id in objectiveOrder {
+      if let p = objectiveByID[id]?.parentID, p != id, objectiveByID[p] != nil {
+        childObjectives[p, default: []].append(id)
       } else {
-        roots.append(o.id)
+        roots.append(id)
       }
     }
     // Objectives only reachable through a parent cycle would vanish: show them at the top.
@@ -79,9 +105,9 @@ public struct OKRTree: Sendable {
       guard reachable.insert(id).inserted else { continue }
       stack += childObjectives[id] ?? []
     }
-    for o in objectives where !reachable.contains(o.id) {
-      roots.append(o.id)
-      var more = [o.id]
+    for id in objectiveOrder where !reachable.contains(id) {
+      roots.append(id)
+      var more = [id]
       while let id = more.popLast() {
         guard reachable.insert(id).inserted else { continue }
         more += childObjectives[id] ?? []
@@ -89,39 +115,36 @@ public struct OKRTree: Sendable {
     }
     let rootSet = Set(roots)
 
-    func search(_ parts: String?...) -> String { parts.compactMap { $0 }.joined(separator: " ").lowercased() }
-    var nodes: [String: Node] = [:]
-    for o in objectives {
-      let kids = (krsOf[o.id] ?? []) + (actionsOfObjective[o.id] ?? []) + (childObjectives[o.id] ?? [])
-      nodes[o.id] = Node(
-        id: o.id, kind: .objective, parentID: rootSet.contains(o.id) ? nil : o.parentID, children: kids,
-        searchText: search(o.id, o.title, o.owner))
+    for id in objectiveOrder {
+      let kids = (krsOf[id] ?? []) + (actionsOf[id] ?? []) + (childObjectives[id] ?? [])
+      nodes[id] = Node(
+        id: id, kind: .objective, parentID: rootSet.contains(id) ? nil : objectiveByID[id]?.parentID,
+        children: kids)
     }
-    for kr in keyResults where objectiveByID[kr.objectiveID] != nil {
-      nodes[kr.id] = Node(
-        id: kr.id, kind: .keyResult, parentID: kr.objectiveID, children: actionsOfKR[kr.id] ?? [],
-        searchText: search(kr.id, kr.title, kr.owner))
-    }
-    for a in actions {
-      guard let parent = actionParent[a.id] else { continue }
-      nodes[a.id] = Node(
-        id: a.id, kind: .action, parentID: parent, children: [], searchText: search(a.id, a.title, a.owner))
+    for (id, kr) in keyResultByID where objectiveByID[kr.objectiveID] != nil {
+      nodes[id] = Node(id: id, kind: .keyResult, parentID: kr.objectiveID, children: actionsOf[id] ?? [])
     }
     self.nodes = nodes
     self.roots = roots
     self.objectives = objectiveByID
     self.keyResults = keyResultByID
-    self.actions = Dictionary(actions.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
+    self.actionList = actionList
+    self.snapshotIndex = snapshotIndex
   }
+
+  /// The action with `id`, if the snapshot has it.
+  public func action(_ id: String) -> Action? { snapshotIndex[id].map { actionList[$0] } }
 
   /// Replaces an action in place when its place in the tree and its search text stay the
   /// same (an edit of progress, status or confidence); false, and unchanged, otherwise.
   mutating func replace(action new: Action) -> Bool {
-    guard let old = actions[new.id], nodes[new.id] != nil, old.objectiveID == new.objectiveID,
-      old.keyResultID == new.keyResultID, old.position == new.position, old.title == new.title,
-      old.owner == new.owner
+    guard let i = snapshotIndex[new.id], nodes[new.id] != nil else { return false }
+    let old = actionList[i]
+    guard
+      old.objectiveID == new.objectiveID, old.keyResultID == new.keyResultID, old.position == new.position,
+      old.title == new.title, old.owner == new.owner
     else { return false }
-    actions[new.id] = new
+    actionList[i] = new
     return true
   }
 
@@ -143,15 +166,29 @@ public struct OKRTree: Sendable {
     switch node.kind {
     case .objective: return id
     case .keyResult: return keyResults[id]?.objectiveID
-    case .action: return actions[id]?.objectiveID
+    case .action: return action(id)?.objectiveID
     }
   }
 
-  /// Ids whose id, title or owner contain `text` (case-insensitive).
+  /// Ids whose id, title or owner contain `text` (case-insensitive). Lower-cased here, not at
+  /// load: a filter is typed rarely, a load happens on every start and external change.
   public func matches(_ text: String) -> Set<String> {
     let needle = text.lowercased()
     guard !needle.isEmpty else { return [] }
-    return Set(nodes.values.filter { $0.searchText.contains(needle) }.map(\.id))
+    func hit(_ parts: String?...) -> Bool {
+      parts.compactMap { $0 }.joined(separator: " ").lowercased().contains(needle)
+    }
+    var out = Set<String>()
+    for (id, node) in nodes {
+      let found: Bool
+      switch node.kind {
+      case .objective: found = objectives[id].map { hit($0.id, $0.title, $0.owner) } ?? false
+      case .keyResult: found = keyResults[id].map { hit($0.id, $0.title, $0.owner) } ?? false
+      case .action: found = action(id).map { hit($0.id, $0.title, $0.owner) } ?? false
+      }
+      if found { out.insert(id) }
+    }
+    return out
   }
 
   /// The rows in view, depth first. Without a filter an item's children show when it is in

@@ -45,8 +45,8 @@ public enum TreeRows {
         title: kr?.title ?? id, progress: model.analysis.progress(keyResult: id), pace: pace,
         word: pace.rawValue, wordRole: text.role(pace), confidence: kr?.confidence, owner: kr?.owner)
     case .action:
-      let a = model.tree.actions[id]
-      let pace = model.analysis.status(action: id)
+      let a = model.tree.action(id)
+      let pace = a.map { model.analysis.status(of: $0) } ?? .notStarted
       return Facts(
         title: a?.title ?? id, progress: a.map { OKRProgress.action($0.progress) }, pace: pace,
         word: a?.status.rawValue ?? "", wordRole: a.map { text.role($0.status) } ?? .text,

@@ -48,13 +48,28 @@ enum DashboardBenchmark {
     // For a profiler: only repeat the reload steps on an existing workspace.
     if let path = ProcessInfo.processInfo.environment["PEILI_BENCH_RELOAD"] {
       let workspace = try Workspace.open(path: path)
-      for _ in 0..<20 {
-        let snapshot = try workspace.snapshot()
-        let analysis = MirrorAnalysis(snapshot: snapshot, today: today)
-        let tree = OKRTree(snapshot: snapshot)
-        let rows = tree.visibleRows(expanded: Set(snapshot.objectives.map(\.id)))
-        print(analysis.themes.count, tree.nodes.count, rows.count)
+      var steps: [String: [Double]] = [:]
+      // PEILI_BENCH_REREAD=0: read once and repeat only the model's part (for a profiler).
+      let reread = ProcessInfo.processInfo.environment["PEILI_BENCH_REREAD"] != "0"
+      let once = try workspace.snapshot()
+      let loops =
+        ProcessInfo.processInfo.environment["PEILI_BENCH_LOOPS"].flatMap { Int($0) } ?? (reread ? 20 : 100)
+      for _ in 0..<loops {
+        let (snapshot, read) = try Measurement.time { reread ? try workspace.snapshot() : once }
+        let (analysis, analyse) = Measurement.time { MirrorAnalysis(snapshot: snapshot, today: today) }
+        let (tree, index) = Measurement.time { OKRTree(snapshot: snapshot) }
+        let (rows, visit) = Measurement.time {
+          tree.visibleRows(expanded: Set(snapshot.objectives.map(\.id)))
+        }
+        for (name, t) in [("snapshot", read), ("analysis", analyse), ("tree", index), ("rows", visit)] {
+          steps[name, default: []].append(t)
+        }
+        precondition(analysis.themes.count + tree.nodes.count + rows.count > 0)
       }
+      let lines = steps.sorted { $0.key < $1.key }.map {
+        "\($0.key) median \(ms(percentile($0.value, 0.5))) min \(ms($0.value.min() ?? 0))"
+      }
+      print(lines.joined(separator: ", "))
       return
     }
     // For a profiler: many navigation keys only, with the rows each key changes.

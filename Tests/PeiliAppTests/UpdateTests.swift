@@ -142,7 +142,7 @@ struct UpdateTests {
       view(m, into: &b)
       return b
     }
-    for id in base.tree.actions.keys.sorted() {
+    for id in base.tree.actionList.map(\.id).sorted() {
       var m = base
       select(&m, id)
       var stored = base.snapshot
@@ -170,8 +170,11 @@ struct UpdateTests {
           #expect(m.analysis.status(objective: o) == reloaded.analysis.status(objective: o))
           #expect(m.analysis.progress(objective: o) == reloaded.analysis.progress(objective: o))
         }
-        for a in m.tree.actions.keys {
-          #expect(m.analysis.status(action: a) == reloaded.analysis.status(action: a))
+        #expect(m.tree.actionList == reloaded.tree.actionList)
+        #expect(m.analysis.warnings == reloaded.analysis.warnings)
+        for a in m.tree.actionList {
+          #expect(m.analysis.status(of: a) == reloaded.analysis.status(of: a))
+          #expect(m.analysis.impactDetails(of: a) == reloaded.analysis.impactDetails(of: a))
         }
         for pane in [Pane.tree, .mirror] {
           m.focus = pane
@@ -241,9 +244,13 @@ struct UpdateTests {
   @Test func undoAsksTheStoreAndReportsWhatHappened() {
     var m = TestWorkspace.model()
     #expect(press(&m, .char("u")) == [.undo])
-    #expect(update(&m, .undoFinished(.undone(id: "A3"))) == [.reload])
+    #expect(update(&m, .undoFinished(.undone(entity: "action", id: "A3", revertedChange: 7))) == [.reload])
     #expect(m.status?.text == "undone: your last change to A3")
-    #expect(update(&m, .undoFinished(.conflict(id: "A3", field: "progress", current: "70"))) == [.reload])
+    #expect(
+      update(
+        &m,
+        .undoFinished(.conflict(entity: "action", id: "A3", field: "progress", expected: "60", current: "70"))
+      ) == [.reload])
     #expect(
       m.status == StatusMessage("cannot undo: progress of A3 was changed since (now 70)", isError: true))
     #expect(update(&m, .undoFinished(.nothingToUndo)).isEmpty)
@@ -339,7 +346,7 @@ struct UpdateTests {
 
   @Test func quitTickAndResize() {
     var m = TestWorkspace.model()
-    #expect(update(&m, .tick) == [.pollExternalChanges])
+    #expect(update(&m, .tick) == [.pollExternalChanges, .heartbeat])
     #expect(update(&m, .resize(width: 100, height: 30)).isEmpty)
     #expect(m.width == 100 && m.height == 30)
     #expect(press(&m, .char("q")) == [.quit])

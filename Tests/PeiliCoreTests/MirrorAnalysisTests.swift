@@ -122,7 +122,7 @@ import Testing
     #expect(a.themeIDs(objective: "O3") == ["influence"])  // via the (dropped) action A4
     #expect(a.themeIDs(keyResult: "KR1") == ["communication"])
     #expect(a.themeIDs(keyResult: "KR2") == [])
-    #expect(a.themeIDs(action: "A2") == ["service"])
+    #expect(a.themeIDs(of: f.snapshot.action("A2")) == ["service"])
   }
 
   @Test func coverageWarnings() throws {
@@ -162,7 +162,7 @@ import Testing
   @Test func impactVerdictsAndDifferenceInDifferences() throws {
     let f = try MirrorFixture()
     let a = MirrorAnalysis(snapshot: f.snapshot, today: f.today)
-    let moved = a.impact(action: "A1")
+    let moved = a.impact(of: f.snapshot.action("A1"))
     #expect(moved.count == 1)
     #expect(moved[0].themeID == "communication" && moved[0].verdict == .moved)
     let change = try f.welch[2].number("diff") * 25
@@ -170,14 +170,14 @@ import Testing
     // Untargeted themes with both waves shown: influence only (pricing is suppressed).
     let influenceChange = try f.index(3, "before") - f.index(1, "before")
     expectClose(moved[0].didDelta, change - influenceChange, "didDelta")
-    let details = a.impactDetails(action: "A1")[0]
+    let details = a.impactDetails(of: f.snapshot.action("A1"))[0]
     #expect(details.baselineWaveID == "2025-09" && details.followUpWaveID == "2026-09")
     #expect(details.audience == .customer)
 
-    let early = a.impact(action: "A2")
+    let early = a.impact(of: f.snapshot.action("A2"))
     #expect(early.map(\.verdict) == [.tooEarly])
     #expect(early[0].change == nil && early[0].didDelta == nil)
-    #expect(a.impact(action: "A3").isEmpty)
+    #expect(a.impact(of: f.snapshot.action("A3")).isEmpty)
   }
 
   @Test func worseAndNoEvidence() throws {
@@ -192,14 +192,14 @@ import Testing
         id: "A5", objectiveID: "O2", title: "x", status: .active, progress: 50, start: Day("2026-03-01")!,
         themeIDs: ["service", "influence"]))
     let a = MirrorAnalysis(snapshot: snap, today: f.today)
-    #expect(a.impact(action: "A1").map(\.verdict) == [.worse])
+    #expect(a.impact(of: snap.action("A1")).map(\.verdict) == [.worse])
     // Influence fell by 5.5 but with 38 baseline customers the CI includes 0.
-    let a5 = a.impact(action: "A5")
+    let a5 = a.impact(of: snap.action("A5"))
     #expect(a5.map(\.verdict) == [.noEvidenceYet, .noEvidenceYet])
     expectClose(a5[1].change?.diff, try f.index(3, "before") - f.index(1, "before"), "influence change")
     #expect(a5[1].change?.gapClass == .aligned)
     // Staff only where customers were never asked: none here, so customer throughout.
-    #expect(a.impactDetails(action: "A5").map(\.audience) == [.customer, .customer])
+    #expect(a.impactDetails(of: snap.action("A5")).map(\.audience) == [.customer, .customer])
   }
 
   @Test func staffFallbackWhenCustomersNotAsked() throws {
@@ -213,7 +213,7 @@ import Testing
     snap.actions.append(
       Action(id: "A6", objectiveID: "O2", title: "y", start: Day("2026-01-15")!, themeIDs: ["leadership"]))
     let a = MirrorAnalysis(snapshot: snap, today: f.today)
-    let i = try #require(a.impactDetails(action: "A6").first)
+    let i = try #require(a.impactDetails(of: snap.action("A6")).first)
     #expect(i.audience == .staff && i.verdict == .moved)
     // Staff's untargeted theme with both waves: influence has staff only in 2026 → no DiD.
     #expect(i.didDelta == nil)
@@ -225,5 +225,41 @@ import Testing
       snapshot: f.snapshot, today: f.today, baselineWave: "2026-09", followUpWave: "2026-09")
     #expect(a.baseline?.id == "2026-09")
     #expect(a.mirror(theme: "communication")?.change.isEmpty == true)
+  }
+
+  @Test func inPlaceUpdatesOfOneActionEqualARebuild() throws {
+    let f = try MirrorFixture()
+    var snap = f.snapshot
+    var a = MirrorAnalysis(snapshot: snap, today: f.today)
+    // A4 (influence) and A1 (communication) through every status, dropped and back: the
+    // blind spots and every action's difference-in-differences follow the targeted themes.
+    for id in ["A4", "A1", "A4"] {
+      for status in ActionStatus.allCases + [.active] {
+        let i = try #require(snap.actions.firstIndex { $0.id == id })
+        let old = snap.actions[i]
+        var new = old
+        new.status = status
+        new.progress = (old.progress + 30) % 101
+        let updated = a.update(action: new, was: old)
+        #expect(updated)
+        snap.actions[i] = new
+        let rebuilt = MirrorAnalysis(snapshot: snap, today: f.today)
+        #expect(a.warnings == rebuilt.warnings, "\(id) → \(status)")
+        for x in snap.actions {
+          #expect(a.impactDetails(of: x) == rebuilt.impactDetails(of: x), "\(x.id) after \(id) → \(status)")
+        }
+      }
+    }
+    // Dropping A1 leaves communication untargeted: its marked mirror gap makes it a blind spot.
+    var dropped = snap.action("A1")
+    dropped.status = .dropped
+    #expect(!a.warnings.contains(.blindSpot(themeID: "communication", reason: "mirror gap −8 ± 5")))
+    let droppedInPlace = a.update(action: dropped, was: snap.action("A1"))
+    #expect(droppedInPlace)
+    #expect(a.warnings.contains(.blindSpot(themeID: "communication", reason: "mirror gap −8 ± 5")))
+    var moved = snap.action("A1")
+    moved.themeIDs = ["service"]
+    let movedInPlace = a.update(action: moved, was: snap.action("A1"))
+    #expect(!movedInPlace)  // its links change: rebuild
   }
 }

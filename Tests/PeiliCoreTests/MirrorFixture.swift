@@ -93,3 +93,11 @@ struct MirrorFixture {
       waves: [w1, w2], scores: scores)
   }
 }
+
+extension Snapshot {
+  /// The action with `id` (the tests name only actions their snapshot has).
+  func action(_ id: String) -> Action {
+    guard let a = actions.first(where: { $0.id == id }) else { preconditionFailure("no action \(id)") }
+    return a
+  }
+}

@@ -101,9 +101,9 @@ import Testing
     #expect(a.status(keyResult: "KR3") == .done)
     #expect(a.status(objective: "O1") == .onTrack)
     #expect(a.status(objective: "O3") == .notStarted)
-    #expect(a.status(action: "A1") == .onTrack)
-    #expect(a.status(action: "A2") == .notStarted)
-    #expect(a.status(action: "A3") == .done)
-    #expect(a.status(action: "A4") == .atRisk)
+    #expect(a.status(of: snapshot.action("A1")) == .onTrack)
+    #expect(a.status(of: snapshot.action("A2")) == .notStarted)
+    #expect(a.status(of: snapshot.action("A3")) == .done)
+    #expect(a.status(of: snapshot.action("A4")) == .atRisk)
   }
 }

@@ -22,4 +22,21 @@ import Testing
     // The first character after C1 is kept.
     #expect("\u{A0}x".sanitizedForTerminal == "\u{A0}x")
   }
+
+  /// The byte scan that lets clean text through must agree with the scalar loop everywhere.
+  @Test func theFastPathAgreesWithTheFullOne() {
+    let samples = [
+      "", "A12 Cut night-shift coverage", "Ångström · ±4 → 55", "日本語", "tab\there", "cr\r\nlf",
+      "esc\u{1B}[31m", "del\u{7F}", "c1\u{0085}next\u{009B}31m", "nbsp\u{A0}°C", "e\u{301}", "👨‍👩‍👧",
+      "bell\u{07}",
+    ]
+    for text in samples {
+      #expect(text.sanitizedForTerminal == text.sanitizedScalars, "\(text.debugDescription)")
+    }
+    // Every scalar below U+0100 alone and between letters.
+    for v in UInt32(0)..<0x100 {
+      let s = "a" + String(Character(Unicode.Scalar(v)!)) + "b"
+      #expect(s.sanitizedForTerminal == s.sanitizedScalars, "U+\(String(v, radix: 16))")
+    }
+  }
 }

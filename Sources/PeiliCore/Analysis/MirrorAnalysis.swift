@@ -1,4 +1,7 @@
 /// Everything derived from a snapshot for screens and report; built once per snapshot load.
+/// Built in one pass over the actions: what is per action (its pace, its impact on the
+/// themes it links) is read from the `Action` when asked, so that 6,000 actions cost one
+/// loop at load and an edit of one of them next to nothing (see `update(action:was:)`).
 public struct MirrorAnalysis: Sendable {
   public let today: Day
   public let minimumGroup: Int
@@ -9,12 +12,10 @@ public struct MirrorAnalysis: Sendable {
   public let followUp: Wave?
   /// In theme position order.
   public let themes: [ThemeMirror]
-  public let warnings: [CoverageWarning]
-  /// The snapshot's key results, objective ids and action ids in snapshot order (for
-  /// rankings that list what links to a theme, and target gaps).
+  /// Objectives without a theme (position order), then blind spots (theme order).
+  public private(set) var warnings: [CoverageWarning]
+  /// The snapshot's key results in snapshot order (for target gaps).
   public let keyResults: [KeyResult]
-  public let objectiveIDs: [String]
-  public let actionIDs: [String]
 
   private let mirrorsByID: [String: ThemeMirror]
   /// What links to each theme, and its perception key results, indexed once per load so that
@@ -23,16 +24,34 @@ public struct MirrorAnalysis: Sendable {
   private let perceptionKeyResultsByTheme: [String: [KeyResult]]
   private let objectiveThemes: [String: [String]]
   private let keyResultThemes: [String: [String]]
-  private let actionThemes: [String: [String]]
+  /// Each theme id's rank: theme order, then ids no theme has in the order first met.
+  private let themeOrder: [String: Int]
   private let objectiveProgress: [String: Double]
   private let keyResultProgress: [String: Double]
   private let keyResultCurrent: [String: Double]
   private let objectiveStatus: [String: PaceStatus]
   private let keyResultStatus: [String: PaceStatus]
-  private var actionStatus: [String: PaceStatus]
-  /// The cycle actions are paced against (kept for `updating(action:was:)`).
+  /// The cycle actions are paced against and their impact measured from.
   private let cycle: Cycle?
-  private let impacts: [String: [ActionImpact]]
+  /// Every wave, oldest first (the compared pair of an action is found among them).
+  private let waves: [Wave]
+  /// How many links of actions that are not dropped each theme has: zero is untargeted.
+  private var targeting: [String: Int]
+  private let objectiveWarnings: [CoverageWarning]
+  /// Themes (in order) that are a blind spot whenever no action targets them, and why.
+  private let blindSpotReasons: [(themeID: String, reason: String)]
+  /// The audience each theme's impact is judged on (customer, staff when customers were not asked).
+  private let impactAudience: [String: Audience]
+  /// Per compared wave pair: each theme's change in its impact audience, and each theme's
+  /// index change per audience (the control themes' side of difference-in-differences).
+  private let pairChanges: [WavePair: [String: Gap]]
+  private let pairIndexChanges: [WavePair: [Audience: [String: Double]]]
+
+  /// Two waves by their place in `waves`.
+  private struct WavePair: Hashable, Sendable {
+    let before: Int
+    let after: Int
+  }
 
   /// `baselineWave`/`followUpWave` pick the compared waves by id (default oldest and latest).
   public init(
@@ -42,11 +61,10 @@ public struct MirrorAnalysis: Sendable {
     self.today = today
     cycle = snapshot.cycle
     keyResults = snapshot.keyResults
-    objectiveIDs = snapshot.objectives.map(\.id)
-    actionIDs = snapshot.actions.map(\.id)
     self.minimumGroup = minimumGroup
     self.materialThreshold = materialThreshold
     let waves = snapshot.waves.sorted { $0.date < $1.date }
+    self.waves = waves
     let followUp = followUpWave.flatMap { id in waves.first { $0.id == id } } ?? waves.last
     let baseline = baselineWave.flatMap { id in waves.first { $0.id == id } } ?? waves.first
     self.baseline = baseline
@@ -57,8 +75,7 @@ public struct MirrorAnalysis: Sendable {
     func summary(_ theme: String, _ audience: Audience, _ wave: Wave?) -> ScoreSummary? {
       wave.flatMap { snapshot.score(theme, audience, wave: $0.id) }
     }
-    // Each estimate and change is computed once: t quantiles are not free, and thousands of
-    // actions share the same few themes and waves.
+    // Each estimate is computed once: t quantiles are not free.
     var estimates: [ScoreKey: ScoreEstimate?] = [:]
     func estimate(_ theme: String, _ audience: Audience, _ wave: Wave?) -> ScoreEstimate? {
       guard let wave else { return nil }
@@ -68,16 +85,11 @@ public struct MirrorAnalysis: Sendable {
       estimates[key] = .some(e)
       return e
     }
-    var changeCache: [[String]: Gap?] = [:]
-    func changeOf(_ theme: String, _ audience: Audience, _ from: Wave, _ to: Wave) -> Gap? {
-      let key = [theme, audience.rawValue, from.id, to.id]
-      if let known = changeCache[key] { return known }
-      let g = gap(summary(theme, audience, from), summary(theme, audience, to))
-      changeCache[key] = .some(g)
-      return g
-    }
     func gap(_ a: ScoreSummary?, _ b: ScoreSummary?) -> Gap? {
       Gap.between(a, b, minimumGroup: minimumGroup, materialThreshold: materialThreshold)
+    }
+    func change(_ theme: String, _ audience: Audience, _ from: Wave, _ to: Wave) -> Gap? {
+      gap(summary(theme, audience, from), summary(theme, audience, to))
     }
 
     // Theme mirrors.
@@ -85,12 +97,12 @@ public struct MirrorAnalysis: Sendable {
     for theme in themes {
       var scores: [Audience: ScoreEstimate] = [:]
       var baseScores: [Audience: ScoreEstimate] = [:]
-      var change: [Audience: Gap] = [:]
+      var changes: [Audience: Gap] = [:]
       for audience in Audience.allCases {
         scores[audience] = estimate(theme.id, audience, followUp)
         baseScores[audience] = estimate(theme.id, audience, baseline)
-        if let b = baseline, let f = followUp, b.id != f.id, let g = changeOf(theme.id, audience, b, f) {
-          change[audience] = g
+        if let b = baseline, let f = followUp, b.id != f.id, let g = change(theme.id, audience, b, f) {
+          changes[audience] = g
         }
       }
       let customer = summary(theme.id, .customer, followUp)
@@ -98,71 +110,103 @@ public struct MirrorAnalysis: Sendable {
         ThemeMirror(
           theme: theme, scores: scores, baselineScores: baseScores,
           mirrorGap: gap(customer, summary(theme.id, .mirror, followUp)),
-          experienceGap: gap(customer, summary(theme.id, .staff, followUp)), change: change))
+          experienceGap: gap(customer, summary(theme.id, .staff, followUp)), change: changes))
     }
     self.themes = mirrors
     mirrorsByID = Dictionary(mirrors.map { ($0.theme.id, $0) }, uniquingKeysWith: { a, _ in a })
 
-    // Theme links, deduplicated in theme order (unknown ids last, as met).
-    func ordered(_ ids: [String]) -> [String] {
-      if ids.count < 2 { return ids }
-      var seen = Set<String>()
-      let unique = ids.filter { seen.insert($0).inserted }
-      return unique.enumerated().sorted {
-        (themeOrder[$0.element] ?? Int.max, $0.offset) < (themeOrder[$1.element] ?? Int.max, $1.offset)
-      }.map(\.element)
+    // Theme links are handled as ranks (theme order; ids no theme has, which the store's
+    // foreign keys rule out, after them in the order first met): a link list is then a
+    // few integers to sort, and per-theme tallies are arrays, not dictionaries.
+    var themeRank = themeOrder
+    var rankedIDs = themes.map(\.id)
+    func rank(_ id: String) -> Int {
+      if let r = themeRank[id] { return r }
+      themeRank[id] = rankedIDs.count
+      rankedIDs.append(id)
+      return rankedIDs.count - 1
     }
-    // Grouped once so that large trees stay linear; only the actions' theme links are
-    // gathered (grouping the actions themselves copies every field of 6,000 of them).
-    var actionThemesByKR: [String: [String]] = [:]
-    var actionThemesByObjective: [String: [String]] = [:]
-    for a in snapshot.actions {
-      if let kr = a.keyResultID { actionThemesByKR[kr, default: []] += a.themeIDs }
-      actionThemesByObjective[a.objectiveID, default: []] += a.themeIDs
-    }
-    let krsByObjective = Dictionary(grouping: snapshot.keyResults, by: \.objectiveID)
-    let childrenByObjective = Dictionary(
-      grouping: snapshot.objectives.filter { $0.parentID != nil }, by: { $0.parentID! })
-    var actionThemes: [String: [String]] = [:]
-    for a in snapshot.actions { actionThemes[a.id] = ordered(a.themeIDs) }
-    var krThemes: [String: [String]] = [:]
-    for kr in snapshot.keyResults {
-      var ids: [String] = []
-      if case .perception(let t, _, _, _) = kr.measure { ids.append(t) }
-      ids += actionThemesByKR[kr.id] ?? []
-      krThemes[kr.id] = ordered(ids)
-    }
-    var objThemes: [String: [String]] = [:]
-    for o in snapshot.objectives {
-      var ids = o.themeIDs
-      for kr in krsByObjective[o.id] ?? [] {
-        if case .perception(let t, _, _, _) = kr.measure { ids.append(t) }
+    func ids(_ ranks: [Int]) -> [String] {
+      if ranks.count < 2 { return ranks.map { rankedIDs[$0] } }
+      var out: [String] = []
+      var last = -1
+      for r in ranks.sorted() where r != last {
+        out.append(rankedIDs[r])
+        last = r
       }
-      ids += actionThemesByObjective[o.id] ?? []
-      objThemes[o.id] = ordered(ids)
+      return out
     }
-    self.actionThemes = actionThemes
+
+    // One pass over the actions: their links grouped by parent and by theme, and the themes
+    // targeted by actions that are not dropped.
+    let cycle = snapshot.cycle
+    var actionRanksByKR: [String: [Int]] = [:]
+    var actionRanksByObjective: [String: [Int]] = [:]
+    var linkedActions: [[String]] = Array(repeating: [], count: themes.count)
+    var targetingByRank = [Int](repeating: 0, count: themes.count)
+    // By index, reading fields in place: copying each `Action` retains all its strings.
+    let actions = snapshot.actions
+    for i in actions.indices where !actions[i].themeIDs.isEmpty {
+      let ranks = actions[i].themeIDs.map(rank)
+      if linkedActions.count < rankedIDs.count {
+        linkedActions += Array(repeating: [], count: rankedIDs.count - linkedActions.count)
+        targetingByRank += Array(repeating: 0, count: rankedIDs.count - targetingByRank.count)
+      }
+      if let kr = actions[i].keyResultID { actionRanksByKR[kr, default: []] += ranks }
+      actionRanksByObjective[actions[i].objectiveID, default: []] += ranks
+      for (n, r) in ranks.enumerated() where !ranks[..<n].contains(r) {
+        linkedActions[r].append(actions[i].id)
+      }
+      if actions[i].status != .dropped { for r in ranks { targetingByRank[r] += 1 } }
+    }
+
+    // Indices, not copies: there are thousands of key results.
+    var krsByObjective: [String: [Int]] = [:]
+    for i in snapshot.keyResults.indices {
+      krsByObjective[snapshot.keyResults[i].objectiveID, default: []].append(i)
+    }
+    var childrenByObjective: [String: [Int]] = [:]
+    for i in snapshot.objectives.indices {
+      if let p = snapshot.objectives[i].parentID { childrenByObjective[p, default: []].append(i) }
+    }
+    var krThemes = [String: [String]](minimumCapacity: snapshot.keyResults.count)
+    var linkedKeyResults: [String: [String]] = [:]
+    var perceptionKRs: [String: [KeyResult]] = [:]
+    for kr in snapshot.keyResults {
+      var ranks = actionRanksByKR[kr.id] ?? []
+      if case .perception(let t, _, _, _) = kr.measure {
+        ranks.append(rank(t))
+        perceptionKRs[t, default: []].append(kr)
+      }
+      let ordered = ids(ranks)
+      krThemes[kr.id] = ordered
+      for t in ordered { linkedKeyResults[t, default: []].append(kr.id) }
+    }
+    var objThemes = [String: [String]](minimumCapacity: snapshot.objectives.count)
+    var linkedObjectives: [String: [String]] = [:]
+    for o in snapshot.objectives {
+      var ranks = o.themeIDs.map(rank)
+      for k in krsByObjective[o.id] ?? [] {
+        if case .perception(let t, _, _, _) = snapshot.keyResults[k].measure { ranks.append(rank(t)) }
+      }
+      ranks += actionRanksByObjective[o.id] ?? []
+      let ordered = ids(ranks)
+      objThemes[o.id] = ordered
+      for t in ordered { linkedObjectives[t, default: []].append(o.id) }
+    }
+    var targeting: [String: Int] = [:]
+    for (r, count) in targetingByRank.enumerated() where count > 0 { targeting[rankedIDs[r]] = count }
+    self.targeting = targeting
+    self.themeOrder = themeRank
+    var linkedActionsByID: [String: [String]] = [:]
+    for (r, list) in linkedActions.enumerated() where !list.isEmpty { linkedActionsByID[rankedIDs[r]] = list }
     keyResultThemes = krThemes
     objectiveThemes = objThemes
-    var linkedObjectives: [String: [String]] = [:]
-    var linkedKeyResults: [String: [String]] = [:]
-    var linkedActions: [String: [String]] = [:]
-    var perceptionKRs: [String: [KeyResult]] = [:]
-    for o in snapshot.objectives {
-      for t in objThemes[o.id] ?? [] { linkedObjectives[t, default: []].append(o.id) }
-    }
-    for kr in snapshot.keyResults {
-      for t in krThemes[kr.id] ?? [] { linkedKeyResults[t, default: []].append(kr.id) }
-      if case .perception(let t, _, _, _) = kr.measure { perceptionKRs[t, default: []].append(kr) }
-    }
-    for a in snapshot.actions {
-      for t in actionThemes[a.id] ?? [] { linkedActions[t, default: []].append(a.id) }
-    }
     var links: [String: ThemeLinks] = [:]
-    for t in Set(linkedObjectives.keys).union(linkedKeyResults.keys).union(linkedActions.keys) {
+    for t in Set(linkedObjectives.keys).union(linkedKeyResults.keys).union(linkedActionsByID.keys) {
       links[t] = ThemeLinks(
         objectives: linkedObjectives[t] ?? [], keyResults: linkedKeyResults[t] ?? [],
-        actions: linkedActions[t] ?? [])
+        actions: linkedActionsByID[t] ?? [])
     }
     linksByTheme = links
     perceptionKeyResultsByTheme = perceptionKRs
@@ -200,8 +244,12 @@ public struct MirrorAnalysis: Sendable {
       guard visiting.insert(id).inserted else { return nil }  // a parent cycle: ignore the back edge
       defer { visiting.remove(id) }
       var parts: [(progress: Double?, weight: Double)] = []
-      for kr in krsByObjective[id] ?? [] { parts.append((krProgress[kr.id], kr.weight)) }
-      for child in childrenByObjective[id] ?? [] where child.id != id {
+      for k in krsByObjective[id] ?? [] {
+        let kr = snapshot.keyResults[k]
+        parts.append((krProgress[kr.id], kr.weight))
+      }
+      for c in childrenByObjective[id] ?? [] where snapshot.objectives[c].id != id {
+        let child = snapshot.objectives[c]
         parts.append((rollup(child.id), child.weight))
       }
       let p = OKRProgress.weightedMean(parts)
@@ -211,8 +259,7 @@ public struct MirrorAnalysis: Sendable {
     for o in snapshot.objectives { _ = rollup(o.id) }
     objectiveProgress = objProgress
 
-    // Pace.
-    let cycle = snapshot.cycle
+    // Pace of key results and objectives.
     var krStatus: [String: PaceStatus] = [:]
     for kr in snapshot.keyResults {
       var done = false
@@ -224,127 +271,110 @@ public struct MirrorAnalysis: Sendable {
     for o in snapshot.objectives {
       objStatus[o.id] = Pace.status(progress: objProgress[o.id], cycle: cycle, today: today)
     }
-    var actStatus: [String: PaceStatus] = [:]
-    for a in snapshot.actions { actStatus[a.id] = Self.pace(of: a, cycle: cycle, today: today) }
     keyResultStatus = krStatus
     objectiveStatus = objStatus
-    actionStatus = actStatus
 
-    // Coverage: objectives without a theme, then blind spots (a dropped action targets nothing).
-    let targeted = Set(snapshot.actions.filter { $0.status != .dropped }.flatMap(\.themeIDs))
-    var warnings: [CoverageWarning] = []
-    for o in snapshot.objectives.sorted(by: { ($0.position, $0.id) < ($1.position, $1.id) })
-    where objThemes[o.id, default: []].isEmpty {
-      warnings.append(.objectiveWithoutTheme(objectiveID: o.id))
-    }
-    for m in mirrors where !targeted.contains(m.theme.id) {
-      var reasons: [String] = []
+    // Coverage: objectives without a theme, then the themes that are blind spots whenever
+    // nothing targets them (a dropped action targets nothing).
+    objectiveWarnings = snapshot.objectives.sorted { ($0.position, $0.id) < ($1.position, $1.id) }
+      .filter { objThemes[$0.id, default: []].isEmpty }.map { .objectiveWithoutTheme(objectiveID: $0.id) }
+    var reasons: [(themeID: String, reason: String)] = []
+    for m in mirrors {
+      var why: [String] = []
       // The latest shown customer index (a theme not asked in the follow-up keeps its last one).
       let latestCustomer = wavesUpToFollowUp.reversed().lazy.compactMap {
         estimate(m.theme.id, .customer, $0)
       }.first
       if let c = latestCustomer, c.index < 50 {
-        reasons.append("customer index \(Int(c.index.rounded())) < 50")
+        why.append("customer index \(Int(c.index.rounded())) < 50")
       }
       if let g = m.mirrorGap, g.isMarked {
         let sign = g.diff < 0 ? "−" : "+"
-        reasons.append("mirror gap \(sign)\(Int(abs(g.diff).rounded())) ± \(Int(g.margin.rounded()))")
+        why.append("mirror gap \(sign)\(Int(abs(g.diff).rounded())) ± \(Int(g.margin.rounded()))")
       }
-      if !reasons.isEmpty {
-        warnings.append(.blindSpot(themeID: m.theme.id, reason: reasons.joined(separator: "; ")))
-      }
+      if !why.isEmpty { reasons.append((m.theme.id, why.joined(separator: "; "))) }
     }
-    self.warnings = warnings
+    blindSpotReasons = reasons
+    warnings = Self.warnings(objectiveWarnings, reasons, targeting)
 
-    // Impact per action and linked theme.
-    // Per theme and per (theme, audience, waves) once: thousands of actions share them.
+    // Impact: an action compares the last wave before its start with the first after it,
+    // so only neighbouring waves (and oldest–latest, for actions without a date) are ever
+    // compared. Their changes are computed here once per theme, not once per action.
     var audiences: [String: Audience] = [:]
-    func audienceFor(_ theme: String) -> Audience {
-      if let known = audiences[theme] { return known }
-      let a: Audience =
-        waves.contains { snapshot.score(theme, .customer, wave: $0.id) != nil } ? .customer : .staff
-      audiences[theme] = a
-      return a
+    for t in themes {
+      audiences[t.id] =
+        waves.contains { snapshot.score(t.id, .customer, wave: $0.id) != nil } ? .customer : .staff
     }
-    let untargeted = themes.map(\.id).filter { !targeted.contains($0) }
-    // Mean change of the audience's untargeted themes other than `themeID` (nil: none shown).
-    var controlCache: [[String]: Double?] = [:]
-    func controlChange(_ themeID: String, _ audience: Audience, _ b: Wave, _ f: Wave) -> Double? {
-      let key = [themeID, audience.rawValue, b.id, f.id]
-      if let known = controlCache[key] { return known }
-      let others = untargeted.filter { $0 != themeID }.compactMap { t -> Double? in
-        guard let x = estimate(t, audience, b), let y = estimate(t, audience, f) else { return nil }
-        return y.index - x.index
-      }
-      let mean = others.isEmpty ? nil : others.reduce(0, +) / Double(others.count)
-      controlCache[key] = .some(mean)
-      return mean
-    }
-    var impacts: [String: [ActionImpact]] = [:]
-    for a in snapshot.actions {
-      let start = a.start ?? cycle?.start
-      var before: Wave?
-      var after: Wave?
-      if let start {
-        before = waves.last { $0.date <= start } ?? waves.first
-        after = waves.first { $0.date > start }
-      } else if waves.count > 1 {
-        before = waves.first
-        after = waves.last
-      }
-      impacts[a.id] = actionThemes[a.id, default: []].map { themeID in
-        let audience = audienceFor(themeID)
-        guard let b = before, let f = after else {
-          return ActionImpact(
-            themeID: themeID, verdict: .tooEarly, audience: audience, baselineWaveID: before?.id,
-            followUpWaveID: nil, change: nil, didDelta: nil)
-        }
-        guard b.id != f.id else {
-          return ActionImpact(
-            themeID: themeID, verdict: .noEvidenceYet, audience: audience, baselineWaveID: b.id,
-            followUpWaveID: f.id, change: nil, didDelta: nil)
-        }
-        let change = changeOf(themeID, audience, b, f)
-        let verdict: ImpactVerdict =
-          switch change?.gapClass {
-          case .over: .moved
-          case .under: .worse
-          default: .noEvidenceYet
+    impactAudience = audiences
+    var pairs = Set<WavePair>()
+    for i in waves.indices.dropLast() { pairs.insert(WavePair(before: i, after: i + 1)) }
+    if waves.count > 1 { pairs.insert(WavePair(before: 0, after: waves.count - 1)) }
+    var pairChanges: [WavePair: [String: Gap]] = [:]
+    var pairIndexChanges: [WavePair: [Audience: [String: Double]]] = [:]
+    for pair in pairs {
+      let b = waves[pair.before]
+      let f = waves[pair.after]
+      var changes: [String: Gap] = [:]
+      var indexChanges: [Audience: [String: Double]] = [:]
+      for t in themes {
+        if let g = change(t.id, audiences[t.id] ?? .staff, b, f) { changes[t.id] = g }
+        for audience in [Audience.customer, .staff] {
+          if let x = estimate(t.id, audience, b), let y = estimate(t.id, audience, f) {
+            indexChanges[audience, default: [:]][t.id] = y.index - x.index
           }
-        var did: Double?
-        if let change, change.gapClass != .notEnoughData {
-          if let control = controlChange(themeID, audience, b, f) { did = change.diff - control }
         }
-        return ActionImpact(
-          themeID: themeID, verdict: verdict, audience: audience, baselineWaveID: b.id, followUpWaveID: f.id,
-          change: change, didDelta: did)
       }
+      pairChanges[pair] = changes
+      pairIndexChanges[pair] = indexChanges
     }
-    self.impacts = impacts
+    self.pairChanges = pairChanges
+    self.pairIndexChanges = pairIndexChanges
   }
 
-  private static func pace(of a: Action, cycle: Cycle?, today: Day) -> PaceStatus {
-    let s = Pace.status(
-      progress: OKRProgress.action(a.progress), cycle: cycle, today: today, isDone: a.status == .done,
-      isPlanned: a.status == .planned, confidence: a.confidence)
-    // A blocked action is never on track, whatever its pace.
-    return a.status == .blocked && s == .onTrack ? .atRisk : s
+  /// Theme ids deduplicated and in rank order (see `init`; ids the snapshot never had last,
+  /// as met). Used for one action's links when asked: a handful long, so a linear dedupe and
+  /// an insertion sort.
+  private static func ordered(_ ids: [String], _ themeOrder: [String: Int]) -> [String] {
+    if ids.count < 2 { return ids }
+    var out: [(rank: Int, id: String)] = []
+    out.reserveCapacity(ids.count)
+    for id in ids where !out.contains(where: { $0.id == id }) {
+      let rank = themeOrder[id] ?? Int.max
+      // Stable: after every entry of the same rank (unknown ids keep the order met).
+      var i = out.count
+      while i > 0 && out[i - 1].rank > rank { i -= 1 }
+      out.insert((rank, id), at: i)
+    }
+    return out.map(\.id)
   }
 
-  /// Whether an edit from `old` to `new` changes only what `update(action:)` recomputes: the
-  /// action's own pace. Theme links, start, parent or a move to or from dropped reach further
-  /// (links, impacts, blind spots, every action's control themes): rebuild then.
-  public static func isLocal(edit new: Action, was old: Action) -> Bool {
-    old.id == new.id && old.themeIDs == new.themeIDs && old.start == new.start
-      && old.objectiveID == new.objectiveID && old.keyResultID == new.keyResultID
-      && (old.status == .dropped) == (new.status == .dropped)
+  private static func warnings(
+    _ objectiveWarnings: [CoverageWarning], _ reasons: [(themeID: String, reason: String)],
+    _ targeting: [String: Int]
+  ) -> [CoverageWarning] {
+    objectiveWarnings
+      + reasons.filter { targeting[$0.themeID, default: 0] == 0 }.map {
+        .blindSpot(themeID: $0.themeID, reason: $0.reason)
+      }
   }
 
-  /// Recomputes one action's pace after a local edit (see `isLocal(edit:was:)`); the rest is
-  /// unchanged by it (no progress or status of key results or objectives reads actions).
-  public mutating func update(action: Action) {
-    guard actionStatus[action.id] != nil else { return }
-    actionStatus[action.id] = Self.pace(of: action, cycle: cycle, today: today)
+  /// Takes an edit of one action (`old` → `new`) into account in place: for a move to or
+  /// from dropped, the targeted themes (blind spots, control themes); its pace and impact
+  /// are read from the action when asked. False, and
+  /// nothing changed, when the edit reaches further — its theme links or its place in the
+  /// tree (the links and theme unions of its key result and objective): rebuild then.
+  public mutating func update(action new: Action, was old: Action) -> Bool {
+    guard
+      old.id == new.id, old.themeIDs == new.themeIDs, old.objectiveID == new.objectiveID,
+      old.keyResultID == new.keyResultID
+    else { return false }
+    let wasTargeting = old.status != .dropped
+    let isTargeting = new.status != .dropped
+    if wasTargeting != isTargeting {
+      for t in new.themeIDs { targeting[t, default: 0] += isTargeting ? 1 : -1 }
+      warnings = Self.warnings(objectiveWarnings, blindSpotReasons, targeting)
+    }
+    return true
   }
 
   public func mirror(theme id: String) -> ThemeMirror? { mirrorsByID[id] }
@@ -361,7 +391,8 @@ public struct MirrorAnalysis: Sendable {
   public func themeIDs(objective id: String) -> [String] { objectiveThemes[id] ?? [] }
   /// Its perception theme and its actions' links.
   public func themeIDs(keyResult id: String) -> [String] { keyResultThemes[id] ?? [] }
-  public func themeIDs(action id: String) -> [String] { actionThemes[id] ?? [] }
+  /// The action's theme links, deduplicated, in theme order.
+  public func themeIDs(of action: Action) -> [String] { Self.ordered(action.themeIDs, themeOrder) }
 
   /// 0…1 rollup (weighted KRs + aligned child objectives); nil when nothing under it is measured.
   public func progress(objective id: String) -> Double? { objectiveProgress[id] }
@@ -372,14 +403,76 @@ public struct MirrorAnalysis: Sendable {
 
   public func status(objective id: String) -> PaceStatus { objectiveStatus[id] ?? .notStarted }
   public func status(keyResult id: String) -> PaceStatus { keyResultStatus[id] ?? .notStarted }
-  public func status(action id: String) -> PaceStatus { actionStatus[id] ?? .notStarted }
-
-  public func impact(action id: String) -> [(
-    themeID: String, verdict: ImpactVerdict, change: Gap?, didDelta: Double?
-  )] {
-    (impacts[id] ?? []).map { ($0.themeID, $0.verdict, $0.change, $0.didDelta) }
+  /// The action's pace, read from the action itself (its progress, status and confidence).
+  public func status(of action: Action) -> PaceStatus {
+    let s = Pace.status(
+      progress: OKRProgress.action(action.progress), cycle: cycle, today: today,
+      isDone: action.status == .done,
+      isPlanned: action.status == .planned, confidence: action.confidence)
+    // A blocked action is never on track, whatever its pace.
+    return action.status == .blocked && s == .onTrack ? .atRisk : s
   }
 
-  /// The same with the audience and waves compared.
-  public func impactDetails(action id: String) -> [ActionImpact] { impacts[id] ?? [] }
+  /// The action's impact on each theme it links, in theme order: its change in the theme's
+  /// impact audience between the last wave before the action's start (or the cycle's) and
+  /// the first after it, and that change less the mean change of the untargeted themes.
+  public func impactDetails(of action: Action) -> [ActionImpact] {
+    let start = action.start ?? cycle?.start
+    var before: Int?
+    var after: Int?
+    if let start {
+      before = waves.lastIndex { $0.date <= start } ?? (waves.isEmpty ? nil : 0)
+      after = waves.firstIndex { $0.date > start }
+    } else if waves.count > 1 {
+      before = 0
+      after = waves.count - 1
+    }
+    return themeIDs(of: action).map { themeID in
+      let audience = impactAudience[themeID] ?? .staff
+      guard let b = before, let f = after else {
+        return ActionImpact(
+          themeID: themeID, verdict: .tooEarly, audience: audience,
+          baselineWaveID: before.map { waves[$0].id },
+          followUpWaveID: nil, change: nil, didDelta: nil)
+      }
+      guard b != f else {
+        return ActionImpact(
+          themeID: themeID, verdict: .noEvidenceYet, audience: audience, baselineWaveID: waves[b].id,
+          followUpWaveID: waves[f].id, change: nil, didDelta: nil)
+      }
+      let pair = WavePair(before: b, after: f)
+      let change = pairChanges[pair]?[themeID]
+      let verdict: ImpactVerdict =
+        switch change?.gapClass {
+        case .over: .moved
+        case .under: .worse
+        default: .noEvidenceYet
+        }
+      var did: Double?
+      if let change, change.gapClass != .notEnoughData, let control = controlChange(themeID, audience, pair) {
+        did = change.diff - control
+      }
+      return ActionImpact(
+        themeID: themeID, verdict: verdict, audience: audience, baselineWaveID: waves[b].id,
+        followUpWaveID: waves[f].id, change: change, didDelta: did)
+    }
+  }
+
+  /// The same without the audience and waves.
+  public func impact(of action: Action) -> [(
+    themeID: String, verdict: ImpactVerdict, change: Gap?, didDelta: Double?
+  )] {
+    impactDetails(of: action).map { ($0.themeID, $0.verdict, $0.change, $0.didDelta) }
+  }
+
+  /// Mean change of the audience's untargeted themes other than `themeID` (nil: none shown).
+  private func controlChange(_ themeID: String, _ audience: Audience, _ pair: WavePair) -> Double? {
+    guard let changes = pairIndexChanges[pair]?[audience] else { return nil }
+    let others = themes.compactMap { m -> Double? in
+      let t = m.theme.id
+      guard t != themeID, targeting[t, default: 0] == 0 else { return nil }
+      return changes[t]
+    }
+    return others.isEmpty ? nil : others.reduce(0, +) / Double(others.count)
+  }
 }

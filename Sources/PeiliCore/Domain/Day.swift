@@ -13,13 +13,30 @@ public struct Day: Hashable, Comparable, Sendable, Codable, CustomStringConverti
     self.day = day
   }
 
-  /// Parses `YYYY-MM-DD`; nil for anything else, including impossible dates.
+  /// Parses `YYYY-MM-DD`; nil for anything else, including impossible dates. Reads the
+  /// bytes directly: every action's dates are parsed on each load of a workspace.
   public init?(_ text: String) {
-    let parts = text.split(separator: "-", omittingEmptySubsequences: false)
-    guard parts.count == 3, parts[0].count == 4, parts[1].count == 2, parts[2].count == 2,
-      let y = Int(parts[0]), let m = Int(parts[1]), let d = Int(parts[2])
-    else { return nil }
-    self.init(year: y, month: m, day: d)
+    let utf8 = text.utf8
+    let parsed =
+      utf8.withContiguousStorageIfAvailable(Day.digits) ?? Array(utf8).withUnsafeBufferPointer(Day.digits)
+    guard let parsed else { return nil }
+    self.init(year: parsed.0, month: parsed.1, day: parsed.2)
+  }
+
+  /// Year, month and day of `YYYY-MM-DD` bytes (ASCII digits and dashes only).
+  private static func digits(_ b: UnsafeBufferPointer<UInt8>) -> (Int, Int, Int)? {
+    guard b.count == 10, b[4] == UInt8(ascii: "-"), b[7] == UInt8(ascii: "-") else { return nil }
+    func number(_ range: Range<Int>) -> Int? {
+      var n = 0
+      for i in range {
+        let c = b[i]
+        guard c >= UInt8(ascii: "0"), c <= UInt8(ascii: "9") else { return nil }
+        n = n * 10 + Int(c - UInt8(ascii: "0"))
+      }
+      return n
+    }
+    guard let y = number(0..<4), let m = number(5..<7), let d = number(8..<10) else { return nil }
+    return (y, m, d)
   }
 
   public var description: String {

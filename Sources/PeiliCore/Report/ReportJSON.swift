@@ -55,11 +55,11 @@ extension Report {
     func action(_ x: Action) -> JSONValue {
       [
         "id": .text(x.id), "title": .text(x.title), "owner": .text(x.owner),
-        "action_status": .string(x.status.rawValue), "status": .string(a.status(action: x.id).rawValue),
+        "action_status": .string(x.status.rawValue), "status": .string(a.status(of: x).rawValue),
         "progress": .int(x.progress), "start": .text(x.start?.description), "due": .text(x.due?.description),
-        "confidence": x.confidence.map { .int($0) } ?? .null, "themes": texts(a.themeIDs(action: x.id)),
+        "confidence": x.confidence.map { .int($0) } ?? .null, "themes": texts(a.themeIDs(of: x)),
         "impact": .array(
-          a.impactDetails(action: x.id).map { i in
+          a.impactDetails(of: x).map { i in
             [
               "theme": .text(i.themeID), "verdict": .string(i.verdict.rawValue),
               "audience": .text(i.audience?.rawValue), "baseline_wave": .text(i.baselineWaveID),

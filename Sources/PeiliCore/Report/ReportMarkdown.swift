@@ -41,9 +41,9 @@ extension Report {
     func action(_ x: Action, pad: String) {
       out.append(
         "\(pad)- Action **\(md(x.id))** \(md(x.title)) — \(x.progress)% · \(x.status.rawValue)"
-          + " · \(a.status(action: x.id).rawValue)\(confidence(x.confidence))\(owner(x.owner))"
+          + " · \(a.status(of: x).rawValue)\(confidence(x.confidence))\(owner(x.owner))"
           + (x.due.map { " · due \($0)" } ?? ""))
-      for i in a.impactDetails(action: x.id) {
+      for i in a.impactDetails(of: x) {
         var line = "\(pad)  - impact on \(md(themeName(i.themeID, s))): \(i.verdict.rawValue)"
         if let g = i.change, g.gapClass != .notEnoughData {
           line +=
