@@ -6,15 +6,15 @@ import PeiliCore
 public struct CommandRunner {
   public let store: any WorkspaceStore
   public let user: String
-  /// Reverts `user`'s latest change, when the store offers undo (it is not in the protocol).
-  public let undo: ((String) throws -> UndoReport)?
   /// Survey queries withhold groups smaller than this (as the analysis does).
   public var minimumGroup = 5
+  /// This session's presence (nil: the runner announces none).
+  public let presence: PresenceBeat?
 
-  public init(store: any WorkspaceStore, user: String, undo: ((String) throws -> UndoReport)? = nil) {
+  public init(store: any WorkspaceStore, user: String, presence: PresenceBeat? = nil) {
     self.store = store
     self.user = user
-    self.undo = undo
+    self.presence = presence
   }
 
   /// Runs `msg` and every message its commands produce; true when the screen may have
@@ -57,12 +57,18 @@ public struct CommandRunner {
       } catch {
         return .editFailed(request, String(describing: error))
       }
+    case .heartbeat:
+      do {
+        return try presence?.beat(store).map { .presence($0) }
+      } catch {
+        // Presence is a courtesy: a busy or read-only file must not disturb the session.
+        return nil
+      }
     case .query(let query):
       return .answered(query, store.survey.answer(query, minimumGroup: minimumGroup))
     case .undo:
-      guard let undo else { return .undoFinished(.unsupported) }
       do {
-        return .undoFinished(try undo(user))
+        return .undoFinished(try store.undoLast(by: user))
       } catch {
         return .loadFailed(String(describing: error))
       }

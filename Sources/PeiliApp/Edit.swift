@@ -15,14 +15,3 @@ public struct EditRequest: Hashable, Sendable {
     self.before = before
   }
 }
-
-/// What became of `u` (undo the user's own last change), as the loop reports it.
-public enum UndoReport: Hashable, Sendable {
-  /// Reverted as a new audited change.
-  case undone(id: String)
-  /// The field moved on since (someone changed it after); nothing written.
-  case conflict(id: String, field: String, current: String?)
-  case nothingToUndo
-  /// The store offers no undo.
-  case unsupported
-}

@@ -11,9 +11,11 @@ public enum Msg: Sendable {
   case snapshotLoaded(Snapshot, external: Bool = false)
   case editFinished(EditRequest, EditOutcome)
   case editFailed(EditRequest, String)
-  case undoFinished(UndoReport)
+  case undoFinished(UndoOutcome)
   /// The answer to a survey query.
   case answered(SurveyQuery, SurveyAnswer)
+  /// The other sessions that have the workspace open changed.
+  case presence([WorkspaceSession])
   /// A store read failed; the message goes to the status line.
   case loadFailed(String)
 }

@@ -19,7 +19,10 @@ private func step(_ model: inout Model, _ msg: Msg) -> [Command] {
     model.scrollToCursor()
     return []
   case .tick:
-    return [.pollExternalChanges]
+    return [.pollExternalChanges, .heartbeat]
+  case .presence(let others):
+    model.others = others
+    return []
   case .snapshotLoaded(let snapshot, let external):
     model.load(snapshot)
     if external && model.status?.isError != true {
@@ -39,18 +42,16 @@ private func step(_ model: inout Model, _ msg: Msg) -> [Command] {
     return [.reload]
   case .undoFinished(let report):
     switch report {
-    case .undone(let id):
+    case .undone(_, let id, _):
       model.status = StatusMessage("undone: your last change to \(id.sanitizedForTerminal)")
       return [.reload]
-    case .conflict(let id, let field, let current):
+    case .conflict(_, let id, let field, _, let current):
       let now = current.map { " (now \($0.sanitizedForTerminal))" } ?? ""
       model.status = StatusMessage(
         "cannot undo: \(field) of \(id.sanitizedForTerminal) was changed since\(now)", isError: true)
       return [.reload]
     case .nothingToUndo:
       model.status = StatusMessage("nothing of yours to undo")
-    case .unsupported:
-      model.status = StatusMessage("this workspace offers no undo", isError: true)
     }
     return []
   case .answered(let query, let answer):

@@ -44,7 +44,8 @@ func tooSmall(_ model: Model, into buffer: inout Buffer) {
   }
 }
 
-/// Workspace file, cycle, compared waves; the screens on the right; the read-only banner.
+/// Workspace file, cycle, compared waves, who else has it open; the screens on the right;
+/// the read-only banner.
 func header(_ model: Model, layout: DashboardLayout, into buffer: inout Buffer) {
   let text = ScoreText(glyphs: model.glyphs)
   let area = layout.header
@@ -71,6 +72,10 @@ func header(_ model: Model, layout: DashboardLayout, into buffer: inout Buffer) 
     Span(file.sanitizedForTerminal, Style(.header, bold: true)),
   ]
   var tail = [sep, Span(waves.sanitizedForTerminal, Style(.header))]
+  // Who else is here comes last: it gives way before the waves when room is short.
+  if let others = PresenceText.line(others: model.others, user: model.user) {
+    tail += [sep, Span(others, Style(.header, bold: true))]
+  }
   // The segment filter changes every number: it comes before the waves.
   if !model.segmentFilter.isEmpty {
     tail = [sep, Span("segment \(model.segmentFilter)", Style(.accent, bold: true))] + tail

@@ -8,7 +8,7 @@ enum Schema {
 
   /// `PRAGMA user_version` written by the latest migration; a file with a larger one was
   /// written by a newer peili and is refused.
-  static let version = 1
+  static let version = 2
 
   static var migrator: DatabaseMigrator {
     var m = DatabaseMigrator()
@@ -142,6 +142,16 @@ enum Schema {
             reverts INTEGER);
           CREATE INDEX audit_entity ON audit(entity, entity_id);
           CREATE INDEX audit_user_change ON audit(user, change_id);
+          """)
+    }
+    // Who has the workspace open (see `Workspace.heartbeat`): not content, never audited.
+    m.registerMigration("v2") { db in
+      try db.execute(sql: "PRAGMA user_version = 2")
+      try db.execute(
+        sql: """
+          CREATE TABLE session (
+            id TEXT PRIMARY KEY NOT NULL, user TEXT NOT NULL, host TEXT NOT NULL, pid INTEGER NOT NULL,
+            started_at REAL NOT NULL, seen_at REAL NOT NULL);
           """)
     }
     return m

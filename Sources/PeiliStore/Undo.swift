@@ -1,16 +1,6 @@
 import GRDB
 import PeiliCore
 
-/// What became of an undo.
-public enum UndoOutcome: Hashable, Sendable {
-  /// The change was reverted as a new audited change (kind `undo`).
-  case undone(entity: String, id: String, revertedChange: Int64)
-  /// A field has moved on since the change (someone edited it after); nothing written.
-  case conflict(entity: String, id: String, field: String, expected: String?, current: String?)
-  /// The user has no edit left that is not undone already.
-  case nothingToUndo
-}
-
 extension Workspace {
   /// Reverts `user`'s latest edit of an action or key result that is not undone yet (repeated
   /// calls walk further back), in one transaction with its own audit rows. When a field it

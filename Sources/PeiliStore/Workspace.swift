@@ -18,15 +18,16 @@ public final class Workspace: WorkspaceStore, Sendable {
   public let readOnlyReason: String?
   /// Every read and write goes through this: a DatabasePool (WAL), or a read-only DatabaseQueue.
   let writer: any DatabaseWriter
-  /// `PRAGMA data_version` as last seen on the writer connection (see `hasExternalChanges`).
-  private let seenDataVersion: Locked<Int>
+  /// `PRAGMA data_version` and the newest audit row as last seen on the writer connection
+  /// (see `hasExternalChanges`).
+  private let seen: Locked<ChangeMarks>
 
   private init(path: String, readOnlyReason: String?, writer: any DatabaseWriter) throws {
     self.path = path
     self.isReadOnly = readOnlyReason != nil
     self.readOnlyReason = readOnlyReason
     self.writer = writer
-    self.seenDataVersion = Locked(try Workspace.dataVersion(writer))
+    self.seen = Locked(try Workspace.changeMarks(writer))
   }
 
   /// Opens the workspace at `path`; with `create`, a missing (or empty) file becomes a new
@@ -92,7 +93,8 @@ public final class Workspace: WorkspaceStore, Sendable {
     }
     do {
       let pool = try DatabasePool(path: path, configuration: config)
-      try Schema.migrator.migrate(pool)
+      // `inspect` has already found every migration applied (the usual start): skip the check.
+      if needsMigration { try Schema.migrator.migrate(pool) }
       return try Workspace(path: path, readOnlyReason: nil, writer: pool)
     } catch let error as DatabaseError {
       throw WorkspaceError("cannot open \(path): \(error.message ?? "\(error)")")
@@ -100,14 +102,32 @@ public final class Workspace: WorkspaceStore, Sendable {
   }
 
   /// True when another connection (another process, or another `Workspace` on the same file)
-  /// has committed since the last call. Asked on the writer connection: its data_version moves
-  /// for every commit but its own, so this workspace's edits never count and no other
-  /// process's commit is missed.
+  /// has changed the workspace's content since the last call. Asked on the writer
+  /// connection: its data_version moves for every commit but its own, so this workspace's
+  /// edits never count and no other process's commit is missed. Every content write leaves
+  /// an audit row, so a commit that added none (another session's presence heartbeat) is no
+  /// change.
   public func hasExternalChanges() throws -> Bool {
-    let now = try Workspace.dataVersion(writer)
-    return seenDataVersion.withLock { seen in
+    try seen.withLock { seen in
+      let dataVersion = try Workspace.dataVersion(writer)
+      guard dataVersion != seen.dataVersion else { return false }
+      let now = try Workspace.changeMarks(writer)
       defer { seen = now }
-      return seen != now
+      return now.lastAudit != seen.lastAudit
+    }
+  }
+
+  /// What `hasExternalChanges` compares.
+  struct ChangeMarks {
+    var dataVersion: Int
+    var lastAudit: Int
+  }
+
+  private static func changeMarks(_ writer: any DatabaseWriter) throws -> ChangeMarks {
+    try writer.writeWithoutTransaction { db in
+      ChangeMarks(
+        dataVersion: try Int.fetchOne(db, sql: "PRAGMA data_version") ?? 0,
+        lastAudit: try Int.fetchOne(db, sql: "SELECT max(id) FROM audit") ?? 0)
     }
   }
 

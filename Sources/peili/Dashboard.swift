@@ -20,7 +20,11 @@ func runDashboard(
   // Start-up warnings (an unknown TERM, a broken theme file) stay visible on the status line.
   let shown = warnings + [terminal.warning].compactMap { $0 }
   if !shown.isEmpty { model.status = StatusMessage(shown.joined(separator: "; ")) }
-  let runner = DashboardLoop.runner(store: store, user: user)
+  // Presence starts with the first tick, after the first frame is on screen.
+  let presence = PresenceBeat(
+    session: Workspace.currentSession(user: user), interval: Workspace.heartbeatInterval)
+  defer { try? store.leave(presence.session) }
+  let runner = CommandRunner(store: store, user: user, presence: presence)
   var buffer = Buffer(width: size.width, height: size.height)
   view(model, into: &buffer)
   terminal.paint(buffer)
@@ -49,20 +53,8 @@ func runDashboard(
   return 0
 }
 
-/// Wiring between the executable and the app: undo, read-only wording, today's date.
+/// Wiring between the executable and the app: read-only wording, today's date.
 enum DashboardLoop {
-  /// The command runner for `store`, with the workspace's undo when it has one.
-  static func runner(store: any WorkspaceStore, user: String) -> CommandRunner {
-    guard let workspace = store as? Workspace else { return CommandRunner(store: store, user: user) }
-    return CommandRunner(store: store, user: user) { user in
-      switch try workspace.undoLast(by: user) {
-      case .undone(_, let id, _): .undone(id: id)
-      case .conflict(_, let id, let field, _, let current): .conflict(id: id, field: field, current: current)
-      case .nothingToUndo: .nothingToUndo
-      }
-    }
-  }
-
   /// The store's own wording of why it is read-only, if it is.
   static func readOnlyReason(_ store: any WorkspaceStore, path: String) -> String? {
     guard store.isReadOnly else { return nil }

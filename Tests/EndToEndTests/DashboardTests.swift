@@ -72,6 +72,8 @@ struct DashboardTests {
     let second = try Tmux.start([peili, "--workspace", workspace], width: 100, height: 30)
     defer { second.kill() }
     try await second.waitFor("OKR tree", deadline: 30)
+    // The first session has announced itself by now: the second's header names it.
+    try await second.waitFor("also open by you", deadline: 10)
     try await selectA4(first)
     try await selectA4(second)
 

@@ -28,15 +28,9 @@ struct DemoDashboard {
 }
 
 /// Runs messages through `update` and the commands against the real workspace, as the
-/// main loop does (undo through the workspace's own `undoLast`).
+/// main loop does.
 func runner(_ workspace: Workspace, user: String = "tester") -> CommandRunner {
-  CommandRunner(store: workspace, user: user) { user in
-    switch try workspace.undoLast(by: user) {
-    case .undone(_, let id, _): .undone(id: id)
-    case .conflict(_, let id, let field, _, let current): .conflict(id: id, field: field, current: current)
-    case .nothingToUndo: .nothingToUndo
-    }
-  }
+  CommandRunner(store: workspace, user: user)
 }
 
 @Suite("Dashboard on the demo workspace", .serialized)

@@ -13,6 +13,16 @@ public enum EditOutcome: Hashable, Sendable {
   case conflict(current: Action)
 }
 
+/// What became of an undo.
+public enum UndoOutcome: Hashable, Sendable {
+  /// The change was reverted as a new audited change (kind `undo`).
+  case undone(entity: String, id: String, revertedChange: Int64)
+  /// A field has moved on since the change (someone edited it after); nothing written.
+  case conflict(entity: String, id: String, field: String, expected: String?, current: String?)
+  /// The user has no edit left that is not undone already.
+  case nothingToUndo
+}
+
 /// Why a write was refused.
 public enum StoreError: Error, Hashable, Sendable, CustomStringConvertible {
   case readOnly(path: String)
@@ -38,6 +48,15 @@ public protocol WorkspaceStore: AnyObject, Sendable {
   /// Applies one change as one transaction, attributed to `user`, with an audit row per field.
   func apply(_ change: ActionChange, toAction id: String, basedOn version: Int, by user: String) throws
     -> EditOutcome
+  /// Reverts `user`'s latest edit that is not undone yet (repeated calls walk further back),
+  /// as a new audited change; a conflict, and nothing written, when a field moved on since.
+  func undoLast(by user: String) throws -> UndoOutcome
   /// Segment filters, breakdowns, comments and importance (see `SurveyQuerying`).
   var survey: any SurveyQuerying { get }
+  /// Marks `session` as present now (a read-only store cannot, and only reads) and returns
+  /// the other sessions seen recently, oldest first. Presence is no content change: it never
+  /// makes `hasExternalChanges` true.
+  func heartbeat(_ session: WorkspaceSession) throws -> [WorkspaceSession]
+  /// Removes `session`'s presence (on quit).
+  func leave(_ session: WorkspaceSession) throws
 }

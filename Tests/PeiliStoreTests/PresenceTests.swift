@@ -1,0 +1,74 @@
+import Foundation
+import PeiliCore
+import Testing
+
+@testable import PeiliStore
+
+@Suite("Presence: who else has the workspace open")
+struct PresenceTests {
+  static func session(_ id: String, _ user: String) -> WorkspaceSession {
+    WorkspaceSession(id: id, user: user, host: "server", pid: 1)
+  }
+
+  @Test func eachSessionSeesTheOthersUntilTheyLeaveOrGoQuiet() throws {
+    let fx = try StoreFixture()
+    let first = try fx.exampleWorkspace()
+    let second = try Workspace.open(path: fx.path("ws.peili"))
+    let aino = Self.session("s1", "aino")
+    let mikko = Self.session("s2", "mikko")
+    #expect(try first.heartbeat(aino, now: 1000) == [])
+    #expect(try second.heartbeat(mikko, now: 1001) == [aino])
+    #expect(try first.heartbeat(aino, now: 1005) == [mikko])
+    // Mikko's session stops beating (a dropped connection): gone after the expiry.
+    #expect(try first.heartbeat(aino, now: 1001 + Workspace.presenceExpiry) == [mikko])
+    #expect(try first.heartbeat(aino, now: 1002 + Workspace.presenceExpiry) == [])
+    // Back, then quitting properly.
+    #expect(try second.heartbeat(mikko, now: 1040).map(\.user) == ["aino"])
+    #expect(try first.heartbeat(aino, now: 1041) == [mikko])
+    try second.leave(mikko)
+    #expect(try first.heartbeat(aino, now: 1042) == [])
+  }
+
+  @Test func presenceIsNoContentChangeButEveryKindOfWriteIs() throws {
+    let fx = try StoreFixture()
+    let first = try fx.exampleWorkspace()
+    let second = try Workspace.open(path: fx.path("ws.peili"))
+    #expect(try !second.hasExternalChanges())
+    _ = try first.heartbeat(Self.session("s1", "aino"))
+    #expect(try !second.hasExternalChanges(), "another session's heartbeat is not a change")
+
+    let a1 = try #require(try first.snapshot().actions.first { $0.id == "A1" })
+    _ = try first.apply(
+      .progress(a1.progress == 50 ? 60 : 50), toAction: "A1", basedOn: a1.version, by: "aino")
+    _ = try first.heartbeat(Self.session("s1", "aino"))
+    #expect(try second.hasExternalChanges(), "an edit, even followed by a heartbeat")
+    _ = try first.undoLast(by: "aino")
+    #expect(try second.hasExternalChanges(), "an undo")
+    let kr = try #require(try first.snapshot().keyResults.first)
+    _ = try first.checkIn(keyResult: kr.id, value: nil, confidence: 4, note: "", by: "aino")
+    #expect(try second.hasExternalChanges(), "a key result check-in")
+    var okrs = try String(contentsOfFile: StoreFixture.examplePath, encoding: .utf8)
+    okrs = okrs.replacingOccurrences(of: "Monthly customer newsletter", with: "Monthly newsletter")
+    _ = try first.importOKRs(file: try fx.file("changed.yaml", okrs), by: "aino", update: true)
+    #expect(try second.hasExternalChanges(), "an OKR import")
+    let examples = URL(fileURLWithPath: StoreFixture.examplePath).deletingLastPathComponent()
+    _ = try first.importSurvey(
+      csv: examples.appendingPathComponent("survey-customers.csv").path,
+      mapping: examples.appendingPathComponent("survey-mapping.yaml").path, wave: "2099-01",
+      date: Day("2099-01-15"), audience: .customer, by: "aino")
+    #expect(try second.hasExternalChanges(), "a survey import")
+    #expect(try !second.hasExternalChanges(), "reported once")
+  }
+
+  @Test func aReadOnlyWorkspaceSeesOthersWithoutWriting() throws {
+    let fx = try StoreFixture()
+    let writer = try fx.exampleWorkspace()
+    _ = try writer.heartbeat(Self.session("s1", "aino"))
+    let reader = try Workspace.open(path: fx.path("ws.peili"), readOnly: true)
+    let before = try StoreFixture.dump(writer)
+    #expect(try reader.heartbeat(Self.session("s2", "guest")).map(\.user) == ["aino"])
+    try reader.leave(Self.session("s2", "guest"))
+    #expect(try StoreFixture.dump(writer) == before)
+    #expect(try writer.heartbeat(Self.session("s1", "aino")) == [], "the reader left no row")
+  }
+}
