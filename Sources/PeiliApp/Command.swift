@@ -8,9 +8,9 @@ public enum Command: Hashable, Sendable {
   case reload
   /// Ask the store whether another process wrote; reload if so (answers `.snapshotLoaded(external: true)`).
   case pollExternalChanges
-  /// Refresh this session's presence when it is due (answers `.presence` when the other
-  /// sessions changed).
-  case heartbeat
+  /// Nothing happened for a tick: refresh this session's presence when it is due (answers
+  /// `.presence` when the other sessions changed) and let the store tidy up.
+  case idle
   /// Ask the store's survey queries (answers `.answered`).
   case query(SurveyQuery)
   /// Leave the dashboard.

@@ -57,13 +57,10 @@ public struct CommandRunner {
       } catch {
         return .editFailed(request, String(describing: error))
       }
-    case .heartbeat:
-      do {
-        return try presence?.beat(store).map { .presence($0) }
-      } catch {
-        // Presence is a courtesy: a busy or read-only file must not disturb the session.
-        return nil
-      }
+    case .idle:
+      // Both are housekeeping: a busy or read-only file must not disturb the session.
+      try? store.tidy()
+      return (try? presence?.beat(store)).flatMap { $0.map { .presence($0) } }
     case .query(let query):
       return .answered(query, store.survey.answer(query, minimumGroup: minimumGroup))
     case .undo:

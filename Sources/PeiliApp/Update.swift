@@ -19,7 +19,7 @@ private func step(_ model: inout Model, _ msg: Msg) -> [Command] {
     model.scrollToCursor()
     return []
   case .tick:
-    return [.pollExternalChanges, .heartbeat]
+    return [.pollExternalChanges, .idle]
   case .presence(let others):
     model.others = others
     return []

@@ -1,27 +1,90 @@
+import Dispatch
 import GRDB
 import PeiliCore
 
 extension Workspace {
-  /// Everything the screens read, in one read transaction: the current cycle (the latest by
-  /// start date) with its objectives, key results and actions, all themes, questions and waves,
+  /// Everything the screens read, as of one moment: the current cycle (the latest by start
+  /// date) with its objectives, key results and actions, all themes, questions and waves,
   /// and the cached scores.
   public func snapshot() throws -> Snapshot {
-    let path = self.path
-    let isReadOnly = self.isReadOnly
-    return try writer.read { db in
-      var snapshot = Snapshot(workspacePath: path, isReadOnly: isReadOnly)
-      if let cycle = try SnapshotQuery.latestCycle(db) {
-        snapshot.cycle = cycle
-        snapshot.objectives = try SnapshotQuery.objectives(db, cycleID: cycle.id)
-        var objectivePositions: [String: Int] = [:]
-        for o in snapshot.objectives { objectivePositions[o.id] = o.position }
-        snapshot.keyResults = try SnapshotQuery.keyResults(db, cycleID: cycle.id, objectivePositions)
-        snapshot.actions = try SnapshotQuery.actions(db, cycleID: cycle.id, objectivePositions)
+    // The actions are most of a large workspace's read (the first frame waits for it), so
+    // on a pool they are read on a second connection meanwhile. Two read transactions saw
+    // the same content when they saw the same newest audit row (every content write leaves
+    // one); when a write came between them, the read is repeated.
+    if writer is DatabasePool {
+      for _ in 0..<3 {
+        if let snapshot = try concurrentSnapshot() { return snapshot }
       }
-      try SnapshotQuery.loadSurvey(db, into: &snapshot)
+    }
+    return try writer.read { db in try serialSnapshot(db) }
+  }
+
+  /// The snapshot with its actions read concurrently; nil when a write came in between.
+  private func concurrentSnapshot() throws -> Snapshot? {
+    try writer.read { db in
+      let audit = try SnapshotQuery.lastAudit(db)
+      let cycle = try SnapshotQuery.latestCycle(db)
+      let objectives = try cycle.map { try SnapshotQuery.objectives(db, cycleID: $0.id) } ?? []
+      let positions = SnapshotQuery.positions(objectives)
+      let actions = ConcurrentRead<(audit: Int, actions: [Action])>()
+      let group = DispatchGroup()
+      if let cycle {
+        DispatchQueue.global(qos: .userInitiated).async(group: group) { [writer] in
+          actions.result = Result {
+            try writer.read { db in
+              (
+                try SnapshotQuery.lastAudit(db),
+                try SnapshotQuery.actions(db, cycleID: cycle.id, positions, themes: [:])
+              )
+            }
+          }
+        }
+      }
+      var snapshot = try read(db, cycle: cycle, objectives: objectives, positions: positions)
+      // The theme links here meanwhile: reading the actions is the longer half.
+      let themes = cycle == nil ? [:] : try SnapshotQuery.actionThemes(db)
+      group.wait()
+      if let result = actions.result {
+        let (seen, list) = try result.get()
+        guard seen == audit else { return nil }
+        snapshot.actions = list
+        for i in snapshot.actions.indices {
+          if let ids = themes[snapshot.actions[i].id] { snapshot.actions[i].themeIDs = ids }
+        }
+      }
       return snapshot
     }
   }
+
+  /// The whole snapshot in `db`'s one transaction.
+  private func serialSnapshot(_ db: Database) throws -> Snapshot {
+    let cycle = try SnapshotQuery.latestCycle(db)
+    let objectives = try cycle.map { try SnapshotQuery.objectives(db, cycleID: $0.id) } ?? []
+    let positions = SnapshotQuery.positions(objectives)
+    var snapshot = try read(db, cycle: cycle, objectives: objectives, positions: positions)
+    if let cycle { snapshot.actions = try SnapshotQuery.actions(db, cycleID: cycle.id, positions) }
+    return snapshot
+  }
+
+  /// Everything but the actions, in `db`'s transaction.
+  private func read(_ db: Database, cycle: Cycle?, objectives: [Objective], positions: [String: Int]) throws
+    -> Snapshot
+  {
+    var snapshot = Snapshot(workspacePath: path, isReadOnly: isReadOnly)
+    if let cycle {
+      snapshot.cycle = cycle
+      snapshot.objectives = objectives
+      snapshot.keyResults = try SnapshotQuery.keyResults(db, cycleID: cycle.id, positions)
+    }
+    try SnapshotQuery.loadSurvey(db, into: &snapshot)
+    return snapshot
+  }
+}
+
+/// The result of a read on another thread, handed over by `DispatchGroup.wait` (which
+/// orders the write before the read).
+private final class ConcurrentRead<Value>: @unchecked Sendable {
+  var result: Result<Value, any Error>?
 }
 
 /// The queries behind `snapshot()`. It runs on the dashboard's first frame and on every
@@ -30,6 +93,17 @@ extension Workspace {
 /// results) are read without joins or SQL sorts, which cost more than reading the rows: they
 /// are filtered to the cycle in SQL and put in the documented order here.
 enum SnapshotQuery {
+  /// The newest audit row's id (0 without any): what two read transactions compare.
+  static func lastAudit(_ db: Database) throws -> Int {
+    try Int.fetchOne(db.cachedStatement(sql: "SELECT max(id) FROM audit")) ?? 0
+  }
+
+  static func positions(_ objectives: [Objective]) -> [String: Int] {
+    var positions = [String: Int](minimumCapacity: objectives.count)
+    for o in objectives { positions[o.id] = o.position }
+    return positions
+  }
+
   static func latestCycle(_ db: Database) throws -> Cycle? {
     let statement = try db.cachedStatement(
       sql: "SELECT \(DomainRows.cycleColumns) FROM cycle ORDER BY start_date DESC, id DESC LIMIT 1")
@@ -79,9 +153,13 @@ enum SnapshotQuery {
   }
 
   /// The cycle's actions in `ORDER BY objective position, position, id` order (as key results).
-  static func actions(_ db: Database, cycleID: String, _ objectivePositions: [String: Int]) throws -> [Action]
-  {
-    var themes = try actionThemes(db)
+  /// The cycle's actions in tree order, with their theme links from `themes` (read here
+  /// when nil).
+  static func actions(
+    _ db: Database, cycleID: String, _ objectivePositions: [String: Int],
+    themes links: [String: [String]]? = nil
+  ) throws -> [Action] {
+    var themes = try links ?? actionThemes(db)
     let statement = try db.cachedStatement(
       sql: """
         SELECT \(DomainRows.actionColumns()) FROM action
@@ -106,7 +184,7 @@ enum SnapshotQuery {
   /// Every action's theme ids in `ORDER BY position, theme_id` order, by action id. All
   /// cycles' (the snapshot takes out its own): a plain scan and grouping here cost a tenth of
   /// joining to the cycle and sorting in SQL (10 ms at 7,500 links).
-  private static func actionThemes(_ db: Database) throws -> [String: [String]] {
+  static func actionThemes(_ db: Database) throws -> [String: [String]] {
     var runs = ThemeRuns()
     // Sized up front: growing it rehashes every key at each doubling.
     runs.result.reserveCapacity(

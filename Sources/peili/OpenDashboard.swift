@@ -22,6 +22,7 @@ enum DashboardLauncher {
     let (theme, warning) = PeiliUI.Theme.loadOrDefault(nameOrPath: options.theme)
     if let warning { printError(warning) }
     let noColor = !(ProcessInfo.processInfo.environment["NO_COLOR"] ?? "").isEmpty
+    try workspace.deferCheckpointsToIdle()
     let code = try runDashboard(
       store: workspace, theme: theme, noColor: noColor, user: CurrentUser.name,
       warnings: [warning].compactMap { $0 })

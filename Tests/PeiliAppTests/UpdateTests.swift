@@ -346,7 +346,7 @@ struct UpdateTests {
 
   @Test func quitTickAndResize() {
     var m = TestWorkspace.model()
-    #expect(update(&m, .tick) == [.pollExternalChanges, .heartbeat])
+    #expect(update(&m, .tick) == [.pollExternalChanges, .idle])
     #expect(update(&m, .resize(width: 100, height: 30)).isEmpty)
     #expect(m.width == 100 && m.height == 30)
     #expect(press(&m, .char("q")) == [.quit])

@@ -47,6 +47,12 @@ public struct MirrorAnalysis: Sendable {
   private let pairChanges: [WavePair: [String: Gap]]
   private let pairIndexChanges: [WavePair: [Audience: [String: Double]]]
 
+  /// A theme in one audience.
+  private struct ThemeAudience: Hashable {
+    let themeID: String
+    let audience: Audience
+  }
+
   /// Two waves by their place in `waves`.
   private struct WavePair: Hashable, Sendable {
     let before: Int
@@ -146,8 +152,10 @@ public struct MirrorAnalysis: Sendable {
     var targetingByRank = [Int](repeating: 0, count: themes.count)
     // By index, reading fields in place: copying each `Action` retains all its strings.
     let actions = snapshot.actions
+    var ranks: [Int] = []
     for i in actions.indices where !actions[i].themeIDs.isEmpty {
-      let ranks = actions[i].themeIDs.map(rank)
+      ranks.removeAll(keepingCapacity: true)
+      for id in actions[i].themeIDs { ranks.append(rank(id)) }
       if linkedActions.count < rankedIDs.count {
         linkedActions += Array(repeating: [], count: rankedIDs.count - linkedActions.count)
         targetingByRank += Array(repeating: 0, count: rankedIDs.count - targetingByRank.count)
@@ -213,8 +221,17 @@ public struct MirrorAnalysis: Sendable {
 
     // Key result progress.
     let wavesUpToFollowUp = waves.filter { w in followUp.map { w.date <= $0.date } ?? true }
-    var krCurrent: [String: Double] = [:]
-    var krProgress: [String: Double] = [:]
+    var krCurrent = [String: Double](minimumCapacity: snapshot.keyResults.count)
+    var krProgress = [String: Double](minimumCapacity: snapshot.keyResults.count)
+    // Hundreds of perception KRs share a few themes: their latest shown index once per pair.
+    var latest: [ThemeAudience: ScoreEstimate?] = [:]
+    func latestShown(_ theme: String, _ audience: Audience) -> ScoreEstimate? {
+      let key = ThemeAudience(themeID: theme, audience: audience)
+      if let known = latest[key] { return known }
+      let e = wavesUpToFollowUp.reversed().lazy.compactMap({ estimate(theme, audience, $0) }).first
+      latest[key] = .some(e)
+      return e
+    }
     for kr in snapshot.keyResults {
       switch kr.measure {
       case .metric(let start, let target, let current, _):
@@ -224,9 +241,7 @@ public struct MirrorAnalysis: Sendable {
         krProgress[kr.id] = OKRProgress.milestone(done: done)
       case .perception(let theme, let audience, let baselineWave, let target):
         // Current = the latest wave with a shown score; start = the baseline wave's (or 0).
-        guard
-          let current = wavesUpToFollowUp.reversed().lazy.compactMap({ estimate(theme, audience, $0) }).first
-        else { continue }
+        guard let current = latestShown(theme, audience) else { continue }
         let startWave = baselineWave.flatMap { id in waves.first { $0.id == id } }
         let start = estimate(theme, audience, startWave)?.index ?? 0
         krCurrent[kr.id] = current.index
@@ -282,10 +297,7 @@ public struct MirrorAnalysis: Sendable {
     for m in mirrors {
       var why: [String] = []
       // The latest shown customer index (a theme not asked in the follow-up keeps its last one).
-      let latestCustomer = wavesUpToFollowUp.reversed().lazy.compactMap {
-        estimate(m.theme.id, .customer, $0)
-      }.first
-      if let c = latestCustomer, c.index < 50 {
+      if let c = latestShown(m.theme.id, .customer), c.index < 50 {
         why.append("customer index \(Int(c.index.rounded())) < 50")
       }
       if let g = m.mirrorGap, g.isMarked {

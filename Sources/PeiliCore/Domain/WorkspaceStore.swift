@@ -59,4 +59,7 @@ public protocol WorkspaceStore: AnyObject, Sendable {
   func heartbeat(_ session: WorkspaceSession) throws -> [WorkspaceSession]
   /// Removes `session`'s presence (on quit).
   func leave(_ session: WorkspaceSession) throws
+  /// Housekeeping while the user is idle (SQLite: a passive WAL checkpoint), so that the
+  /// writes of keys never pay for it.
+  func tidy() throws
 }
