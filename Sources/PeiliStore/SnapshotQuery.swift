@@ -138,23 +138,14 @@ enum SnapshotQuery {
         SELECT \(DomainRows.keyResultColumns()) FROM key_result
         WHERE objective_id IN (SELECT id FROM objective WHERE cycle_id = ?)
         """)
-    var positions = ObjectivePositions(objectivePositions)
-    var result: [KeyResult?] = []
-    var keys: [(Int, Int)] = []
-    let rows = try Row.fetchCursor(statement, arguments: [cycleID])
-    let row = ColumnReader(statement)
-    while try rows.next() != nil {
+    return try inTreeOrder(statement, cycleID: cycleID, objectivePositions) { row in
       let keyResult = try DomainRows.keyResult(at: row)
-      keys.append((positions.of(keyResult.objectiveID), keyResult.position))
-      result.append(keyResult)
+      return (keyResult, keyResult.objectiveID, keyResult.position, keyResult.id)
     }
-    // Moved into place, not copied.
-    return treeOrder(keys) { result[$0]!.id }.map { result[$0].take()! }
   }
 
-  /// The cycle's actions in `ORDER BY objective position, position, id` order (as key results).
-  /// The cycle's actions in tree order, with their theme links from `themes` (read here
-  /// when nil).
+  /// The cycle's actions in the same order as key results, with their theme links from
+  /// `themes` (read here when nil).
   static func actions(
     _ db: Database, cycleID: String, _ objectivePositions: [String: Int],
     themes links: [String: [String]]? = nil
@@ -165,20 +156,34 @@ enum SnapshotQuery {
         SELECT \(DomainRows.actionColumns()) FROM action
         WHERE objective_id IN (SELECT id FROM objective WHERE cycle_id = ?)
         """)
+    return try inTreeOrder(statement, cycleID: cycleID, objectivePositions) { row in
+      let id = row.text(0)
+      let action = try DomainRows.action(at: row, id: id, themeIDs: themes.removeValue(forKey: id) ?? [])
+      return (action, action.objectiveID, action.position, id)
+    }
+  }
+
+  /// The rows of `statement` decoded and put in `ORDER BY objective position, position, id`
+  /// order (ids compared as SQLite compares text).
+  private static func inTreeOrder<T>(
+    _ statement: Statement, cycleID: String, _ objectivePositions: [String: Int],
+    decode: (ColumnReader) throws -> (item: T, objectiveID: String, position: Int, id: String)
+  ) throws -> [T] {
     var positions = ObjectivePositions(objectivePositions)
-    var result: [Action?] = []
+    var result: [T?] = []
+    var ids: [String] = []
     var keys: [(Int, Int)] = []
     // A loop rather than `forEachRow`: captured variables cost an access check per use.
     let rows = try Row.fetchCursor(statement, arguments: [cycleID])
     let row = ColumnReader(statement)
     while try rows.next() != nil {
-      let id = row.text(0)
-      let action = try DomainRows.action(at: row, id: id, themeIDs: themes.removeValue(forKey: id) ?? [])
-      keys.append((positions.of(action.objectiveID), action.position))
-      result.append(action)
+      let (item, objectiveID, position, id) = try decode(row)
+      keys.append((positions.of(objectiveID), position))
+      ids.append(id)
+      result.append(item)
     }
     // Moved into place, not copied: copying thousands of actions showed in the profile.
-    return treeOrder(keys) { result[$0]!.id }.map { result[$0].take()! }
+    return treeOrder(keys) { ids[$0] }.map { result[$0].take()! }
   }
 
   /// Every action's theme ids in `ORDER BY position, theme_id` order, by action id. All

@@ -88,16 +88,22 @@ enum RenderBenchmark {
     try measure(label: "terminal self-test screen", frames: frames, outputPath: keep("render-self-test.out"))
   }
 
-  /// Paints `keys` navigation keys of the dashboard benchmark's session on the workspace at
-  /// `path` and prints, per key, its bytes with escape sequences made visible; then the
-  /// median and the full repaint.
-  static func dump(workspace path: String, keys: Int) throws {
+  /// The dashboard model of the workspace at `path` at 120×40 and its first frame.
+  static func dashboard(workspace path: String) throws -> (Model, Buffer) {
     let workspace = try Workspace.open(path: path)
-    var model = Model(
+    let model = Model(
       snapshot: try workspace.snapshot(), today: DashboardBenchmark.today, user: "bench", glyphs: .unicode,
       width: width, height: height)
     var buffer = Buffer(width: width, height: height)
     view(model, into: &buffer)
+    return (model, buffer)
+  }
+
+  /// Paints `keys` navigation keys of the dashboard benchmark's session on the workspace at
+  /// `path` and prints, per key, its bytes with escape sequences made visible; then the
+  /// median and the full repaint.
+  static func dump(workspace path: String, keys: Int) throws {
+    var (model, buffer) = try dashboard(workspace: path)
     var frames = [buffer]
     var names: [String] = []
     var rng = SeededGenerator(seed: 1000)
@@ -126,12 +132,7 @@ enum RenderBenchmark {
   /// Times `update` and `view` apart over `keys` navigation keys of the dashboard
   /// benchmark's session on the workspace at `path`; prints p50 and p99 of each.
   static func viewTime(workspace path: String, keys: Int) throws {
-    let workspace = try Workspace.open(path: path)
-    var model = Model(
-      snapshot: try workspace.snapshot(), today: DashboardBenchmark.today, user: "bench", glyphs: .unicode,
-      width: width, height: height)
-    var buffer = Buffer(width: width, height: height)
-    view(model, into: &buffer)
+    var (model, buffer) = try dashboard(workspace: path)
     var rng = SeededGenerator(seed: 1000)
     var updates: [Double] = []
     var views: [Double] = []
