@@ -27,7 +27,9 @@ extension Terminal {
     frames: [Buffer], width: Int, height: Int, termName: String = "xterm-256color", theme: Theme = .default,
     outputPath: String? = nil
   ) throws -> PaintBytes {
-    setlocale(LC_ALL, "")
+    // A measurement: the same UTF-8 terminal whatever the caller's locale (tests under CI
+    // may have none).
+    if setlocale(LC_ALL, "C.UTF-8") == nil { setlocale(LC_ALL, "") }
     let codeset = String(cString: peili_codeset()).uppercased().replacingOccurrences(of: "-", with: "")
     guard let output = outputPath.map({ fopen($0, "w+") }) ?? tmpfile() else {
       throw TerminalError("cannot create \(outputPath ?? "a temporary file") to paint into")

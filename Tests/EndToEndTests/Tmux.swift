@@ -69,21 +69,17 @@ struct Tmux {
     try run(["resize-window", "-x", "\(width)", "-y", "\(height)"])
   }
 
-  /// Polls the screen until it contains `text`; returns that screen. A generous deadline
-  /// absorbs a slow shared machine; it is a limit for waiting, not a measurement.
+  /// Polls the screen until it contains `text`; returns that screen once it has settled.
+  /// A generous deadline absorbs a slow shared machine; it is a limit for waiting, not a
+  /// measurement.
   @discardableResult
   func waitFor(_ text: String, deadline seconds: Double = 15) async throws -> String {
-    let end = Date().addingTimeInterval(seconds)
-    var last = ""
-    while true {
-      last = (try? screen()) ?? last
-      if last.contains(text) { return last }
-      if Date() > end { throw Timeout(expected: text, screen: last) }
-      try await Task.sleep(nanoseconds: 100_000_000)
-    }
+    try await waitUntil(text, deadline: seconds) { $0.contains(text) }
   }
 
-  /// Polls until `condition` holds for the screen; returns that screen.
+  /// Polls until `condition` holds for the screen; returns that screen once two captures
+  /// 50 ms apart agree. A frame is painted row by row: on a loaded machine a capture can
+  /// catch half of it, and a test asserting more than it waited for would then fail.
   @discardableResult
   func waitUntil(
     _ what: String, deadline seconds: Double = 15, _ condition: (String) -> Bool
@@ -92,7 +88,13 @@ struct Tmux {
     var last = ""
     while true {
       last = (try? screen()) ?? last
-      if condition(last) { return last }
+      if condition(last) {
+        try await Task.sleep(nanoseconds: 50_000_000)
+        let again = (try? screen()) ?? last
+        // Still changing at the deadline: the condition held, which is what was asked.
+        if again == last || Date() > end { return last }
+        continue
+      }
       if Date() > end { throw Timeout(expected: what, screen: last) }
       try await Task.sleep(nanoseconds: 100_000_000)
     }
