@@ -37,7 +37,7 @@ extension Workspace {
     if !isReadOnly {
       // Not `writeTransaction`: presence is not content and leaves no audit row, so other
       // sessions' change polls do not reload for it (see `hasExternalChanges`).
-      try writer.write { db in
+      try writeIfFree { db in
         try db.execute(
           sql: """
             INSERT INTO session (id, user, host, pid, started_at, seen_at) VALUES (?, ?, ?, ?, ?, ?)
@@ -59,8 +59,26 @@ extension Workspace {
 
   public func leave(_ session: WorkspaceSession) throws {
     guard !isReadOnly else { return }
-    try writer.write { db in
+    try writeIfFree { db in
       try db.execute(sql: "DELETE FROM session WHERE id = ?", arguments: [session.id])
+    }
+  }
+
+  /// Runs a presence write only when the write lock is free now: presence must never make
+  /// the dashboard (or quitting it) wait the busy timeout behind another session's import.
+  /// A beat skipped is taken on the next tick; a row left by `leave` expires.
+  private func writeIfFree(_ body: (Database) throws -> Void) throws {
+    try writer.writeWithoutTransaction { db in
+      try db.execute(sql: "PRAGMA busy_timeout = 0")
+      defer { try? db.execute(sql: "PRAGMA busy_timeout = \(Workspace.busyTimeoutMilliseconds)") }
+      do {
+        try db.inTransaction(.immediate) {
+          try body(db)
+          return .commit
+        }
+      } catch let error as DatabaseError where error.resultCode == .SQLITE_BUSY {
+        return
+      }
     }
   }
 }

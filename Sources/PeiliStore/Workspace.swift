@@ -30,6 +30,9 @@ public final class Workspace: WorkspaceStore, Sendable {
     self.seen = Locked(try Workspace.changeMarks(writer))
   }
 
+  /// How long a write waits for another session's write lock before it fails.
+  static let busyTimeoutMilliseconds = 5000
+
   /// Opens the workspace at `path`; with `create`, a missing (or empty) file becomes a new
   /// workspace. With `readOnly`, or when the user may not write the file or its directory,
   /// it opens read-only and edits throw `StoreError.readOnly`. A file that is not a peili
@@ -67,7 +70,7 @@ public final class Workspace: WorkspaceStore, Sendable {
 
     var config = Configuration()
     config.foreignKeysEnabled = true
-    config.busyMode = .timeout(5)
+    config.busyMode = .timeout(Double(busyTimeoutMilliseconds) / 1000)
 
     let denial = readOnly ? "opened read-only" : exists ? WorkspaceFile.writeDenial(path) : nil
     if let denial {

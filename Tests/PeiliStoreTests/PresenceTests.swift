@@ -1,4 +1,5 @@
 import Foundation
+import GRDB
 import PeiliCore
 import Testing
 
@@ -70,5 +71,26 @@ struct PresenceTests {
     try reader.leave(Self.session("s2", "guest"))
     #expect(try StoreFixture.dump(writer) == before)
     #expect(try writer.heartbeat(Self.session("s1", "aino")) == [], "the reader left no row")
+  }
+
+  @Test func aBusyWorkspaceSkipsTheBeatInsteadOfWaiting() throws {
+    let fx = try StoreFixture()
+    let ws = try fx.exampleWorkspace()
+    let other = try Workspace.open(path: fx.path("ws.peili"))
+    // Another session holds the write lock (a long import, say) while this one beats and
+    // quits: without waiting the busy timeout and without an error, the writes are skipped.
+    let importer = try DatabaseQueue(path: fx.path("ws.peili"))
+    try importer.writeWithoutTransaction { db in
+      try db.execute(sql: "BEGIN IMMEDIATE")
+      defer { try? db.execute(sql: "ROLLBACK") }
+      #expect(try ws.heartbeat(Self.session("s1", "aino"), now: 1000) == [])
+      try ws.leave(Self.session("s1", "aino"))
+    }
+    #expect(try other.heartbeat(Self.session("s2", "mikko"), now: 1001) == [], "nothing was written")
+    // Free again: the next beat is written, and writes wait for the lock as before.
+    _ = try ws.heartbeat(Self.session("s1", "aino"), now: 1002)
+    #expect(try other.heartbeat(Self.session("s2", "mikko"), now: 1003).map(\.user) == ["aino"])
+    let a1 = try #require(try ws.snapshot().actions.first { $0.id == "A1" })
+    _ = try ws.apply(.progress(a1.progress == 50 ? 60 : 50), toAction: "A1", basedOn: a1.version, by: "aino")
   }
 }
