@@ -12,6 +12,15 @@ public enum DisplayWidth {
     // arrows, box drawing, blocks and shapes (U+2000–U+2BFF but the combining marks for
     // symbols at U+20D0–U+20FF): one column, no property lookup needed.
     if v < 0x300 || (0x2000..<0x20D0).contains(v) || (0x2100..<0x2C00).contains(v) { return 1 }
+    return fullWidth(ch)
+  }
+
+  /// The width by the character's Unicode properties, without the fast paths of `of(_:)`
+  /// (which must agree with it: a test compares them for every scalar).
+  static func fullWidth(_ ch: Character) -> Int {
+    guard let scalar = ch.unicodeScalars.first else { return 0 }
+    let v = scalar.value
+    if isControl(ch) { return 1 }  // drawn as "?"
     if scalar.properties.generalCategory == .nonspacingMark { return 0 }
     if (0x1100...0x115F).contains(v) || (0x2E80...0xA4CF).contains(v) || (0xAC00...0xD7A3).contains(v)
       || (0xF900...0xFAFF).contains(v) || (0xFE30...0xFE4F).contains(v) || (0xFF00...0xFF60).contains(v)

@@ -7,21 +7,8 @@ import Testing
 /// kept here as the reference.
 @Suite("Cell writing")
 struct CellWritingTests {
-  /// `DisplayWidth.of(Character)` as it was before the fast paths.
-  static func referenceWidth(_ ch: Character) -> Int {
-    guard let scalar = ch.unicodeScalars.first else { return 0 }
-    let v = scalar.value
-    if DisplayWidth.isControl(ch) { return 1 }
-    if scalar.properties.generalCategory == .nonspacingMark { return 0 }
-    if (0x1100...0x115F).contains(v) || (0x2E80...0xA4CF).contains(v) || (0xAC00...0xD7A3).contains(v)
-      || (0xF900...0xFAFF).contains(v) || (0xFE30...0xFE4F).contains(v) || (0xFF00...0xFF60).contains(v)
-      || (0xFFE0...0xFFE6).contains(v) || (0x1F300...0x1F64F).contains(v) || (0x1F900...0x1F9FF).contains(v)
-      || (0x20000...0x3FFFD).contains(v)
-    {
-      return 2
-    }
-    return 1
-  }
+  /// `DisplayWidth.of(Character)` without its fast paths.
+  static func referenceWidth(_ ch: Character) -> Int { DisplayWidth.fullWidth(ch) }
 
   /// `Buffer.put` as it was before the fast paths: one character at a time.
   static func referencePut(
