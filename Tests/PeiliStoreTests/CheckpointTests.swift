@@ -40,11 +40,18 @@ struct CheckpointTests {
     #expect(try Self.progressInMainFile(fx, ws) == a1.progress, "tidy moved them into the file")
   }
 
-  @Test func aReadOnlyWorkspaceNeitherDefersNorCheckpoints() throws {
+  @Test func aReadOnlyWorkspaceLeavesTheFileAlone() throws {
     let fx = try StoreFixture()
-    _ = try fx.exampleWorkspace()
+    let ws = try fx.exampleWorkspace()
+    try ws.tidy()
+    try ws.deferCheckpointsToIdle()
+    let a1 = try #require(try ws.snapshot().actions.first { $0.id == "A1" })
+    let before = try #require(try Self.progressInMainFile(fx, ws))
+    _ = try ws.apply(.progress((before + 7) % 101), toAction: "A1", basedOn: a1.version, by: "aino")
     let reader = try Workspace.open(path: fx.path("ws.peili"), readOnly: true)
     try reader.deferCheckpointsToIdle()
     try reader.tidy()
+    #expect(try Self.progressInMainFile(fx, ws) == before, "a reader does not checkpoint another's edit")
+    #expect(try reader.snapshot().actions.first { $0.id == "A1" }?.progress == (before + 7) % 101)
   }
 }
