@@ -66,10 +66,12 @@ public struct Model: Sendable {
   /// Queries asked and not yet answered.
   public var pending: Set<SurveyQuery> = []
 
-  /// `readOnlyReason` defaults to the store's wording when the snapshot says read-only.
+  /// `readOnlyReason` defaults to the store's wording when the snapshot says read-only;
+  /// `basis`, when given, is the snapshot's `MirrorBasis` for `today` (derived while the store
+  /// read the actions: see `WorkspaceStore.snapshot(meanwhile:)`).
   public init(
     snapshot: Snapshot, today: Day, user: String, glyphs: Glyphs = .unicode, width: Int = 80,
-    height: Int = 24, readOnlyReason: String? = nil
+    height: Int = 24, readOnlyReason: String? = nil, basis: MirrorBasis? = nil
   ) {
     self.snapshot = snapshot
     self.today = today
@@ -77,7 +79,7 @@ public struct Model: Sendable {
     self.glyphs = glyphs
     self.width = width
     self.height = height
-    (analysis, tree) = Self.derive(snapshot, today: today)
+    (analysis, tree) = Self.derive(snapshot, today: today, basis: basis)
     // Objectives start open (their key results and direct actions show), key results closed.
     expanded = Set(snapshot.objectives.map(\.id))
     rows = []
@@ -126,11 +128,16 @@ public struct Model: Sendable {
 
   /// The analysis and the tree of a snapshot. They are independent, so the tree is built on
   /// another core meanwhile: a load is the largest part of the first frame and of a reload.
-  static func derive(_ snapshot: Snapshot, today: Day) -> (MirrorAnalysis, OKRTree) {
+  static func derive(_ snapshot: Snapshot, today: Day, basis: MirrorBasis? = nil) -> (MirrorAnalysis, OKRTree)
+  {
     let built = TreeBuild()
     let group = DispatchGroup()
-    DispatchQueue.global(qos: .userInitiated).async(group: group) { built.tree = OKRTree(snapshot: snapshot) }
-    let analysis = MirrorAnalysis(snapshot: snapshot, today: today)
+    DispatchQueue.global(qos: .userInitiated).async(group: group) {
+      built.tree = OKRTree(snapshot: snapshot)
+    }
+    let analysis =
+      basis.map { MirrorAnalysis(basis: $0, snapshot: snapshot) }
+      ?? MirrorAnalysis(snapshot: snapshot, today: today)
     group.wait()
     return (analysis, built.tree ?? OKRTree(snapshot: snapshot))
   }

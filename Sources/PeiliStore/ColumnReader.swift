@@ -16,7 +16,11 @@ struct ColumnReader {
 
   /// A NOT NULL text column.
   func text(_ column: Int32) -> String { String(sqliteStatement: statement, index: column) }
-  func optionalText(_ column: Int32) -> String? { isNull(column) ? nil : text(column) }
+  /// A nullable text column: SQLite gives no text pointer for NULL, so one call does (this
+  /// runs for four columns of every action of a snapshot).
+  func optionalText(_ column: Int32) -> String? {
+    sqlite3_column_text(statement, column).map { String(cString: $0) }
+  }
 
   func int(_ column: Int32) -> Int { Int(sqlite3_column_int64(statement, column)) }
   func optionalInt(_ column: Int32) -> Int? { isNull(column) ? nil : int(column) }

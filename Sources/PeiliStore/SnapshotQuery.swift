@@ -7,20 +7,24 @@ extension Workspace {
   /// date) with its objectives, key results and actions, all themes, questions and waves,
   /// and the cached scores.
   public func snapshot() throws -> Snapshot {
+    try snapshot(meanwhile: { _ in }).snapshot
+  }
+
+  public func snapshot<T>(meanwhile: (Snapshot) throws -> T) throws -> (snapshot: Snapshot, meanwhile: T) {
     // The actions are most of a large workspace's read (the first frame waits for it), so
     // on a pool they are read on a second connection meanwhile. Two read transactions saw
     // the same content when they saw the same newest audit row (every content write leaves
     // one); when a write came between them, the read is repeated.
     if writer is DatabasePool {
       for _ in 0..<3 {
-        if let snapshot = try concurrentSnapshot() { return snapshot }
+        if let read = try concurrentSnapshot(meanwhile) { return read }
       }
     }
-    return try writer.read { db in try serialSnapshot(db) }
+    return try writer.read { db in try serialSnapshot(db, meanwhile) }
   }
 
   /// The snapshot with its actions read concurrently; nil when a write came in between.
-  private func concurrentSnapshot() throws -> Snapshot? {
+  private func concurrentSnapshot<T>(_ meanwhile: (Snapshot) throws -> T) throws -> (Snapshot, T)? {
     try writer.read { db in
       let audit = try SnapshotQuery.lastAudit(db)
       let cycle = try SnapshotQuery.latestCycle(db)
@@ -28,42 +32,45 @@ extension Workspace {
       let positions = SnapshotQuery.positions(objectives)
       let actions = ConcurrentRead<(audit: Int, actions: [Action])>()
       let group = DispatchGroup()
-      if let cycle {
+      if cycle != nil {
         DispatchQueue.global(qos: .userInitiated).async(group: group) { [writer] in
           actions.result = Result {
             try writer.read { db in
-              (
-                try SnapshotQuery.lastAudit(db),
-                try SnapshotQuery.actions(db, cycleID: cycle.id, positions, themes: [:])
-              )
+              (try SnapshotQuery.lastAudit(db), try SnapshotQuery.actions(db, positions))
             }
           }
         }
       }
       var snapshot = try read(db, cycle: cycle, objectives: objectives, positions: positions)
-      // The theme links here meanwhile: reading the actions is the longer half.
-      let themes = cycle == nil ? [:] : try SnapshotQuery.actionThemes(db)
+      let answer = try meanwhile(snapshot)
+      // The actions' theme links on this side: the two connections' halves then take about
+      // as long (measured against reading them with the actions: BENCHMARKS.md).
+      let links = cycle == nil ? nil : try ActionThemeLinks.read(db)
       group.wait()
-      if let result = actions.result {
-        let (seen, list) = try result.get()
-        guard seen == audit else { return nil }
-        snapshot.actions = list
-        for i in snapshot.actions.indices {
-          if let ids = themes[snapshot.actions[i].id] { snapshot.actions[i].themeIDs = ids }
-        }
+      // Taken out of the box, and into one variable: the links go into that array in place
+      // (with a second reference alive, the first write would copy all the actions).
+      if var read = try actions.take()?.get(), let links {
+        guard read.audit == audit else { return nil }
+        try links.attach(to: &read.actions, db)
+        snapshot.actions = read.actions
       }
-      return snapshot
+      return (snapshot, answer)
     }
   }
 
   /// The whole snapshot in `db`'s one transaction.
-  private func serialSnapshot(_ db: Database) throws -> Snapshot {
+  private func serialSnapshot<T>(_ db: Database, _ meanwhile: (Snapshot) throws -> T) throws -> (Snapshot, T)
+  {
     let cycle = try SnapshotQuery.latestCycle(db)
     let objectives = try cycle.map { try SnapshotQuery.objectives(db, cycleID: $0.id) } ?? []
     let positions = SnapshotQuery.positions(objectives)
     var snapshot = try read(db, cycle: cycle, objectives: objectives, positions: positions)
-    if let cycle { snapshot.actions = try SnapshotQuery.actions(db, cycleID: cycle.id, positions) }
-    return snapshot
+    let answer = try meanwhile(snapshot)
+    if cycle != nil {
+      snapshot.actions = try SnapshotQuery.actions(db, positions)
+      try ActionThemeLinks.read(db).attach(to: &snapshot.actions, db)
+    }
+    return (snapshot, answer)
   }
 
   /// Everything but the actions, in `db`'s transaction.
@@ -74,7 +81,7 @@ extension Workspace {
     if let cycle {
       snapshot.cycle = cycle
       snapshot.objectives = objectives
-      snapshot.keyResults = try SnapshotQuery.keyResults(db, cycleID: cycle.id, positions)
+      snapshot.keyResults = try SnapshotQuery.keyResults(db, positions)
     }
     try SnapshotQuery.loadSurvey(db, into: &snapshot)
     return snapshot
@@ -85,6 +92,13 @@ extension Workspace {
 /// orders the write before the read).
 private final class ConcurrentRead<Value>: @unchecked Sendable {
   var result: Result<Value, any Error>?
+
+  /// The result, no longer held here: the snapshot's arrays are then its only references,
+  /// and an edit applied to one of them later does not copy it first.
+  func take() -> Result<Value, any Error>? {
+    defer { result = nil }
+    return result
+  }
 }
 
 /// The queries behind `snapshot()`. It runs on the dashboard's first frame and on every
@@ -127,118 +141,64 @@ enum SnapshotQuery {
     return result
   }
 
-  /// The cycle's key results in `ORDER BY objective position, position, id` order. Filtered
-  /// by objective rather than joined and sorted in SQL: the join looks up the objective of
-  /// every row and the sorter copies every row, which cost more than reading the rows.
-  static func keyResults(_ db: Database, cycleID: String, _ objectivePositions: [String: Int]) throws
-    -> [KeyResult]
-  {
-    let statement = try db.cachedStatement(
-      sql: """
-        SELECT \(DomainRows.keyResultColumns()) FROM key_result
-        WHERE objective_id IN (SELECT id FROM objective WHERE cycle_id = ?)
-        """)
-    return try inTreeOrder(statement, cycleID: cycleID, objectivePositions) { row in
+  /// The cycle's key results in `ORDER BY objective position, position, id` order. The whole
+  /// table is read and rows of other cycles' objectives skipped here: neither a join nor an
+  /// `IN (SELECT …)` filter in SQL, which look up the objective of every row (an index probe
+  /// each, more than the rest of reading the row), nor a sort, which copies every row.
+  static func keyResults(_ db: Database, _ objectivePositions: [String: Int]) throws -> [KeyResult] {
+    let statement = try db.cachedStatement(sql: "SELECT \(DomainRows.keyResultColumns()) FROM key_result")
+    let rows = try Int.fetchOne(db.cachedStatement(sql: "SELECT count(*) FROM key_result")) ?? 0
+    return try inTreeOrder(statement, objectivePositions, capacity: rows) { row in
       let keyResult = try DomainRows.keyResult(at: row)
-      return (keyResult, keyResult.objectiveID, keyResult.position, keyResult.id)
+      return (keyResult, keyResult.position, keyResult.id)
     }
   }
 
-  /// The cycle's actions in the same order as key results, with their theme links from
-  /// `themes` (read here when nil).
-  static func actions(
-    _ db: Database, cycleID: String, _ objectivePositions: [String: Int],
-    themes links: [String: [String]]? = nil
-  ) throws -> [Action] {
-    var themes = try links ?? actionThemes(db)
-    let statement = try db.cachedStatement(
-      sql: """
-        SELECT \(DomainRows.actionColumns()) FROM action
-        WHERE objective_id IN (SELECT id FROM objective WHERE cycle_id = ?)
-        """)
-    return try inTreeOrder(statement, cycleID: cycleID, objectivePositions) { row in
-      let id = row.text(0)
-      let action = try DomainRows.action(at: row, id: id, themeIDs: themes.removeValue(forKey: id) ?? [])
-      return (action, action.objectiveID, action.position, id)
+  /// The cycle's actions in the same order as key results, read the same way, without their
+  /// theme links (`ActionThemeLinks.attach` gives them).
+  static func actions(_ db: Database, _ objectivePositions: [String: Int]) throws -> [Action] {
+    let statement = try db.cachedStatement(sql: "SELECT \(DomainRows.actionColumns()) FROM action")
+    let rows = try Int.fetchOne(db.cachedStatement(sql: "SELECT count(*) FROM action")) ?? 0
+    return try inTreeOrder(statement, objectivePositions, capacity: rows) { row in
+      let action = try DomainRows.action(at: row, themeIDs: [])
+      return (action, action.position, action.id)
     }
   }
 
-  /// The rows of `statement` decoded and put in `ORDER BY objective position, position, id`
-  /// order (ids compared as SQLite compares text).
+  /// The rows of `statement` (whose second column is the objective id) of the objectives in
+  /// `objectivePositions`, decoded and put in `ORDER BY objective position, position, id`
+  /// order (ids compared as SQLite compares text). `capacity`: the rows of the whole table,
+  /// counted by SQLite from its pages: arrays grown by doubling instead copy themselves a
+  /// dozen times into fresh pages, which showed as page faults.
   private static func inTreeOrder<T>(
-    _ statement: Statement, cycleID: String, _ objectivePositions: [String: Int],
-    decode: (ColumnReader) throws -> (item: T, objectiveID: String, position: Int, id: String)
+    _ statement: Statement, _ objectivePositions: [String: Int], capacity: Int,
+    decode: (ColumnReader) throws -> (item: T, position: Int, id: String)
   ) throws -> [T] {
     var positions = ObjectivePositions(objectivePositions)
-    var result: [T?] = []
+    var result: [T] = []
     var ids: [String] = []
     var keys: [(Int, Int)] = []
+    result.reserveCapacity(capacity)
+    ids.reserveCapacity(capacity)
+    keys.reserveCapacity(capacity)
     // A loop rather than `forEachRow`: captured variables cost an access check per use.
-    let rows = try Row.fetchCursor(statement, arguments: [cycleID])
+    let rows = try Row.fetchCursor(statement)
     let row = ColumnReader(statement)
     while try rows.next() != nil {
-      let (item, objectiveID, position, id) = try decode(row)
-      keys.append((positions.of(objectiveID), position))
+      // Another cycle's row is skipped before it is decoded.
+      guard let objective = positions.of(row.text(1)) else { continue }
+      let (item, position, id) = try decode(row)
+      keys.append((objective, position))
       ids.append(id)
       result.append(item)
     }
-    // Moved into place, not copied: copying thousands of actions showed in the profile.
-    return treeOrder(keys) { ids[$0] }.map { result[$0].take()! }
-  }
-
-  /// Every action's theme ids in `ORDER BY position, theme_id` order, by action id. All
-  /// cycles' (the snapshot takes out its own): a plain scan and grouping here cost a tenth of
-  /// joining to the cycle and sorting in SQL (10 ms at 7,500 links).
-  static func actionThemes(_ db: Database) throws -> [String: [String]] {
-    var runs = ThemeRuns()
-    // Sized up front: growing it rehashes every key at each doubling.
-    runs.result.reserveCapacity(
-      try Int.fetchOne(db.cachedStatement(sql: "SELECT count(*) FROM action_theme")) ?? 0)
-    let statement = try db.cachedStatement(sql: "SELECT action_id, position, theme_id FROM action_theme")
-    let rows = try Row.fetchCursor(statement)
-    let row = ColumnReader(statement)
-    while try rows.next() != nil { runs.add(action: row.text(0), position: row.int(1), theme: row.text(2)) }
-    runs.endRun()
-    var result = runs.result
-    let ordered = try db.cachedStatement(
-      sql: "SELECT theme_id FROM action_theme WHERE action_id = ? ORDER BY position, theme_id")
-    for id in runs.scattered { result[id] = try String.fetchAll(ordered, arguments: [id]) }
-    return result
-  }
-
-  /// Groups action_theme rows by action. An action's links usually come one after another
-  /// (an import writes them so) and in order: one run per action, one hash per run. An action
-  /// met in two runs is listed in `scattered` for the caller to read again.
-  private struct ThemeRuns {
-    var result: [String: [String]] = [:]
-    var scattered: [String] = []
-    private var runID: String?
-    private var ids: [String] = []
-    private var positions: [Int] = []
-
-    mutating func add(action: String, position: Int, theme: String) {
-      if action != runID {
-        endRun()
-        runID = action
-      }
-      positions.append(position)
-      ids.append(theme)
+    // Rows usually come in tree order already (an import writes them so): then the array
+    // is the answer, and no second one is built.
+    let inOrder = keys.indices.dropFirst().allSatisfy { i in
+      keys[i - 1] != keys[i] ? keys[i - 1] < keys[i] : binaryPrecedes(ids[i - 1], ids[i])
     }
-
-    mutating func endRun() {
-      guard let id = runID else { return }
-      if !positions.indices.dropFirst().allSatisfy({
-        positions[$0 - 1] != positions[$0]
-          ? positions[$0 - 1] < positions[$0] : binaryPrecedes(ids[$0 - 1], ids[$0])
-      }) {
-        ids = zip(positions, ids).sorted { a, b in a.0 != b.0 ? a.0 < b.0 : binaryPrecedes(a.1, b.1) }.map(
-          \.1)
-      }
-      if result.updateValue(ids, forKey: id) != nil { scattered.append(id) }
-      runID = nil
-      ids = []
-      positions.removeAll(keepingCapacity: true)
-    }
+    if inOrder { return result }
+    return treeOrder(keys) { ids[$0] }.map { result[$0] }
   }
 
   /// The order SQL `ORDER BY o.position, x.position, x.id` gives rows of the cycle's
@@ -258,10 +218,10 @@ enum SnapshotQuery {
     var last: (id: String, position: Int)?
     init(_ byID: [String: Int]) { self.byID = byID }
 
-    /// The position of objective `id`, which is in the cycle (the queries filter on it).
-    mutating func of(_ id: String) -> Int {
+    /// The position of objective `id`; nil when it is not one of the cycle's.
+    mutating func of(_ id: String) -> Int? {
       if let last, last.id == id { return last.position }
-      let position = byID[id] ?? 0
+      guard let position = byID[id] else { return nil }
       last = (id, position)
       return position
     }

@@ -10,13 +10,16 @@ import PeiliUI
 func runDashboard(
   store: any WorkspaceStore, theme: PeiliUI.Theme, noColor: Bool, user: String, warnings: [String] = []
 ) throws -> Int32 {
-  let first = try store.snapshot()
+  // What does not need the actions is derived while the store reads them.
+  let today = DashboardLoop.today()
+  let (first, basis) = try store.snapshot { MirrorBasis(snapshot: $0, today: today) }
   let terminal = try Terminal.open(theme: theme, noColor: noColor)
   defer { terminal.close() }
   let size = terminal.size
   var model = Model(
-    snapshot: first, today: DashboardLoop.today(), user: user, glyphs: terminal.glyphs, width: size.width,
-    height: size.height, readOnlyReason: DashboardLoop.readOnlyReason(store, path: first.workspacePath))
+    snapshot: first, today: today, user: user, glyphs: terminal.glyphs, width: size.width,
+    height: size.height, readOnlyReason: DashboardLoop.readOnlyReason(store, path: first.workspacePath),
+    basis: basis)
   // Start-up warnings (an unknown TERM, a broken theme file) stay visible on the status line.
   let shown = warnings + [terminal.warning].compactMap { $0 }
   if !shown.isEmpty { model.status = StatusMessage(shown.joined(separator: "; ")) }

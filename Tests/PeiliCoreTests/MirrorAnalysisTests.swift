@@ -227,6 +227,45 @@ import Testing
     #expect(a.mirror(theme: "communication")?.change.isEmpty == true)
   }
 
+  @Test func completingABasisDerivedWithoutTheActionsEqualsOneDerivation() throws {
+    let f = try MirrorFixture()
+    var bare = f.snapshot
+    bare.actions = []
+    #expect(!f.snapshot.actions.isEmpty)
+    for (baseline, followUp) in [(nil, nil), ("2026-09", "2025-09") as (String?, String?)] {
+      let whole = MirrorAnalysis(
+        snapshot: f.snapshot, today: f.today, baselineWave: baseline, followUpWave: followUp)
+      let basis = MirrorBasis(snapshot: bare, today: f.today, baselineWave: baseline, followUpWave: followUp)
+      let completed = MirrorAnalysis(basis: basis, snapshot: f.snapshot)
+      #expect(completed.themes == whole.themes)
+      #expect(completed.warnings == whole.warnings && !whole.warnings.isEmpty)
+      #expect(completed.keyResults == whole.keyResults)
+      #expect(completed.baseline == whole.baseline && completed.followUp == whole.followUp)
+      for o in f.snapshot.objectives {
+        #expect(completed.themeIDs(objective: o.id) == whole.themeIDs(objective: o.id))
+        #expect(completed.progress(objective: o.id) == whole.progress(objective: o.id))
+        #expect(completed.status(objective: o.id) == whole.status(objective: o.id))
+      }
+      for kr in f.snapshot.keyResults {
+        #expect(completed.themeIDs(keyResult: kr.id) == whole.themeIDs(keyResult: kr.id))
+        #expect(completed.progress(keyResult: kr.id) == whole.progress(keyResult: kr.id))
+        #expect(completed.current(keyResult: kr.id) == whole.current(keyResult: kr.id))
+        #expect(completed.status(keyResult: kr.id) == whole.status(keyResult: kr.id))
+      }
+      for m in whole.themes {
+        #expect(completed.links(theme: m.theme.id) == whole.links(theme: m.theme.id))
+        #expect(
+          completed.perceptionKeyResults(theme: m.theme.id) == whole.perceptionKeyResults(theme: m.theme.id))
+        #expect(completed.mirror(theme: m.theme.id) == whole.mirror(theme: m.theme.id))
+      }
+      for a in f.snapshot.actions {
+        #expect(completed.themeIDs(of: a) == whole.themeIDs(of: a))
+        #expect(completed.status(of: a) == whole.status(of: a))
+        #expect(completed.impactDetails(of: a) == whole.impactDetails(of: a))
+      }
+    }
+  }
+
   @Test func inPlaceUpdatesOfOneActionEqualARebuild() throws {
     let f = try MirrorFixture()
     var snap = f.snapshot

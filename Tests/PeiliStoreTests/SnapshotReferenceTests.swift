@@ -67,6 +67,51 @@ struct SnapshotReferenceTests {
     #expect(snapshot.waves.map(\.id) == ["w1", "w2"])
   }
 
+  @Test func meanwhileRunsOnTheReturnedSnapshotWithoutItsActions() throws {
+    let fx = try StoreFixture()
+    let writable = try DemoWorkspace.build(at: fx.path("demo.db"), by: "tester")
+    let readOnly = try Workspace.open(path: fx.path("demo.db"), readOnly: true)
+    // A pool (actions on a second connection) and a read-only queue (one connection).
+    for ws in [writable, readOnly] {
+      var calls = 0
+      let (snapshot, bare) = try ws.snapshot { partial -> Snapshot in
+        calls += 1
+        return partial
+      }
+      #expect(calls >= 1)
+      #expect(bare.actions.isEmpty && !snapshot.actions.isEmpty)
+      var expected = snapshot
+      expected.actions = []
+      try expectSame(bare, expected)
+      try expectSame(snapshot, try referenceSnapshot(ws))
+    }
+  }
+
+  @Test func meanwhileThatWritesStillAnswersForTheSnapshotReturned() throws {
+    let fx = try StoreFixture()
+    let ws = try DemoWorkspace.build(at: fx.path("demo.db"), by: "tester")
+    let other = try Workspace.open(path: fx.path("demo.db"))
+    let action = try #require(try ws.snapshot().actions.first)
+    // Another session edits while the actions are being read: whether the read is repeated
+    // or not, the answer belongs to the snapshot that comes back.
+    var edited = false
+    let (snapshot, bare) = try ws.snapshot { partial -> Snapshot in
+      if !edited {
+        edited = true
+        _ = try other.apply(.progress(77), toAction: action.id, basedOn: action.version, by: "other")
+        try other.writer.write { db in
+          try db.execute(
+            sql: "UPDATE objective SET title = title || ' (edited)' WHERE id = ?", arguments: ["O1"])
+        }
+      }
+      return partial
+    }
+    var expected = snapshot
+    expected.actions = []
+    try expectSame(bare, expected)
+    #expect(edited)
+  }
+
   @Test func aStoredSummaryJSONDecoderRefusesStillFailsTheSnapshot() throws {
     let fx = try StoreFixture()
     let ws = try fx.exampleWorkspace()
@@ -88,6 +133,42 @@ struct SnapshotReferenceTests {
       "", "2025/01/05", "20250105", "2025-01-05T00", "-025-01-05",
     ]
     for text in texts { #expect(DomainRows.parseDay(text) == Day(text), "\(text)") }
+  }
+
+  @Test func columnBytesReadAsTheTextPathReadsThem() throws {
+    let texts = [
+      "2026-01-01", "2024-02-29", "2025-02-29", "2025-13-01", "２０２５-01-01", "2025-1-05", "", "d", "done",
+      "dropped", "doneX", "planned", "active", "blocked", "Done", "paused", "ä",
+    ]
+    let db = try DatabaseQueue()
+    try db.write { db in
+      try db.execute(sql: "CREATE TABLE t (position INTEGER, value TEXT)")
+      for (i, text) in texts.enumerated() {
+        try db.execute(sql: "INSERT INTO t VALUES (?, ?)", arguments: [i, text])
+      }
+      try db.execute(sql: "INSERT INTO t VALUES (?, NULL)", arguments: [texts.count])
+    }
+    try db.read { db in
+      let statement = try db.makeStatement(sql: "SELECT value FROM t ORDER BY position")
+      let rows = try Row.fetchCursor(statement)
+      let row = ColumnReader(statement)
+      var seen = 0
+      while try rows.next() != nil {
+        defer { seen += 1 }
+        guard seen < texts.count else {
+          #expect(try DomainRows.optionalDay(at: row, 0, "t.value") == nil)
+          continue
+        }
+        let text = texts[seen]
+        #expect(DomainRows.actionStatus(at: row, 0) == DomainRows.actionStatus(text), "\(text)")
+        if let day = DomainRows.parseDay(text) {
+          #expect(try DomainRows.optionalDay(at: row, 0, "t.value") == day, "\(text)")
+        } else {
+          #expect(throws: StoreError.self) { try DomainRows.optionalDay(at: row, 0, "t.value") }
+        }
+      }
+      #expect(seen == texts.count + 1)
+    }
   }
 
   @Test func actionStatusAgreesWithTheRawValueInit() {

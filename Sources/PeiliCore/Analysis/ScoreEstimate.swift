@@ -24,7 +24,8 @@ public struct ScoreEstimate: Hashable, Sendable {
     guard summary.n >= 1, !Suppression.isSuppressed(n: summary.n, minimum: minimumGroup) else { return nil }
     n = summary.n
     index = summary.index.mean
-    if let ci = MeanInterval(summary.index) {
+    let indexCI = MeanInterval(summary.index)
+    if let ci = indexCI {
       indexLow = ci.low
       indexHigh = ci.high
     } else {
@@ -34,7 +35,10 @@ public struct ScoreEstimate: Hashable, Sendable {
     scale = summary.scale
     if let native = summary.native, native.n > 0 {
       nativeMean = native.mean
-      if let ci = MeanInterval(native) {
+      // Same n, same df: the index interval's t quantile serves the native one as well.
+      let sharedTCrit = indexCI.flatMap { $0.n == native.n ? $0.tCrit : nil }
+      let nativeCI = sharedTCrit.flatMap { MeanInterval(native, tCrit: $0) } ?? MeanInterval(native)
+      if let ci = nativeCI {
         nativeLow = ci.low
         nativeHigh = ci.high
       } else {

@@ -1,5 +1,5 @@
 /// One theme as the dashboard's mirror pane shows it (follow-up = latest wave).
-public struct ThemeMirror: Sendable {
+public struct ThemeMirror: Hashable, Sendable {
   public let theme: Theme
   /// Follow-up wave, unsuppressed only.
   public let scores: [Audience: ScoreEstimate]

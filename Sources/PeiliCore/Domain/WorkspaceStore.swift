@@ -42,6 +42,10 @@ public enum StoreError: Error, Hashable, Sendable, CustomStringConvertible {
 public protocol WorkspaceStore: AnyObject, Sendable {
   var isReadOnly: Bool { get }
   func snapshot() throws -> Snapshot
+  /// `snapshot()`, with `meanwhile` run on that snapshot without its actions while the store
+  /// still reads them (the longest part of a large workspace's read): work that does not need
+  /// the actions overlaps the read. Returns the snapshot and `meanwhile`'s answer for it.
+  func snapshot<T>(meanwhile: (Snapshot) throws -> T) throws -> (snapshot: Snapshot, meanwhile: T)
   /// True when another connection (another process) has written since the last call;
   /// cheap enough to ask on every tick (SQLite `PRAGMA data_version`).
   func hasExternalChanges() throws -> Bool

@@ -11,12 +11,19 @@ public struct MeanInterval: Hashable, Sendable {
 
   /// nil below two observations, where no interval exists.
   public init?(_ sample: SampleSummary, confidence: Double = 0.95) {
+    guard sample.n > 1 else { return nil }
+    self.init(sample, tCrit: StudentT.quantile(1 - (1 - confidence) / 2, df: Double(sample.n - 1)))
+  }
+
+  /// With t(1 − α/2, n − 1) already known: another sample of the same n need not pay for the
+  /// quantile again.
+  init?(_ sample: SampleSummary, tCrit: Double) {
     guard let sd = sample.sd else { return nil }
     n = sample.n
     mean = sample.mean
     self.sd = sd
     se = sd / Double(sample.n).squareRoot()
-    tCrit = StudentT.quantile(1 - (1 - confidence) / 2, df: Double(sample.n - 1))
+    self.tCrit = tCrit
     low = mean - tCrit * se
     high = mean + tCrit * se
   }

@@ -1,0 +1,272 @@
+/// The part of a `MirrorAnalysis` that does not depend on the actions: theme mirrors, key
+/// result and objective progress and pace, blind-spot reasons and the wave changes actions
+/// are judged by. Apart so that it can be derived while a store still reads the actions
+/// (`WorkspaceStore.snapshot(meanwhile:)`): on a large workspace those are most of the read.
+public struct MirrorBasis: Sendable {
+  let today: Day
+  let minimumGroup: Int
+  let materialThreshold: Double
+  let baseline: Wave?
+  let followUp: Wave?
+  /// Every wave, oldest first.
+  let waves: [Wave]
+  let cycle: Cycle?
+  /// In theme position order.
+  let mirrors: [ThemeMirror]
+  let mirrorsByID: [String: ThemeMirror]
+  /// Each theme id's rank in theme order.
+  let themeOrder: [String: Int]
+  let keyResults: [KeyResult]
+  let perceptionKeyResults: [String: [KeyResult]]
+  /// Indices into `keyResults` by objective id.
+  let keyResultsByObjective: [String: [Int]]
+  /// Each key result id's index in `keyResults` (the last, should an id repeat).
+  let keyResultIndex: [String: Int]
+  /// Each key result's perception theme rank in theme order (by index in `keyResults`):
+  /// `notPerception`, or `unknownTheme` for a theme id no theme has.
+  let perceptionRanks: [Int]
+  /// Each objective id's index in the snapshot's objectives (the last, should an id repeat).
+  let objectiveIndex: [String: Int]
+  /// Indices of the snapshot's objectives in (position, id) order.
+  let objectivesInOrder: [Int]
+  static let notPerception = -1
+  static let unknownTheme = -2
+  let keyResultProgress: [String: Double]
+  let keyResultCurrent: [String: Double]
+  let objectiveProgress: [String: Double]
+  let keyResultStatus: [String: PaceStatus]
+  let objectiveStatus: [String: PaceStatus]
+  /// Themes (in order) that are a blind spot whenever no action targets them, and why.
+  let blindSpotReasons: [(themeID: String, reason: String)]
+  /// The audience each theme's impact is judged on (customer, staff when customers were not asked).
+  let impactAudience: [String: Audience]
+  let pairChanges: [WavePair: [String: Gap]]
+  let pairIndexChanges: [WavePair: [Audience: [String: Double]]]
+
+  /// Two waves by their place in `waves`.
+  struct WavePair: Hashable, Sendable {
+    let before: Int
+    let after: Int
+  }
+
+  /// A theme in one audience.
+  private struct ThemeAudience: Hashable {
+    let themeID: String
+    let audience: Audience
+  }
+
+  /// Reads everything of `snapshot` but its actions (which may be missing).
+  /// `baselineWave`/`followUpWave` pick the compared waves by id (default oldest and latest).
+  public init(
+    snapshot: Snapshot, today: Day, minimumGroup: Int = 5, materialThreshold: Double = 5,
+    baselineWave: String? = nil, followUpWave: String? = nil
+  ) {
+    self.today = today
+    cycle = snapshot.cycle
+    keyResults = snapshot.keyResults
+    self.minimumGroup = minimumGroup
+    self.materialThreshold = materialThreshold
+    let waves = snapshot.waves.sorted { $0.date < $1.date }
+    self.waves = waves
+    let followUp = followUpWave.flatMap { id in waves.first { $0.id == id } } ?? waves.last
+    let baseline = baselineWave.flatMap { id in waves.first { $0.id == id } } ?? waves.first
+    self.baseline = baseline
+    self.followUp = followUp
+    let themes = snapshot.themes.sorted { ($0.position, $0.id) < ($1.position, $1.id) }
+    themeOrder = Dictionary(themes.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { a, _ in a })
+
+    func summary(_ theme: String, _ audience: Audience, _ wave: Wave?) -> ScoreSummary? {
+      wave.flatMap { snapshot.score(theme, audience, wave: $0.id) }
+    }
+    // Each estimate is computed once: t quantiles are not free.
+    var estimates: [ScoreKey: ScoreEstimate?] = [:]
+    func estimate(_ theme: String, _ audience: Audience, _ wave: Wave?) -> ScoreEstimate? {
+      guard let wave else { return nil }
+      let key = ScoreKey(themeID: theme, audience: audience, waveID: wave.id)
+      if let known = estimates[key] { return known }
+      let e = snapshot.scores[key].flatMap { ScoreEstimate($0, minimumGroup: minimumGroup) }
+      estimates[key] = .some(e)
+      return e
+    }
+    func gap(_ a: ScoreSummary?, _ b: ScoreSummary?) -> Gap? {
+      Gap.between(a, b, minimumGroup: minimumGroup, materialThreshold: materialThreshold)
+    }
+    func change(_ theme: String, _ audience: Audience, _ from: Wave, _ to: Wave) -> Gap? {
+      gap(summary(theme, audience, from), summary(theme, audience, to))
+    }
+
+    // Theme mirrors.
+    var mirrors: [ThemeMirror] = []
+    for theme in themes {
+      var scores: [Audience: ScoreEstimate] = [:]
+      var baseScores: [Audience: ScoreEstimate] = [:]
+      var changes: [Audience: Gap] = [:]
+      for audience in Audience.allCases {
+        scores[audience] = estimate(theme.id, audience, followUp)
+        baseScores[audience] = estimate(theme.id, audience, baseline)
+        if let b = baseline, let f = followUp, b.id != f.id, let g = change(theme.id, audience, b, f) {
+          changes[audience] = g
+        }
+      }
+      let customer = summary(theme.id, .customer, followUp)
+      mirrors.append(
+        ThemeMirror(
+          theme: theme, scores: scores, baselineScores: baseScores,
+          mirrorGap: gap(customer, summary(theme.id, .mirror, followUp)),
+          experienceGap: gap(customer, summary(theme.id, .staff, followUp)), change: changes))
+    }
+    self.mirrors = mirrors
+    mirrorsByID = Dictionary(mirrors.map { ($0.theme.id, $0) }, uniquingKeysWith: { a, _ in a })
+
+    // Indices, not copies: there are thousands of key results.
+    var krsByObjective: [String: [Int]] = [:]
+    var perceptionKRs: [String: [KeyResult]] = [:]
+    // Positional indices for the actions' side too, which runs on the first frame: hashing
+    // each id there would cost more than the rest of it.
+    var krIndex = [String: Int](minimumCapacity: snapshot.keyResults.count)
+    var perceptionRanks = [Int](repeating: Self.notPerception, count: snapshot.keyResults.count)
+    for i in snapshot.keyResults.indices {
+      let kr = snapshot.keyResults[i]
+      krsByObjective[kr.objectiveID, default: []].append(i)
+      krIndex[kr.id] = i
+      if case .perception(let t, _, _, _) = kr.measure {
+        perceptionKRs[t, default: []].append(kr)
+        perceptionRanks[i] = themeOrder[t] ?? Self.unknownTheme
+      }
+    }
+    keyResultsByObjective = krsByObjective
+    perceptionKeyResults = perceptionKRs
+    keyResultIndex = krIndex
+    self.perceptionRanks = perceptionRanks
+    var childrenByObjective: [String: [Int]] = [:]
+    var objIndex = [String: Int](minimumCapacity: snapshot.objectives.count)
+    for i in snapshot.objectives.indices {
+      if let p = snapshot.objectives[i].parentID { childrenByObjective[p, default: []].append(i) }
+      objIndex[snapshot.objectives[i].id] = i
+    }
+    objectiveIndex = objIndex
+    objectivesInOrder = snapshot.objectives.indices.sorted {
+      (snapshot.objectives[$0].position, snapshot.objectives[$0].id)
+        < (snapshot.objectives[$1].position, snapshot.objectives[$1].id)
+    }
+
+    // Key result progress.
+    let wavesUpToFollowUp = waves.filter { w in followUp.map { w.date <= $0.date } ?? true }
+    var krCurrent = [String: Double](minimumCapacity: snapshot.keyResults.count)
+    var krProgress = [String: Double](minimumCapacity: snapshot.keyResults.count)
+    // Hundreds of perception KRs share a few themes: their latest shown index once per pair.
+    var latest: [ThemeAudience: ScoreEstimate?] = [:]
+    func latestShown(_ theme: String, _ audience: Audience) -> ScoreEstimate? {
+      let key = ThemeAudience(themeID: theme, audience: audience)
+      if let known = latest[key] { return known }
+      let e = wavesUpToFollowUp.reversed().lazy.compactMap({ estimate(theme, audience, $0) }).first
+      latest[key] = .some(e)
+      return e
+    }
+    for kr in snapshot.keyResults {
+      switch kr.measure {
+      case .metric(let start, let target, let current, _):
+        krCurrent[kr.id] = current
+        krProgress[kr.id] = OKRProgress.metric(start: start, target: target, current: current)
+      case .milestone(let done):
+        krProgress[kr.id] = OKRProgress.milestone(done: done)
+      case .perception(let theme, let audience, let baselineWave, let target):
+        // Current = the latest wave with a shown score; start = the baseline wave's (or 0).
+        guard let current = latestShown(theme, audience) else { continue }
+        let startWave = baselineWave.flatMap { id in waves.first { $0.id == id } }
+        let start = estimate(theme, audience, startWave)?.index ?? 0
+        krCurrent[kr.id] = current.index
+        krProgress[kr.id] = OKRProgress.metric(start: start, target: target, current: current.index)
+      }
+    }
+    keyResultCurrent = krCurrent
+    keyResultProgress = krProgress
+
+    // Objective rollup: weighted KRs plus aligned child objectives (weight = child's weight).
+    var objProgress: [String: Double] = [:]
+    var visiting = Set<String>()
+    func rollup(_ id: String) -> Double? {
+      if let done = objProgress[id] { return done }
+      guard visiting.insert(id).inserted else { return nil }  // a parent cycle: ignore the back edge
+      defer { visiting.remove(id) }
+      var parts: [(progress: Double?, weight: Double)] = []
+      for k in krsByObjective[id] ?? [] {
+        let kr = snapshot.keyResults[k]
+        parts.append((krProgress[kr.id], kr.weight))
+      }
+      for c in childrenByObjective[id] ?? [] where snapshot.objectives[c].id != id {
+        let child = snapshot.objectives[c]
+        parts.append((rollup(child.id), child.weight))
+      }
+      let p = OKRProgress.weightedMean(parts)
+      if let p { objProgress[id] = p }
+      return p
+    }
+    for o in snapshot.objectives { _ = rollup(o.id) }
+    objectiveProgress = objProgress
+
+    // Pace of key results and objectives.
+    var krStatus: [String: PaceStatus] = [:]
+    for kr in snapshot.keyResults {
+      var done = false
+      if case .milestone(let d) = kr.measure { done = d }
+      krStatus[kr.id] = Pace.status(
+        progress: krProgress[kr.id], cycle: cycle, today: today, isDone: done, confidence: kr.confidence)
+    }
+    var objStatus: [String: PaceStatus] = [:]
+    for o in snapshot.objectives {
+      objStatus[o.id] = Pace.status(progress: objProgress[o.id], cycle: cycle, today: today)
+    }
+    keyResultStatus = krStatus
+    objectiveStatus = objStatus
+
+    // The themes that are blind spots whenever nothing targets them.
+    var reasons: [(themeID: String, reason: String)] = []
+    for m in mirrors {
+      var why: [String] = []
+      // The latest shown customer index (a theme not asked in the follow-up keeps its last one).
+      if let c = latestShown(m.theme.id, .customer), c.index < 50 {
+        why.append("customer index \(Int(c.index.rounded())) < 50")
+      }
+      if let g = m.mirrorGap, g.isMarked {
+        let sign = g.diff < 0 ? "−" : "+"
+        why.append("mirror gap \(sign)\(Int(abs(g.diff).rounded())) ± \(Int(g.margin.rounded()))")
+      }
+      if !why.isEmpty { reasons.append((m.theme.id, why.joined(separator: "; "))) }
+    }
+    blindSpotReasons = reasons
+
+    // Impact: an action compares the last wave before its start with the first after it,
+    // so only neighbouring waves (and oldest–latest, for actions without a date) are ever
+    // compared. Their changes are computed here once per theme, not once per action.
+    var audiences: [String: Audience] = [:]
+    for t in themes {
+      audiences[t.id] =
+        waves.contains { snapshot.score(t.id, .customer, wave: $0.id) != nil } ? .customer : .staff
+    }
+    impactAudience = audiences
+    var pairs = Set<WavePair>()
+    for i in waves.indices.dropLast() { pairs.insert(WavePair(before: i, after: i + 1)) }
+    if waves.count > 1 { pairs.insert(WavePair(before: 0, after: waves.count - 1)) }
+    var pairChanges: [WavePair: [String: Gap]] = [:]
+    var pairIndexChanges: [WavePair: [Audience: [String: Double]]] = [:]
+    for pair in pairs {
+      let b = waves[pair.before]
+      let f = waves[pair.after]
+      var changes: [String: Gap] = [:]
+      var indexChanges: [Audience: [String: Double]] = [:]
+      for t in themes {
+        if let g = change(t.id, audiences[t.id] ?? .staff, b, f) { changes[t.id] = g }
+        for audience in [Audience.customer, .staff] {
+          if let x = estimate(t.id, audience, b), let y = estimate(t.id, audience, f) {
+            indexChanges[audience, default: [:]][t.id] = y.index - x.index
+          }
+        }
+      }
+      pairChanges[pair] = changes
+      pairIndexChanges[pair] = indexChanges
+    }
+    self.pairChanges = pairChanges
+    self.pairIndexChanges = pairIndexChanges
+  }
+}
