@@ -93,8 +93,8 @@ extension Workspace {
 private final class ConcurrentRead<Value>: @unchecked Sendable {
   var result: Result<Value, any Error>?
 
-  /// The result, no longer held here: the snapshot's arrays are then its only references,
-  /// and an edit applied to one of them later does not copy it first.
+  /// The result, no longer held here: the array it brings is then referenced once, and
+  /// writing into it (the theme links) does not copy it first.
   func take() -> Result<Value, any Error>? {
     defer { result = nil }
     return result
