@@ -10,6 +10,9 @@ public struct CommandRunner {
   public var minimumGroup = 5
   /// This session's presence (nil: the runner announces none).
   public let presence: PresenceBeat?
+  /// How a failure reads on the status line; the wiring maps the store's library errors
+  /// to sentences here, so no raw database text reaches the screen.
+  public var describe: @Sendable (any Error) -> String = { String(describing: $0) }
 
   public init(store: any WorkspaceStore, user: String, presence: PresenceBeat? = nil) {
     self.store = store
@@ -44,7 +47,7 @@ public struct CommandRunner {
       do {
         return try store.hasExternalChanges() ? load(external: true) : nil
       } catch {
-        return .loadFailed(String(describing: error))
+        return .loadFailed(describe(error))
       }
     case .save(let request):
       do {
@@ -55,19 +58,19 @@ public struct CommandRunner {
         if case .readOnly = error { return .editFailed(request, "read-only: \(error)") }
         return .editFailed(request, error.description)
       } catch {
-        return .editFailed(request, String(describing: error))
+        return .editFailed(request, describe(error))
       }
     case .idle:
       // Both are housekeeping: a busy or read-only file must not disturb the session.
       try? store.tidy()
       return (try? presence?.beat(store)).flatMap { $0.map { .presence($0) } }
     case .query(let query):
-      return .answered(query, store.survey.answer(query, minimumGroup: minimumGroup))
+      return .answered(query, store.survey.answer(query, minimumGroup: minimumGroup, describe: describe))
     case .undo:
       do {
         return .undoFinished(try store.undoLast(by: user))
       } catch {
-        return .loadFailed(String(describing: error))
+        return .loadFailed(describe(error))
       }
     }
   }
@@ -77,7 +80,7 @@ public struct CommandRunner {
     do {
       return .snapshotLoaded(try store.snapshot(), external: external)
     } catch {
-      return .loadFailed(String(describing: error))
+      return .loadFailed(describe(error))
     }
   }
 }

@@ -86,7 +86,10 @@ public struct Model: Sendable {
     scores = snapshot.scores
     self.readOnlyReason =
       readOnlyReason
-      ?? (snapshot.isReadOnly ? StoreError.readOnly(path: snapshot.workspacePath).description : nil)
+      ?? (snapshot.isReadOnly
+        ? (snapshot.readOnlyReason
+          ?? StoreError.readOnly(path: snapshot.workspacePath, reason: nil).description)
+        : nil)
     rows = tree.visibleRows(expanded: expanded, filter: filter)
   }
 
@@ -119,9 +122,11 @@ public struct Model: Sendable {
     answers = [:]
     pending = []
     (analysis, tree) = Self.derive(new, today: today)
-    if new.isReadOnly && readOnlyReason == nil {
-      readOnlyReason = StoreError.readOnly(path: new.workspacePath).description
-    }
+    // The store judges write permission afresh on each write (it can be granted or taken
+    // away while the dashboard is open); the snapshot carries its latest judgement.
+    readOnlyReason =
+      new.isReadOnly
+      ? (new.readOnlyReason ?? StoreError.readOnly(path: new.workspacePath, reason: nil).description) : nil
     rebuildRows(keeping: keep, orNearest: path)
     mirrorCursor = min(mirrorCursor, max(0, mirrorThemeIDs.count - 1))
   }

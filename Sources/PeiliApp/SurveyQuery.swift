@@ -38,7 +38,9 @@ public enum SurveyAnswer: Sendable {
 
 extension SurveyQuerying {
   /// Runs `query`; a thrown error becomes `.failed` with its description.
-  public func answer(_ query: SurveyQuery, minimumGroup: Int) -> SurveyAnswer {
+  public func answer(
+    _ query: SurveyQuery, minimumGroup: Int, describe: (any Error) -> String = { String(describing: $0) }
+  ) -> SurveyAnswer {
     do {
       switch query {
       case .attributes:
@@ -59,7 +61,7 @@ extension SurveyQuerying {
           try importance(audience: audience, waveID: wave, filter: filter, minimumGroup: minimumGroup))
       }
     } catch {
-      return .failed(String(describing: error))
+      return .failed(describe(error))
     }
   }
 }

@@ -30,6 +30,8 @@ private func step(_ model: inout Model, _ msg: Msg) -> [Command] {
     }
     return []
   case .editFinished(let request, .applied(let action)):
+    // A write went through: whatever made the workspace read-only has been lifted.
+    model.readOnlyReason = nil
     model.status = StatusMessage(describe(request, now: action, glyphs: model.glyphs))
     // The store's own write is no external change (the poll never sees it), so an edit of
     // one action is applied in place; anything wider is read back in full.
@@ -119,7 +121,7 @@ private func dashboardKey(_ m: inout Model, _ key: Key) -> [Command] {
     m.isEditingFilter = true
     return []
   case .char("u"):
-    return undo(&m)
+    return [.undo]
   case .char("+"), .char("-"), .char(">"), .char("<"), .char("s"):
     return edit(&m, key)
   case .tab, .backTab:
@@ -274,10 +276,8 @@ private func edit(_ m: inout Model, _ key: Key) -> [Command] {
     m.status = StatusMessage("+ - > < s change an action: select one in the tree")
     return []
   }
-  if let reason = m.readOnlyReason {
-    m.status = StatusMessage("read-only: \(reason)", isError: true)
-    return []
-  }
+  // A read-only workspace still sends the edit: the store checks the permission again (it
+  // may have been granted since), and its refusal names the file that blocks it.
   let change: ActionChange
   switch key {
   case .char("+"): change = .progress(min(100, action.progress + 10))
@@ -291,12 +291,4 @@ private func edit(_ m: inout Model, _ key: Key) -> [Command] {
     return []
   }
   return [.save(EditRequest(actionID: action.id, change: change, basedOn: action.version, before: action))]
-}
-
-private func undo(_ m: inout Model) -> [Command] {
-  if let reason = m.readOnlyReason {
-    m.status = StatusMessage("read-only: \(reason)", isError: true)
-    return []
-  }
-  return [.undo]
 }

@@ -3,62 +3,92 @@ import PeiliCore
 
 extension Workspace {
   /// Applies one change to an action in one transaction. When the action's version is no
-  /// longer `version`, nothing is written and the current action comes back as a conflict.
-  /// Otherwise the version is bumped, an audit row is written per changed field and a check-in
-  /// row for a progress change or a check-in. `.progress` clamps to 0–100 (so `+10` at 95
-  /// lands on 100); a check-in's progress outside 0–100 or confidence outside 1–10 throws
-  /// `StoreError.invalid`.
+  /// longer `version` (someone changed it after the user saw it), nothing is written and the
+  /// current action comes back as a conflict. Otherwise the version is bumped, an audit row is
+  /// written per changed field and a check-in row for a progress change or a check-in.
+  /// `.progress` clamps to 0–100 (so `+10` at 95 lands on 100); a check-in's progress outside
+  /// 0–100 or confidence outside 1–10 throws `StoreError.invalid`.
   public func apply(_ change: ActionChange, toAction id: String, basedOn version: Int, by user: String)
+    throws -> EditOutcome
+  {
+    try edit(action: id, [change], by: user) { $0.version == version }
+  }
+
+  /// A check-in from the command line, in one transaction: its caller never saw a value, so
+  /// it applies to the action as it is when the write lock is held (concurrent check-ins all
+  /// land), unless `expectingProgress` asks that the progress still be that value first.
+  public func checkIn(
+    action id: String, progress: Int?, confidence: Int?, note: String?, status: ActionStatus?,
+    expectingProgress: Int? = nil, by user: String
+  ) throws -> (before: Action, outcome: EditOutcome) {
+    var before: Action?
+    var changes: [ActionChange] = []
+    if progress != nil || confidence != nil || note != nil {
+      changes.append(.checkIn(progress: progress, confidence: confidence, note: note ?? ""))
+    }
+    if let status { changes.append(.status(status)) }
+    let outcome = try edit(action: id, changes, by: user) { current in
+      before = current
+      return expectingProgress.map { $0 == current.progress } ?? true
+    }
+    return (before!, outcome)
+  }
+
+  /// Applies `changes` to an action in one IMMEDIATE transaction when `accepts` the action as
+  /// it is then (the version or the value its caller based the change on); else a conflict.
+  private func edit(action id: String, _ changes: [ActionChange], by user: String, accepts: (Action) -> Bool)
     throws -> EditOutcome
   {
     try writeTransaction { db in
       guard let current = try DomainRows.fetchAction(db, id: id) else {
         throw StoreError.notFound(entity: "action", id: id)
       }
-      guard current.version == version else { return .conflict(current: current) }
+      guard accepts(current) else { return .conflict(current: current) }
 
       var updated = current
       var checkIn: CheckIn?
-      switch change {
-      case .progress(let progress):
-        updated.progress = min(100, max(0, progress))
-        if updated.progress != current.progress {
+      for change in changes {
+        switch change {
+        case .progress(let progress):
+          updated.progress = min(100, max(0, progress))
+          if updated.progress != current.progress {
+            checkIn = CheckIn(
+              subject: .action, subjectID: id, at: "", author: user, progress: updated.progress,
+              confidence: current.confidence)
+          }
+        case .status(let status):
+          updated.status = status
+        case .checkIn(let progress, let confidence, let note):
+          if let progress {
+            guard (0...100).contains(progress) else {
+              throw StoreError.invalid("progress must be between 0 and 100, got \(progress)")
+            }
+            updated.progress = progress
+          }
+          if let confidence {
+            guard (1...10).contains(confidence) else {
+              throw StoreError.invalid("confidence must be between 1 and 10, got \(confidence)")
+            }
+            updated.confidence = confidence
+          }
           checkIn = CheckIn(
-            subject: .action, subjectID: id, at: "", author: user, progress: updated.progress,
-            confidence: current.confidence)
+            subject: .action, subjectID: id, at: "", author: user, progress: progress, confidence: confidence,
+            note: note.sanitizedForTerminal)
         }
-      case .status(let status):
-        updated.status = status
-      case .checkIn(let progress, let confidence, let note):
-        if let progress {
-          guard (0...100).contains(progress) else {
-            throw StoreError.invalid("progress must be between 0 and 100, got \(progress)")
-          }
-          updated.progress = progress
-        }
-        if let confidence {
-          guard (1...10).contains(confidence) else {
-            throw StoreError.invalid("confidence must be between 1 and 10, got \(confidence)")
-          }
-          updated.confidence = confidence
-        }
-        checkIn = CheckIn(
-          subject: .action, subjectID: id, at: "", author: user, progress: progress, confidence: confidence,
-          note: note.sanitizedForTerminal)
       }
 
-      let changes = ActionFields.diff(current, updated)
-      if changes.isEmpty && checkIn == nil { return .applied(current) }
+      let fields = ActionFields.diff(current, updated)
+      if fields.isEmpty && checkIn == nil { return .applied(current) }
       updated.version = current.version + 1
       try ActionFields.write(db, updated)
 
       let log = try AuditLog.begin(db, kind: .edit, user: user)
-      for c in changes {
+      for c in fields {
         try log.record(db, entity: "action", id: id, field: c.field, old: c.old, new: c.new)
       }
       if let checkIn {
         try CheckInRows.insert(db, checkIn, at: log.at)
-        if changes.isEmpty {
+        if fields.isEmpty {
           // A check-in that changed no field (a note) still leaves a trace in the audit.
           try log.record(db, entity: "action", id: id, field: "check_in", old: nil, new: checkIn.note)
         }

@@ -13,16 +13,21 @@ extension Workspace {
   /// Records a check-in of a key result in one transaction: `value` becomes the current value
   /// of a metric KR, or marks a milestone done (non-zero) or not done (0); a perception KR takes
   /// no value (its current comes from the latest wave). Confidence is 1–10. With `basedOn`, a
-  /// key result changed meanwhile comes back as a conflict and nothing is written.
+  /// key result changed meanwhile comes back as a conflict and nothing is written; without
+  /// it the check-in applies to the key result as it is when the write lock is held, unless
+  /// `expectingValue` asks that its current value (a milestone: 1 done, 0 not) be that first.
   public func checkIn(
     keyResult id: String, value: Double?, confidence: Int?, note: String = "", basedOn version: Int? = nil,
-    by user: String
+    expectingValue: Double? = nil, by user: String
   ) throws -> KeyResultEditOutcome {
     try writeTransaction { db in
       guard let current = try DomainRows.fetchKeyResult(db, id: id) else {
         throw StoreError.notFound(entity: "key result", id: id)
       }
       if let version, current.version != version { return .conflict(current: current) }
+      if let expectingValue, KeyResultFields.currentValue(current) != expectingValue {
+        return .conflict(current: current)
+      }
       if let confidence, !(1...10).contains(confidence) {
         throw StoreError.invalid("confidence must be between 1 and 10, got \(confidence)")
       }
@@ -75,6 +80,16 @@ enum KeyResultFields {
     case .perception: break
     }
     return values
+  }
+
+  /// The value a check-in's `expectingValue` is compared with: a metric's current value, a
+  /// milestone's 1 or 0; nil for a perception key result.
+  static func currentValue(_ k: KeyResult) -> Double? {
+    switch k.measure {
+    case .metric(_, _, let current, _): current
+    case .milestone(let done): done ? 1 : 0
+    case .perception: nil
+    }
   }
 
   static func diff(_ old: KeyResult, _ new: KeyResult) -> [(field: String, old: String?, new: String?)] {

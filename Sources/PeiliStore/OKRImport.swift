@@ -42,12 +42,14 @@ extension Workspace {
   {
     try requireWritable()
     let (document, problems) = try OKRFileParser.parse(path: path)
-    return try writeTransaction { db in
+    let summary = try writeTransaction { db in
       try OKRImport(
         document: document, file: path, user: user, problems: problems, update: update,
         removesMissing: !update || prune
       ).run(db)
     }
+    try compactLog()
+    return summary
   }
 }
 

@@ -59,9 +59,17 @@ extension Workspace {
 
   public func leave(_ session: WorkspaceSession) throws {
     guard !isReadOnly else { return }
+    let now = Date().timeIntervalSince1970
+    var others = 1
     try writeIfFree { db in
       try db.execute(sql: "DELETE FROM session WHERE id = ?", arguments: [session.id])
+      others =
+        try Int.fetchOne(
+          db, sql: "SELECT count(*) FROM session WHERE seen_at >= ?", arguments: [now - Self.presenceExpiry])
+        ?? 0
     }
+    // The last session out leaves no log behind; quitting waits for no one to do it.
+    if others == 0 { try compactLog(patience: 0.2) }
   }
 
   /// Runs a presence write only when the write lock is free now: presence must never make

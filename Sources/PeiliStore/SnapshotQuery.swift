@@ -77,7 +77,8 @@ extension Workspace {
   private func read(_ db: Database, cycle: Cycle?, objectives: [Objective], positions: [String: Int]) throws
     -> Snapshot
   {
-    var snapshot = Snapshot(workspacePath: path, isReadOnly: isReadOnly)
+    let reason = readOnlyReason
+    var snapshot = Snapshot(workspacePath: path, isReadOnly: reason != nil, readOnlyReason: reason)
     if let cycle {
       snapshot.cycle = cycle
       snapshot.objectives = objectives

@@ -49,7 +49,7 @@ extension Workspace {
     csv: String, mapping: String, wave: String, date: Day?, audience: Audience, replace: Bool = false,
     format: SurveyFormat? = nil, includeUnfinished: Bool = false, by user: String
   ) throws -> SurveyImportSummary {
-    if isReadOnly { throw StoreError.readOnly(path: path) }
+    try requireWritable()
     let map = try SurveyMapping.load(path: mapping)
     // Errors name the files as the user gave them, so that editors can jump to them.
     let csvName = csv
@@ -59,11 +59,13 @@ extension Workspace {
     }
     let table = try SurveyTable(path: csvName, format: format, includeUnfinished: includeUnfinished)
     let parsed = try Self.parseSurvey(table, mapping: map, mappingFile: mapName)
-    var summary = try writer.write { db in
+    var summary = try writeTransaction { db in
       try Self.write(
         parsed, mapping: map, mappingFile: mapName, csvFile: csvName, wave: wave, date: date,
         audience: audience, replace: replace, user: user, db: db)
     }
+    // An import can write a log as large as the workspace: copy it in and truncate it.
+    try compactLog()
     summary.format = table.layout.format
     summary.excluded = table.excluded
     return summary

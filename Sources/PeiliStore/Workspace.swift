@@ -3,47 +3,81 @@ import GRDB
 import GRDBSQLite
 import PeiliCore
 
-/// Why a workspace file could not be opened or created; the file was left untouched.
+/// Why a workspace file could not be opened, read or written; the file was left as it was.
+/// `message` is for the user; `detail` keeps the underlying library error for `--verbose`.
 public struct WorkspaceError: Error, CustomStringConvertible, Sendable, Hashable {
   public let message: String
-  public init(_ message: String) { self.message = message }
+  public let detail: String?
+  public init(_ message: String, detail: String? = nil) {
+    self.message = message
+    self.detail = detail
+  }
   public var description: String { message }
 }
 
 /// An open peili workspace file.
 public final class Workspace: WorkspaceStore, Sendable {
+  /// How a command uses the workspace: the connections it needs and whether it may write.
+  public enum Use: Sendable {
+    /// The dashboard: a pool (a writer and concurrent readers), writes when permitted.
+    case dashboard
+    /// A command that writes (a check-in, an import): one connection.
+    case command
+    /// A command that only reads (a report, an export): one read-only connection that never
+    /// changes a byte of the file, even where SQLite or GRDB would tidy the log on open.
+    case reading
+  }
+
   public let path: String
-  public let isReadOnly: Bool
-  /// Why the workspace opened read-only (for the banner); nil when writable.
-  public let readOnlyReason: String?
-  /// Every read and write goes through this: a DatabasePool (WAL), or a read-only DatabaseQueue.
-  let writer: any DatabaseWriter
+  /// The connection and why it is read-only; swapped when the user gains write permission
+  /// while the workspace is open (see `requireWritable`).
+  private let state: Locked<OpenState>
   /// `PRAGMA data_version` and the newest audit row as last seen on the writer connection
   /// (see `hasExternalChanges`).
   private let seen: Locked<ChangeMarks>
+  private let use: Use
 
-  private init(path: String, readOnlyReason: String?, writer: any DatabaseWriter) throws {
+  /// The connection and its access, replaced together.
+  struct OpenState {
+    var writer: any DatabaseWriter
+    var denial: WriteDenial?
+    var defersCheckpoints = false
+  }
+
+  /// Every read and write goes through this: a DatabasePool (WAL), or a DatabaseQueue.
+  var writer: any DatabaseWriter { state.withLock { $0.writer } }
+  public var isReadOnly: Bool { state.withLock { $0.denial != nil } }
+  /// Why the workspace is read-only (for the banner): which file blocks it and the fix.
+  public var readOnlyReason: String? { state.withLock { $0.denial?.description } }
+
+  private init(path: String, use: Use, denial: WriteDenial?, writer: any DatabaseWriter) throws {
     self.path = path
-    self.isReadOnly = readOnlyReason != nil
-    self.readOnlyReason = readOnlyReason
-    self.writer = writer
+    self.use = use
+    self.state = Locked(OpenState(writer: writer, denial: denial))
     self.seen = Locked(try Workspace.changeMarks(writer))
   }
 
-  /// How long a write waits for another session's write lock before it fails.
+  /// How long any connection waits for another session's lock before it gives up.
   static let busyTimeoutMilliseconds = 5000
+  public static var busyTimeout: Double { Double(busyTimeoutMilliseconds) / 1000 }
 
   /// Opens the workspace at `path`; with `create`, a missing (or empty) file becomes a new
-  /// workspace. With `readOnly`, or when the user may not write the file or its directory,
-  /// it opens read-only and edits throw `StoreError.readOnly`. A file that is not a peili
-  /// workspace, or was written by a newer peili, is refused and left byte-for-byte as it was.
-  public static func open(path: String, create: Bool = false, readOnly: Bool = false) throws -> Workspace {
-    var isDirectory: ObjCBool = false
-    let exists = FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory)
-    if exists && isDirectory.boolValue {
-      throw WorkspaceError("\(path) is a directory, not a workspace file")
+  /// workspace. With `readOnly`, `use: .reading`, or when the user may not write the file,
+  /// its -wal or -shm, or the directory, it opens read-only and edits throw
+  /// `StoreError.readOnly` with the reason. A file that is not a peili workspace, or was
+  /// written by a newer peili, is refused and left byte-for-byte as it was.
+  public static func open(path: String, create: Bool = false, readOnly: Bool = false, use: Use = .dashboard)
+    throws -> Workspace
+  {
+    guard !path.isEmpty else {
+      throw WorkspaceError("the workspace path is empty; give a file name, e.g. --workspace peili.db")
     }
+    let exists = try WorkspaceFile.existsAsRegularFile(path)
+    // Judged before any connection: even a read-only one creates a missing -wal and -shm
+    // where it may (root may anywhere), which would hide that the directory blocks writing.
+    let writeDenial = exists ? WorkspaceFile.writeDenial(path) : nil
     var needsMigration = true
+    var created = false
     if exists {
       switch try WorkspaceFile.inspect(path) {
       case .empty, .emptyDatabase:
@@ -66,26 +100,59 @@ public final class Workspace: WorkspaceStore, Sendable {
       if let denial = WorkspaceFile.directoryWriteDenial(directory) {
         throw WorkspaceError("cannot create \(path): \(denial)")
       }
+      try WorkspaceFile.createEmpty(path)
+      created = true
     }
 
-    var config = Configuration()
-    config.foreignKeysEnabled = true
-    config.busyMode = .timeout(Double(busyTimeoutMilliseconds) / 1000)
-
-    let denial = readOnly ? "opened read-only" : exists ? WorkspaceFile.writeDenial(path) : nil
+    // A command that only reads upgrades an older workspace when it may (as every command
+    // did before), and otherwise opens it read-only; `readOnly` never writes.
+    let requested = WriteDenial(cause: .requested, path: path, detail: "for reading only", fix: nil)
+    let denial =
+      readOnly || (use == .reading && !needsMigration) ? requested : writeDenial
     if let denial {
       if needsMigration {
         throw WorkspaceError(
           "\(path) needs to be set up or upgraded by peili, but it is read-only for you (\(denial))")
       }
-      config.readonly = true
       do {
-        let queue = try DatabaseQueue(path: path, configuration: config)
-        return try Workspace(path: path, readOnlyReason: denial, writer: queue)
+        return try Workspace(path: path, use: use, denial: denial, writer: try openReadOnly(path))
       } catch let error as DatabaseError {
-        throw WorkspaceError("cannot open \(path) read-only: \(error.message ?? "\(error)")")
+        throw StoreFailure.explain(error, path: path, doing: .opening)
       }
     }
+    do {
+      let writer = try openWritable(path, use: use)
+      if needsMigration { try Schema.migrator.migrate(writer) }
+      if created || needsMigration {
+        // A new workspace starts with an empty log, not the pages its schema was written in.
+        try writer.writeWithoutTransaction { db in _ = try db.checkpoint(.truncate) }
+      }
+      WorkspaceFile.alignLogFiles(path)
+      return try Workspace(path: path, use: use, denial: nil, writer: writer)
+    } catch {
+      if created { WorkspaceFile.removeUnfinished(path) }
+      throw StoreFailure.explain(error, path: path, doing: created ? .creating : .opening)
+    }
+  }
+
+  /// Gives the workspace at `path` and its -wal and -shm to `group`, group-writable (see
+  /// `peili init --group`); the caller must own the files or be root.
+  public static func share(path: String, group: String) throws {
+    try WorkspaceFile.share(path, group: group)
+  }
+
+  /// The connection settings every connection shares: foreign keys, the busy timeout.
+  static func configuration(readOnly: Bool) -> Configuration {
+    var config = Configuration()
+    config.foreignKeysEnabled = true
+    config.busyMode = .timeout(busyTimeout)
+    config.readonly = readOnly
+    return config
+  }
+
+  /// A writable connection: a pool for the dashboard, one connection for a command.
+  private static func openWritable(_ path: String, use: Use) throws -> any DatabaseWriter {
+    var config = configuration(readOnly: false)
     config.prepareDatabase { db in
       // Persistent WAL: the -wal and -shm files stay after the last writer closes, so that a
       // user who may read the workspace but not write its directory can still open it.
@@ -93,14 +160,70 @@ public final class Workspace: WorkspaceStore, Sendable {
       var flag: CInt = 1
       let code = sqlite3_file_control(db.sqliteConnection, nil, SQLITE_FCNTL_PERSIST_WAL, &flag)
       guard code == SQLITE_OK else { throw DatabaseError(resultCode: ResultCode(rawValue: code)) }
+      // After a checkpoint resets the log, SQLite keeps the file at its largest size unless
+      // told otherwise: a large import would leave a log as large as the workspace.
+      try db.execute(sql: "PRAGMA journal_size_limit = \(journalSizeLimit)")
     }
+    if use == .dashboard { return try DatabasePool(path: path, configuration: config) }
+    let queue = try DatabaseQueue(path: path, configuration: config)
+    try queue.writeWithoutTransaction { db in
+      // A new file: WAL from the start (an existing workspace is WAL already; asking again is
+      // a no-op that writes nothing).
+      _ = try String.fetchOne(db, sql: "PRAGMA journal_mode = WAL")
+    }
+    return queue
+  }
+
+  /// The largest a -wal file stays after a checkpoint resets it.
+  static let journalSizeLimit = 4 << 20
+
+  /// A read-only connection; where SQLite cannot make the -shm file it needs (a directory
+  /// this user may not write, a restored copy without it), the file is opened immutable:
+  /// readable, and never changed, but other sessions' later changes are not seen.
+  static func openReadOnly(_ path: String) throws -> DatabaseQueue {
     do {
-      let pool = try DatabasePool(path: path, configuration: config)
-      // `inspect` has already found every migration applied (the usual start): skip the check.
-      if needsMigration { try Schema.migrator.migrate(pool) }
-      return try Workspace(path: path, readOnlyReason: nil, writer: pool)
-    } catch let error as DatabaseError {
-      throw WorkspaceError("cannot open \(path): \(error.message ?? "\(error)")")
+      return try DatabaseQueue(path: path, configuration: configuration(readOnly: true))
+    } catch let error as DatabaseError where error.resultCode == .SQLITE_CANTOPEN {
+      guard !FileManager.default.fileExists(atPath: path + "-shm") else { throw error }
+      return try DatabaseQueue(path: immutableURI(path), configuration: configuration(readOnly: true))
+    }
+  }
+
+  /// `file:` URI of `path` with `immutable=1` (Debian's SQLite takes URIs as file names).
+  static func immutableURI(_ path: String) -> String {
+    let absolute = path.hasPrefix("/") ? path : FileManager.default.currentDirectoryPath + "/" + path
+    var allowed = CharacterSet.urlPathAllowed
+    allowed.remove(charactersIn: "?#%")
+    let encoded = absolute.addingPercentEncoding(withAllowedCharacters: allowed) ?? absolute
+    return "file:\(encoded)?immutable=1"
+  }
+
+  /// Re-checks, before a write, that the user may still write the workspace: permission can
+  /// be taken away while it is open (SQLite's open descriptor would go on writing) or granted
+  /// (a read-only session then reopens writable, with no restart).
+  func requireWritable() throws {
+    let now = WorkspaceFile.writeDenial(path)
+    try state.withLock { state in
+      if state.denial?.cause == .requested {
+        throw StoreError.readOnly(path: path, reason: state.denial?.description)
+      }
+      if let now {
+        state.denial = now
+        throw StoreError.readOnly(path: path, reason: now.description)
+      }
+      guard state.denial != nil else { return }
+      do {
+        let writer = try Self.openWritable(path, use: use)
+        if state.defersCheckpoints {
+          try writer.writeWithoutTransaction { db in try db.execute(sql: "PRAGMA wal_autocheckpoint = 0") }
+        }
+        WorkspaceFile.alignLogFiles(path)
+        state.writer = writer
+        state.denial = nil
+        try seen.withLock { $0 = try Self.changeMarks(writer) }
+      } catch {
+        throw StoreError.readOnly(path: path, reason: "\(StoreFailure.explain(error, path: path))")
+      }
     }
   }
 
@@ -118,6 +241,15 @@ public final class Workspace: WorkspaceStore, Sendable {
       defer { seen = now }
       return now.lastAudit != seen.lastAudit
     }
+  }
+
+  /// Counts this session's own audit rows as seen, so that the next poll does not take them
+  /// for another session's change — unless another session wrote since the last poll (the
+  /// connection's data_version moved), whose change the poll must still find.
+  private func noteOwnWrite(_ db: Database) throws {
+    let dataVersion = try Int.fetchOne(db, sql: "PRAGMA data_version") ?? 0
+    let lastAudit = try Int.fetchOne(db, sql: "SELECT max(id) FROM audit") ?? 0
+    seen.withLock { if $0.dataVersion == dataVersion { $0.lastAudit = lastAudit } }
   }
 
   /// What `hasExternalChanges` compares.
@@ -143,8 +275,27 @@ public final class Workspace: WorkspaceStore, Sendable {
   /// every few hundred edits. For the dashboard only, which is idle most of the time; imports
   /// and the command line keep SQLite's automatic checkpoints.
   public func deferCheckpointsToIdle() throws {
+    state.withLock { $0.defersCheckpoints = true }
     guard !isReadOnly else { return }
     try writer.writeWithoutTransaction { db in try db.execute(sql: "PRAGMA wal_autocheckpoint = 0") }
+  }
+
+  /// Copies the log into the workspace and truncates it to zero bytes, so that no large
+  /// -wal is left beside the file (after an import, when the last session quits). Waits at
+  /// most `patience` seconds for other sessions' readers; what it cannot copy stays for later.
+  public func compactLog(patience: Double = busyTimeout) throws {
+    guard !isReadOnly else { return }
+    do {
+      try writer.writeWithoutTransaction { db in
+        try db.execute(sql: "PRAGMA busy_timeout = \(Int(patience * 1000))")
+        defer { try? db.execute(sql: "PRAGMA busy_timeout = \(Workspace.busyTimeoutMilliseconds)") }
+        _ = try db.checkpoint(.truncate)
+      }
+    } catch let error as DatabaseError where error.resultCode == .SQLITE_BUSY {
+      return
+    } catch {
+      throw StoreFailure.explain(error, path: path)
+    }
   }
 
   public func tidy() throws {
@@ -154,22 +305,22 @@ public final class Workspace: WorkspaceStore, Sendable {
     try writer.writeWithoutTransaction { db in try db.execute(sql: "PRAGMA wal_checkpoint(PASSIVE)") }
   }
 
-  /// Refuses writes to a read-only workspace with the error edits document.
-  func requireWritable() throws {
-    if isReadOnly { throw StoreError.readOnly(path: path) }
-  }
-
   /// Runs `body` in one IMMEDIATE transaction (the write lock is taken up front, so a busy
   /// workspace waits for the busy timeout instead of failing half-way through).
   func writeTransaction<T>(_ body: (Database) throws -> T) throws -> T {
     try requireWritable()
-    return try writer.writeWithoutTransaction { db in
-      var result: T?
-      try db.inTransaction(.immediate) {
-        result = try body(db)
-        return .commit
+    do {
+      return try writer.writeWithoutTransaction { db in
+        var result: T?
+        try db.inTransaction(.immediate) {
+          result = try body(db)
+          try noteOwnWrite(db)
+          return .commit
+        }
+        return result!
       }
-      return result!
+    } catch let error as DatabaseError {
+      throw StoreFailure.explain(error, path: path, doing: .writing)
     }
   }
 }

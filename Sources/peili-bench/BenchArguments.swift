@@ -7,6 +7,8 @@ struct BenchArguments {
   var keep = false
   /// An existing workspace to measure (the `store` mode); nil builds the demo.
   var workspace: String?
+  /// Commands per process (the `concurrency` mode); nil takes the mode's default.
+  var count: Int?
 
   init(_ args: [String]) throws {
     var i = 0
@@ -25,6 +27,9 @@ struct BenchArguments {
       case "--dir": dir = try value()
       case "--keep": keep = true
       case "--workspace": workspace = try value()
+      case "--count":
+        guard let n = Int(try value()), n > 0 else { throw BenchError("--count needs a positive number") }
+        count = n
       default: throw BenchError("unknown option \(args[i])")
       }
       i += 1

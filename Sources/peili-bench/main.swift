@@ -9,6 +9,7 @@ let modes: [String: (BenchArguments) throws -> Void] = [
   "dashboard": DashboardBenchmark.run,
   "drilldown": DrilldownBenchmark.run,
   "store": StoreBenchmark.run,
+  "concurrency": ConcurrencyBenchmark.run,
 ]
 
 let arguments = Array(CommandLine.arguments.dropFirst())
@@ -21,6 +22,8 @@ guard let mode = arguments.first, let run = modes[mode] else {
       csv     time peili's CSV reader against yaslab/CSV.swift on the same files
       render  bytes ncurses writes per navigation key at 120x40 beside a full repaint
       formats the large survey as canonical, Qualtrics and Excel/semicolon/Windows-1252 CSVs, imports timed
+      concurrency  8 peili processes x --count check-ins (own actions, one action), 1 writer + 2 readers:
+              failed, lost, integrity
     """)
   exit(arguments.isEmpty ? 0 : 2)
 }

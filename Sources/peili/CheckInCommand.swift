@@ -14,11 +14,18 @@ struct CheckInCommand: ParsableCommand {
       sets a metric's current value or marks a milestone done (1) or not (0); a perception \
       key result takes its value from the latest survey wave.
 
+      A check-in applies to the value as it is when it is written, so check-ins from several \
+      people or scripts at once all land. A script that must not overwrite a change it has \
+      not seen names the value it expects: with --expect-progress (actions) or \
+      --expect-value (key results) nothing is written when the value has moved on, and the \
+      command exits 3.
+
       Examples:
         peili checkin A3 --progress 60 --confidence 7 --note "pilot running"
         peili checkin A12 --status done --progress 100
         peili checkin A9 --confidence 3 --note "blocked by the supplier"
         peili checkin KR4 --value 98.9 --confidence 6
+        peili checkin A3 --progress 70 --expect-progress 60
       """)
 
   @OptionGroup var global: GlobalOptions
@@ -26,10 +33,12 @@ struct CheckInCommand: ParsableCommand {
   @Argument(help: ArgumentHelp("The action's or key result's id, e.g. A3 or KR4.", valueName: "id"))
   var action: String
 
-  @Option(help: ArgumentHelp("Progress 0–100.", valueName: "n"))
+  // `.unconditional`: `--progress -5` is a value to refuse by its range, not a missing one.
+  @Option(parsing: .unconditional, help: ArgumentHelp("Progress 0–100.", valueName: "n"))
   var progress: Int?
 
-  @Option(help: ArgumentHelp("Confidence 1–10 that the action lands.", valueName: "n"))
+  @Option(
+    parsing: .unconditional, help: ArgumentHelp("Confidence 1–10 that the action lands.", valueName: "n"))
   var confidence: Int?
 
   @Option(help: ArgumentHelp("A note for the check-in.", valueName: "text"))
@@ -38,8 +47,25 @@ struct CheckInCommand: ParsableCommand {
   @Option(help: ArgumentHelp("New status (actions).", valueName: "status"))
   var status: ActionStatus?
 
-  @Option(help: ArgumentHelp("New current value (key results).", valueName: "number"))
+  @Option(
+    parsing: .unconditional, help: ArgumentHelp("New current value (key results).", valueName: "number"))
   var value: Double?
+
+  @Option(
+    parsing: .unconditional,
+    help: ArgumentHelp(
+      "Write only if the action's progress is still this (else exit 3, nothing written).", valueName: "n"))
+  var expectProgress: Int?
+
+  @Option(
+    parsing: .unconditional,
+    help: ArgumentHelp(
+      "Write only if the key result's current value is still this (a milestone: 1 or 0).",
+      valueName: "number"))
+  var expectValue: Double?
+
+  /// Exit code of a check-in refused because the value it expected has moved on.
+  static let conflictExit: Int32 = 3
 
   func validate() throws {
     if progress == nil && confidence == nil && note == nil && status == nil && value == nil {
@@ -55,30 +81,32 @@ struct CheckInCommand: ParsableCommand {
   }
 
   func run() throws {
-    try reportingFailures {
-      let workspace = try Workspace.open(path: global.workspacePath)
+    try reportingFailures(global) {
+      let workspace = try Workspace.open(path: global.workspacePath, use: .command)
       let user = CurrentUser.name
       let snapshot = try workspace.snapshot()
       if let kr = snapshot.keyResults.first(where: { $0.id == action }) {
         try checkIn(kr, workspace, user: user)
         return
       }
-      guard var current = snapshot.actions.first(where: { $0.id == action }) else {
+      guard snapshot.actions.contains(where: { $0.id == action }) else {
         throw CommandFailure("no action or key result with id \"\(action)\" in \(global.workspacePath)")
       }
-      if value != nil {
-        throw CommandFailure("\(action) is an action: record its --progress; --value is for key results")
+      if value != nil || expectValue != nil {
+        throw CommandFailure(
+          "\(action) is an action: record its --progress (and --expect-progress); --value is for key results")
       }
-      let before = current
-      if progress != nil || confidence != nil || note != nil {
-        current = try Self.applied(
-          workspace.apply(
-            .checkIn(progress: progress, confidence: confidence, note: note ?? ""), toAction: action,
-            basedOn: current.version, by: user), id: action)
-      }
-      if let status, status != current.status {
-        current = try Self.applied(
-          workspace.apply(.status(status), toAction: action, basedOn: current.version, by: user), id: action)
+      let (before, outcome) = try workspace.checkIn(
+        action: action, progress: progress, confidence: confidence, note: note, status: status,
+        expectingProgress: expectProgress, by: user)
+      let current: Action
+      switch outcome {
+      case .applied(let action): current = action
+      case .conflict(let now):
+        printError(
+          "\(action): progress is \(now.progress), not \(expectProgress.map(String.init) ?? "?") as expected; "
+            + "nothing written")
+        throw ExitCode(Self.conflictExit)
       }
       var parts: [String] = []
       if before.progress != current.progress {
@@ -102,10 +130,21 @@ struct CheckInCommand: ParsableCommand {
       )
     }
     let outcome = try workspace.checkIn(
-      keyResult: kr.id, value: value, confidence: confidence, note: note ?? "", basedOn: kr.version, by: user)
+      keyResult: kr.id, value: value, confidence: confidence, note: note ?? "", expectingValue: expectValue,
+      by: user)
     guard case .applied(let updated) = outcome else {
-      throw CommandFailure(
-        "\(kr.id) was changed by someone else meanwhile; nothing written, run the check-in again")
+      var now: String = "none"
+      if case .conflict(let current) = outcome {
+        switch current.measure {
+        case .metric(_, _, let c, _): now = Self.number(c)
+        case .milestone(let done): now = done ? "1" : "0"
+        case .perception: break
+        }
+      }
+      printError(
+        "\(kr.id): the current value is \(now), not "
+          + "\(expectValue.map(Self.number) ?? "?") as expected; nothing written")
+      throw ExitCode(Self.conflictExit)
     }
     var parts: [String] = []
     switch (kr.measure, updated.measure) {
@@ -122,16 +161,5 @@ struct CheckInCommand: ParsableCommand {
 
   private static func number(_ x: Double) -> String {
     x == x.rounded() && abs(x) < 1e15 ? String(Int(x)) : String(x)
-  }
-
-  /// The action after a write; a conflict (someone wrote in between) is reported, not retried.
-  static func applied(_ outcome: EditOutcome, id: String) throws -> Action {
-    switch outcome {
-    case .applied(let action): return action
-    case .conflict(let current):
-      throw CommandFailure(
-        "\(id) was changed by someone else meanwhile (now progress \(current.progress), status "
-          + "\(current.status.rawValue)); nothing written, run the check-in again")
-    }
   }
 }

@@ -12,8 +12,9 @@ struct CommandFailure: Error, CustomStringConvertible {
 
 /// Runs a command body so that any failure becomes one line per problem on stderr
 /// ("peili: …") and exit code 1; ArgumentParser's own exits (help, usage errors, explicit
-/// exit codes) pass through.
-func reportingFailures(_ body: () throws -> Void) throws {
+/// exit codes) pass through. A library's error (SQLite's) is put into words naming the
+/// workspace; with `--verbose` the underlying error follows on a line of its own.
+func reportingFailures(_ global: GlobalOptions? = nil, _ body: () throws -> Void) throws {
   do {
     try body()
   } catch let exit as ExitCode {
@@ -24,8 +25,14 @@ func reportingFailures(_ body: () throws -> Void) throws {
     throw error
   } catch {
     // An import reports every problem it found, each on its own line, so an editor can jump to each.
-    let problems: [any Error] = (error as? ImportError)?.all ?? [error]
-    for problem in problems { printError(oneLine(problem)) }
+    let path = global?.workspacePath ?? WorkspaceLocation.defaultPath
+    let problems: [any Error] = (error as? ImportError)?.all ?? [StoreFailure.explain(error, path: path)]
+    for problem in problems {
+      printError(oneLine(problem))
+      if global?.verbose == true, let detail = (problem as? WorkspaceError)?.detail {
+        printError("  (\(detail.sanitizedForTerminal))")
+      }
+    }
     throw ExitCode.failure
   }
 }

@@ -27,7 +27,10 @@ func runDashboard(
   let presence = PresenceBeat(
     session: Workspace.currentSession(user: user), interval: Workspace.heartbeatInterval)
   defer { try? store.leave(presence.session) }
-  let runner = CommandRunner(store: store, user: user, presence: presence)
+  var runner = CommandRunner(store: store, user: user, presence: presence)
+  runner.describe = {
+    String(describing: StoreFailure.explain($0, path: first.workspacePath, doing: .reading))
+  }
   var buffer = Buffer(width: size.width, height: size.height)
   view(model, into: &buffer)
   terminal.paint(buffer)
@@ -61,7 +64,7 @@ enum DashboardLoop {
   /// The store's own wording of why it is read-only, if it is.
   static func readOnlyReason(_ store: any WorkspaceStore, path: String) -> String? {
     guard store.isReadOnly else { return nil }
-    return (store as? Workspace)?.readOnlyReason ?? StoreError.readOnly(path: path).description
+    return (store as? Workspace)?.readOnlyReason ?? StoreError.readOnly(path: path, reason: nil).description
   }
 
   /// Today in the local calendar (pace is judged against it).

@@ -32,7 +32,7 @@ struct DemoCommand: ParsableCommand {
   var seed: UInt64 = 2026
 
   func run() throws {
-    try reportingFailures {
+    try reportingFailures(global) {
       let path = global.workspace.flatMap { $0.isEmpty ? nil : $0 } ?? Self.defaultPath
       try Self.clear(path, force: force)
       let workspace = try DemoWorkspace.build(at: path, seed: seed, by: CurrentUser.name)

@@ -49,8 +49,8 @@ struct ExportOKRsCommand: ParsableCommand {
   var cycle: String?
 
   func run() throws {
-    try reportingFailures {
-      let workspace = try Workspace.open(path: global.workspacePath)
+    try reportingFailures(global) {
+      let workspace = try Workspace.open(path: global.workspacePath, use: .reading)
       writeStandardOutput(try workspace.exportOKRs(cycle: cycle))
     }
   }
@@ -95,8 +95,8 @@ struct ExportSurveyCommand: ParsableCommand {
   var mappingOut: String?
 
   func run() throws {
-    try reportingFailures {
-      let workspace = try Workspace.open(path: global.workspacePath)
+    try reportingFailures(global) {
+      let workspace = try Workspace.open(path: global.workspacePath, use: .reading)
       let export = try workspace.exportSurvey(wave: wave, audience: audience)
       if let mappingOut {
         do {
@@ -129,8 +129,8 @@ struct ExportAuditCommand: ParsableCommand {
   var format: ExportFormat = .csv
 
   func run() throws {
-    try reportingFailures {
-      let workspace = try Workspace.open(path: global.workspacePath)
+    try reportingFailures(global) {
+      let workspace = try Workspace.open(path: global.workspacePath, use: .reading)
       writeStandardOutput(try workspace.exportAuditCSV())
     }
   }

@@ -15,6 +15,9 @@ struct GlobalOptions: ParsableArguments {
       "Colour theme for the dashboard: a built-in name or a .toml file.", valueName: "name|path"))
   var theme: String?
 
+  @Flag(name: .long, help: "On a failure, also print the underlying library error.")
+  var verbose = false
+
   /// The workspace path: `--workspace`, then `$PEILI_WORKSPACE`, then `./peili.db`.
   var workspacePath: String {
     WorkspaceLocation.resolve(option: workspace, environment: ProcessInfo.processInfo.environment)
@@ -26,7 +29,8 @@ enum WorkspaceLocation {
   static let defaultPath = "peili.db"
 
   static func resolve(option: String?, environment: [String: String]) -> String {
-    if let option, !option.isEmpty { return option }
+    // An empty --workspace is a mistake to name (Workspace.open refuses it), not a default.
+    if let option { return option }
     if let env = environment["PEILI_WORKSPACE"], !env.isEmpty { return env }
     return defaultPath
   }

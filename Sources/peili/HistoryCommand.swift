@@ -27,8 +27,8 @@ struct HistoryCommand: ParsableCommand {
   }
 
   func run() throws {
-    try reportingFailures {
-      let workspace = try Workspace.open(path: global.workspacePath)
+    try reportingFailures(global) {
+      let workspace = try Workspace.open(path: global.workspacePath, use: .reading)
       let entries = try workspace.auditTrail(limit: limit)
       if entries.isEmpty {
         print("No changes recorded yet.")

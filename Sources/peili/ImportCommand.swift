@@ -67,8 +67,8 @@ struct ImportOKRsCommand: ParsableCommand {
   }
 
   func run() throws {
-    try reportingFailures {
-      let workspace = try Workspace.open(path: global.workspacePath)
+    try reportingFailures(global) {
+      let workspace = try Workspace.open(path: global.workspacePath, use: .command)
       try requireReadable(file)
       let s = try workspace.importOKRs(file: file, by: CurrentUser.name, update: update, prune: prune)
       guard update else {
@@ -168,7 +168,7 @@ struct ImportSurveyCommand: ParsableCommand {
 
   /// `--inspect`: what the file holds, and a draft mapping when asked.
   func runInspect() throws {
-    try reportingFailures {
+    try reportingFailures(global) {
       try requireReadable(file)
       let inspection = try SurveyInspection.inspect(
         path: file, format: format, includeUnfinished: includeUnfinished)
@@ -187,8 +187,8 @@ struct ImportSurveyCommand: ParsableCommand {
     guard let mapping, let wave, let audience else {
       throw ValidationError("expected --mapping, --wave and --audience")
     }
-    try reportingFailures {
-      let workspace = try Workspace.open(path: global.workspacePath)
+    try reportingFailures(global) {
+      let workspace = try Workspace.open(path: global.workspacePath, use: .command)
       try requireReadable(file)
       try requireReadable(mapping)
       let s = try workspace.importSurvey(

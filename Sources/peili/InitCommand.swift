@@ -8,25 +8,44 @@ struct InitCommand: ParsableCommand {
     commandName: "init",
     abstract: "Create an empty workspace.",
     discussion: """
-      Creates the workspace file (--workspace, then $PEILI_WORKSPACE, then ./peili.db). \
-      An existing file is never touched.
+      Creates the workspace file (--workspace, then $PEILI_WORKSPACE, then ./peili.db) with \
+      mode 0666 minus your umask. An existing file is never changed, except by --group.
+
+      --group shares the workspace with a team: the file and the -wal and -shm files SQLite \
+      keeps beside it get that group and group read and write, whatever anyone's umask \
+      (a command over ssh reads no shell profile). peili keeps it so from then on. Given for \
+      an existing workspace you own, it shares that one.
 
       Examples:
         peili init
-        peili init --workspace /srv/peili/leadership.db
+        peili init --workspace /srv/peili/leadership.db --group okr
+        peili --workspace /srv/peili/leadership.db init --group okr   # share an existing one
       """)
 
   @OptionGroup var global: GlobalOptions
 
+  @Option(
+    help: ArgumentHelp("Share the workspace with this group (group read and write).", valueName: "group"))
+  var group: String?
+
   func run() throws {
-    try reportingFailures {
+    try reportingFailures(global) {
       let path = global.workspacePath
-      if FileManager.default.fileExists(atPath: path) {
-        throw CommandFailure("\(path) already exists; peili init only creates new workspaces")
+      let exists = FileManager.default.fileExists(atPath: path)
+      if exists && group == nil {
+        throw CommandFailure(
+          "\(path) already exists; peili init only creates new workspaces (or shares one: --group GROUP)")
       }
-      _ = try Workspace.open(path: path, create: true)
-      print("Created the workspace \(path).")
-      print("Next: peili --workspace \(path) import okrs FILE.yaml")
+      _ = try Workspace.open(path: path, create: !exists, use: exists ? .reading : .command)
+      if let group {
+        try Workspace.share(path: path, group: group)
+        print(
+          exists
+            ? "Shared \(path) with the group \(group)." : "Created \(path), shared with the group \(group).")
+      } else {
+        print("Created the workspace \(path).")
+      }
+      if !exists { print("Next: peili --workspace \(path) import okrs FILE.yaml") }
     }
   }
 }

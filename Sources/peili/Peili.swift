@@ -34,7 +34,7 @@ struct Peili: ParsableCommand {
   @OptionGroup var global: GlobalOptions
 
   func run() throws {
-    try reportingFailures {
+    try reportingFailures(global) {
       try DashboardLauncher.requireTerminal()
       let workspace = try Workspace.open(path: global.workspacePath)
       try DashboardLauncher.open(workspace, options: global)

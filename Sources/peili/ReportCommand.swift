@@ -49,8 +49,8 @@ struct ReportCommand: ParsableCommand {
   var filters: [String] = []
 
   func run() throws {
-    try reportingFailures {
-      let workspace = try Workspace.open(path: global.workspacePath)
+    try reportingFailures(global) {
+      let workspace = try Workspace.open(path: global.workspacePath, use: .reading)
       print(
         try Self.render(
           workspace, format: format, wave: wave, baseline: baseline, segment: segment,

@@ -71,11 +71,21 @@ struct CLIRunner {
 
   /// Runs `peili args…` in the runner's directory, with PEILI_WORKSPACE removed from the
   /// environment unless given in `environment`.
+  ///
+  /// `umask` runs it under that umask (through `/bin/sh`, so this process's stays as it was);
+  /// a run still going after `timeout` seconds is killed and comes back with status -1.
   @discardableResult
-  func run(_ args: [String], environment: [String: String] = [:]) throws -> Result {
+  func run(
+    _ args: [String], environment: [String: String] = [:], umask: String? = nil, timeout: Double? = nil
+  ) throws -> Result {
     let process = Process()
-    process.executableURL = binary
-    process.arguments = args
+    if let umask {
+      process.executableURL = URL(fileURLWithPath: "/bin/sh")
+      process.arguments = ["-c", "umask \(umask) && exec \"$0\" \"$@\"", binary.path] + args
+    } else {
+      process.executableURL = binary
+      process.arguments = args
+    }
     process.currentDirectoryURL = directory
     var env = ProcessInfo.processInfo.environment
     env["PEILI_WORKSPACE"] = nil
@@ -93,6 +103,15 @@ struct CLIRunner {
     process.standardError = errHandle
     process.standardInput = FileHandle.nullDevice
     try process.run()
+    var timedOut = false
+    if let timeout {
+      let deadline = Date().addingTimeInterval(timeout)
+      while process.isRunning && Date() < deadline { usleep(20_000) }
+      if process.isRunning {
+        timedOut = true
+        process.terminate()
+      }
+    }
     process.waitUntilExit()
     try outHandle.close()
     try errHandle.close()
@@ -101,7 +120,7 @@ struct CLIRunner {
       try? FileManager.default.removeItem(at: err)
     }
     return Result(
-      status: process.terminationStatus,
+      status: timedOut ? -1 : process.terminationStatus,
       stdout: String(decoding: try Data(contentsOf: out), as: UTF8.self),
       stderr: String(decoding: try Data(contentsOf: err), as: UTF8.self))
   }

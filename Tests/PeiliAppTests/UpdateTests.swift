@@ -116,13 +116,27 @@ struct UpdateTests {
     #expect(m.status?.text.contains("select one") == true)
   }
 
-  @Test func readOnlyRefusesEditsWithTheReason() {
+  @Test func readOnlyLeavesTheEditToTheStoreWhichMayHaveBeenGrantedWriting() {
     var m = TestWorkspace.model(readOnly: true)
     select(&m, "A3")
-    #expect(press(&m, .char("+"), .char("s"), .char("u")).isEmpty)
-    #expect(m.status?.text == "read-only: the workspace /tmp/work/acme.db is read-only for you")
-    #expect(m.status?.isError == true)
+    // The store judges the permission again on each write: the keys still ask it.
+    let commands = press(&m, .char("+"), .char("u"))
+    #expect(commands.count == 2)
+    #expect(commands.last == .undo)
     #expect(!KeyMap.footer(model: m).contains { $0.keys == "+ -" })
+    // A refusal shows its reason; a write that went through lifts the banner.
+    guard case .save(let request) = commands[0] else {
+      Issue.record("expected a save, got \(commands)")
+      return
+    }
+    _ = update(
+      &m, .editFailed(request, "read-only: the workspace is read-only for you: x.db is not writable"))
+    #expect(m.status?.text == "read-only: the workspace is read-only for you: x.db is not writable")
+    #expect(m.status?.isError == true)
+    var granted = request.before
+    granted.progress = 40
+    _ = update(&m, .editFinished(request, .applied(granted)))
+    #expect(m.readOnlyReason == nil)
   }
 
   @Test func appliedEditUpdatesInPlaceAsAFullReloadWould() throws {

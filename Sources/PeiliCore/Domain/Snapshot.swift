@@ -12,12 +12,15 @@ public struct Snapshot: Sendable {
   /// Unfiltered theme and question scores, by key.
   public var scores: [ScoreKey: ScoreSummary]
   public var isReadOnly: Bool
+  /// Why the store is read-only (which file blocks writing, and the fix), when it says.
+  public var readOnlyReason: String?
 
   public init(
     workspacePath: String, cycle: Cycle? = nil, objectives: [Objective] = [], keyResults: [KeyResult] = [],
     actions: [Action] = [], themes: [Theme] = [], questions: [Question] = [], waves: [Wave] = [],
-    scores: [ScoreKey: ScoreSummary] = [:], isReadOnly: Bool = false
+    scores: [ScoreKey: ScoreSummary] = [:], isReadOnly: Bool = false, readOnlyReason: String? = nil
   ) {
+    self.readOnlyReason = readOnlyReason
     self.workspacePath = workspacePath
     self.cycle = cycle
     self.objectives = objectives

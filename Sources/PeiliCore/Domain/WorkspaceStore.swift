@@ -25,13 +25,15 @@ public enum UndoOutcome: Hashable, Sendable {
 
 /// Why a write was refused.
 public enum StoreError: Error, Hashable, Sendable, CustomStringConvertible {
-  case readOnly(path: String)
+  /// The user may not write the workspace; `reason` says which file blocks it and the fix.
+  case readOnly(path: String, reason: String?)
   case notFound(entity: String, id: String)
   case invalid(String)
 
   public var description: String {
     switch self {
-    case .readOnly(let p): "the workspace \(p) is read-only for you"
+    case .readOnly(let p, let reason):
+      "the workspace \(p) is read-only for you" + (reason.map { ": \($0)" } ?? "")
     case .notFound(let e, let id): "no \(e) with id \(id)"
     case .invalid(let m): m
     }
