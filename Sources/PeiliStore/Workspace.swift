@@ -182,9 +182,14 @@ public final class Workspace: WorkspaceStore, Sendable {
   /// readable, and never changed, but other sessions' later changes are not seen.
   static func openReadOnly(_ path: String) throws -> DatabaseQueue {
     do {
-      return try DatabaseQueue(path: path, configuration: configuration(readOnly: true))
-    } catch let error as DatabaseError where error.resultCode == .SQLITE_CANTOPEN {
-      guard !FileManager.default.fileExists(atPath: path + "-shm") else { throw error }
+      let queue = try DatabaseQueue(path: path, configuration: configuration(readOnly: true))
+      // SQLite may set up the -shm on the first read rather than at open: ask it now.
+      _ = try queue.read { try Int.fetchOne($0, sql: "SELECT count(*) FROM sqlite_master") }
+      return queue
+    } catch let error as DatabaseError
+      where (error.resultCode == .SQLITE_CANTOPEN || error.extendedResultCode == .SQLITE_READONLY_DIRECTORY)
+      && !FileManager.default.fileExists(atPath: path + "-shm")
+    {
       return try DatabaseQueue(path: immutableURI(path), configuration: configuration(readOnly: true))
     }
   }

@@ -187,7 +187,7 @@ enum ProcessRunner {
 enum ExecutableSearch {
   static func find(_ name: String) -> String? {
     let path = ProcessInfo.processInfo.environment["PATH"] ?? "/usr/local/bin:/usr/bin:/bin"
-    for dir in path.split(separator: ":") + ["/usr/bin", "/usr/local/bin"] {
+    for dir in path.split(separator: ":") + ["/usr/bin", "/usr/local/bin", "/usr/sbin", "/sbin"] {
       let candidate = "\(dir)/\(name)"
       if FileManager.default.isExecutableFile(atPath: candidate) { return candidate }
     }
