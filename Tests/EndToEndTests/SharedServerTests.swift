@@ -178,9 +178,7 @@ import Testing
   @Test(.enabled(if: getuid() == 0, "mounts a small tmpfs: needs root"))
   func aFullDiskSaysSoAndLeavesNoStub() throws {
     let cli = try CLIRunner()
-    let mount = cli.path("small")
-    try FileManager.default.createDirectory(atPath: mount, withIntermediateDirectories: false)
-    _ = try Shell.run("mount", ["-t", "tmpfs", "-o", "size=64k", "tmpfs", mount])
+    let mount = try Self.smallDisk(cli, size: "64k")
     defer { _ = try? Shell.run("umount", [mount]) }
     // Fill it but for a few pages: SQLite's first writes fail.
     let filler = mount + "/filler"
@@ -190,6 +188,14 @@ import Testing
     #expect(r.stderr.contains("the disk is full"), "\(r.stderr)")
     #expect(!r.stderr.contains("SQLite"), "\(r.stderr)")
     #expect(!FileManager.default.fileExists(atPath: mount + "/w.db"), "a stub was left")
+  }
+
+  /// A tmpfs of `size` mounted at the runner's `small/` (root only); unmount it when done.
+  static func smallDisk(_ cli: CLIRunner, size: String) throws -> String {
+    let mount = cli.path("small")
+    try FileManager.default.createDirectory(atPath: mount, withIntermediateDirectories: false)
+    try Shell.run("mount", ["-t", "tmpfs", "-o", "size=\(size)", "tmpfs", mount])
+    return mount
   }
 
   static func mode(_ path: String) -> Int {
@@ -219,5 +225,69 @@ enum Shell {
     let r = try ProcessRunner.run(path, args)
     guard r.status == 0 else { throw HarnessError("\(tool) \(args): exit \(r.status): \(r.stderr)") }
     return r.stdout
+  }
+}
+
+extension SharedServerTests {
+  @Test(.enabled(if: getuid() == 0, "mounts a small tmpfs: needs root"))
+  func aDiskThatFillsDuringAnImportSaysSoAndKeepsTheWorkspace() throws {
+    let cli = try CLIRunner()
+    let mount = try Self.smallDisk(cli, size: "1m")
+    defer { _ = try? Shell.run("umount", [mount]) }
+    #expect(try cli.run(["--workspace", "small/w.db", "init"]).status == 0)
+    let okrs = CLIRunner.examples.appendingPathComponent("okrs.yaml").path
+    // Leave the workspace less room than the import's log needs.
+    let free =
+      try Shell.run("df", ["--output=avail", "-B1", mount]).split(separator: "\n").last.flatMap {
+        Int($0.trimmingCharacters(in: .whitespaces))
+      } ?? 0
+    _ = try? Shell.run(
+      "dd", ["if=/dev/zero", "of=\(mount)/filler", "bs=4096", "count=\(max(0, free / 4096 - 3))"])
+    let r = try cli.run(["--workspace", "small/w.db", "import", "okrs", okrs])
+    #expect(r.status == 1)
+    #expect(r.stderr.contains("the disk is full"), "\(r.stderr)")
+    #expect(!r.stderr.contains("SQLite") && !r.stderr.contains("COMMIT"), "\(r.stderr)")
+    try FileManager.default.removeItem(atPath: mount + "/filler")
+    let after = try cli.run(["--workspace", "small/w.db", "report", "--format", "json"])
+    #expect(after.status == 0, "\(after.stderr)")
+    #expect(try ReportJSON(after.stdout).objectives.isEmpty, "the failed import left nothing behind")
+  }
+}
+
+extension SharedServerTests {
+  @Test func aLockHeldPastTheTimeoutIsCalledBusyAndItsHolderNamed() throws {
+    let cli = try demo()
+    let sqlite3 = try #require(ExecutableSearch.find("sqlite3"), "sqlite3 is needed to hold the lock")
+    let holder = Process()
+    holder.executableURL = URL(fileURLWithPath: sqlite3)
+    holder.arguments = [cli.path("w.db")]
+    let input = Pipe()
+    let output = Pipe()
+    holder.standardInput = input
+    holder.standardOutput = output
+    holder.standardError = FileHandle.nullDevice
+    try holder.run()
+    defer {
+      try? input.fileHandleForWriting.write(contentsOf: Data("ROLLBACK;\n.quit\n".utf8))
+      holder.waitUntilExit()
+    }
+    try input.fileHandleForWriting.write(contentsOf: Data("BEGIN IMMEDIATE;\nSELECT 'locked';\n".utf8))
+    // Wait until sqlite3 holds the write lock.
+    var seen = ""
+    while !seen.contains("locked") {
+      let chunk = output.fileHandleForReading.availableData
+      if chunk.isEmpty { break }
+      seen += String(decoding: chunk, as: UTF8.self)
+    }
+    let before = try checkIns(cli)
+    let r = try cli.run(["--workspace", "w.db", "checkin", "A4", "--progress", "70"])
+    #expect(r.status == 1)
+    #expect(r.stderr.contains("is busy: another session kept it locked for more than 5 s"), "\(r.stderr)")
+    #expect(r.stderr.contains("(held by pid \(holder.processIdentifier), "), "\(r.stderr)")
+    #expect(r.stderr.contains("sqlite3"), "\(r.stderr)")
+    #expect(!r.stderr.contains("not a peili workspace") && !r.stderr.contains("database is locked"))
+    try input.fileHandleForWriting.write(contentsOf: Data("ROLLBACK;\n".utf8))
+    #expect(try cli.run(["--workspace", "w.db", "checkin", "A4", "--progress", "70"]).status == 0)
+    #expect(try checkIns(cli) == before + 1)
   }
 }

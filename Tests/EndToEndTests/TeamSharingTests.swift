@@ -36,8 +36,13 @@ struct TeamSharingTests {
     try team.expectOK(team.outsider, ["--workspace", ws, "report"])
     let refused = try team.run(team.outsider, ["--workspace", ws, "checkin", "A3", "--progress", "50"])
     #expect(refused.status == 1)
-    #expect(refused.stderr.contains("\(ws) is not writable for you (owner \(team.aino), group \(team.group), mode 664)"), "\(refused.stderr)")
-    #expect(refused.stderr.contains("fix: its owner \(team.aino) shares it with a group you are in"), "\(refused.stderr)")
+    #expect(
+      refused.stderr.contains(
+        "\(ws) is not writable for you (owner \(team.aino), group \(team.group), mode 664)"),
+      "\(refused.stderr)")
+    #expect(
+      refused.stderr.contains("fix: its owner \(team.aino) shares it with a group you are in"),
+      "\(refused.stderr)")
     #expect(!refused.stderr.contains("SQLite"), "\(refused.stderr)")
   }
 
@@ -119,7 +124,9 @@ struct Team {
     try Shell.run("groupadd", [group])
     guard let entry = getgrnam(group) else { throw HarnessError("groupadd made no group \(group)") }
     gid = entry.pointee.gr_gid
-    for user in [aino, mikko, siiri] { try Shell.run("useradd", ["-M", "-N", "-s", "/bin/sh", "-G", group, user]) }
+    for user in [aino, mikko, siiri] {
+      try Shell.run("useradd", ["-M", "-N", "-s", "/bin/sh", "-G", group, user])
+    }
     try Shell.run("useradd", ["-M", "-N", "-s", "/bin/sh", outsider])
     root = FileManager.default.temporaryDirectory.appendingPathComponent("peili-team-\(tag)").path
     srv = root + "/srv"
@@ -137,7 +144,8 @@ struct Team {
   /// gives (no profile is read).
   @discardableResult
   func run(_ user: String, _ args: [String]) throws -> ProcessRunner.Result {
-    let script = "umask 022 && cd \(shellQuoted(root)) && exec env -i PATH=/usr/bin:/bin HOME=/tmp LANG=C.UTF-8 \"$0\" \"$@\""
+    let script =
+      "umask 022 && cd \(shellQuoted(root)) && exec env -i PATH=/usr/bin:/bin HOME=/tmp LANG=C.UTF-8 \"$0\" \"$@\""
     let runuser = try #require(ExecutableSearch.find("runuser"), "runuser is needed")
     return try ProcessRunner.run(runuser, ["-u", user, "--", "/bin/sh", "-c", script, peili] + args)
   }
@@ -148,7 +156,9 @@ struct Team {
     -> ProcessRunner.Result
   {
     let r = try run(user, args)
-    #expect(r.status == 0, "\(user): peili \(args.joined(separator: " ")): \(r.stderr)", sourceLocation: sourceLocation)
+    #expect(
+      r.status == 0, "\(user): peili \(args.joined(separator: " ")): \(r.stderr)",
+      sourceLocation: sourceLocation)
     return r
   }
 

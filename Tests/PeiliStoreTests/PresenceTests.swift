@@ -30,6 +30,33 @@ struct PresenceTests {
     #expect(try first.heartbeat(aino, now: 1042) == [])
   }
 
+  @Test func theLastSessionToLeaveTruncatesTheLog() throws {
+    let fx = try StoreFixture()
+    let path = fx.path("ws.peili")
+    let first = try fx.exampleWorkspace()
+    let second = try Workspace.open(path: path)
+    try first.deferCheckpointsToIdle()
+    let now = Date().timeIntervalSince1970
+    _ = try first.heartbeat(Self.session("s1", "aino"), now: now)
+    _ = try second.heartbeat(Self.session("s2", "mikko"), now: now)
+    var version = try #require(try first.snapshot().actions.first { $0.id == "A1" }?.version)
+    for p in stride(from: 0, through: 100, by: 5) {
+      guard case .applied(let a) = try first.apply(.progress(p), toAction: "A1", basedOn: version, by: "aino")
+      else { throw StoreError.invalid("conflict") }
+      version = a.version
+    }
+    func logSize() -> Int {
+      var st = stat()
+      return stat(path + "-wal", &st) == 0 ? Int(st.st_size) : -1
+    }
+    #expect(logSize() > 0)
+    try first.leave(Self.session("s1", "aino"))
+    #expect(logSize() > 0, "mikko is still there: his session keeps the log")
+    try second.leave(Self.session("s2", "mikko"))
+    #expect(logSize() == 0)
+    #expect(try Workspace.open(path: path).snapshot().actions.first { $0.id == "A1" }?.progress == 100)
+  }
+
   @Test func presenceIsNoContentChangeButEveryKindOfWriteIs() throws {
     let fx = try StoreFixture()
     let first = try fx.exampleWorkspace()
