@@ -58,9 +58,11 @@ struct PresenceTextTests {
       WorkspaceSession(id: "\(pid)", user: user, host: "server", pid: pid)
     }
     #expect(PresenceText.line(others: [], user: "aino") == nil)
-    #expect(
-      PresenceText.line(
-        others: [s("mikko", 1), s("aino", 2), s("mikko", 3), s("siiri\u{1B}[31m", 4)], user: "aino")
-        == "also open by mikko ×2, you, siiri[31m")
+    let line = PresenceText.line(
+      others: [s("mikko", 1), s("aino", 2), s("mikko", 3), s("siiri\u{1B}[31m", 4)], user: "aino")
+    // The user name is untrusted: the buffer the header is drawn into drops its ESC.
+    var header = Buffer(width: 60, height: 1)
+    header.put(line ?? "", x: 0, y: 0)
+    #expect(header.line(0) == "also open by mikko ×2, you, siiri[31m")
   }
 }
