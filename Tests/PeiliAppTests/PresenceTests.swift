@@ -1,10 +1,10 @@
 import Foundation
 import PeiliCore
-import PeiliStore
 import PeiliUI
 import Testing
 
 @testable import PeiliApp
+@testable import PeiliStore
 
 @Suite("Presence in the main loop", .serialized)
 struct PresenceLoopTests {
@@ -35,6 +35,32 @@ struct PresenceLoopTests {
     #expect(model.others.isEmpty)
     view(model, into: &buffer)
     #expect(!buffer.line(0).contains("also open"))
+  }
+
+  /// A frozen client (SIGSTOP, a hung ssh session) leaves its row, no longer refreshed: by the
+  /// store's clock, the header names it while its last beat is within the expiry, not after.
+  @Test func aSessionThatStoppedBeatingLeavesTheHeaderAfterTheExpiry() throws {
+    let demo = try DemoDashboard()
+    defer { demo.remove() }
+    let me = WorkspaceSession(id: "me", user: "tester", host: "server", pid: 1)
+    let frozen = WorkspaceSession(id: "frozen", user: "mikko", host: "server", pid: 2)
+    let loop = CommandRunner(
+      store: demo.workspace, user: "tester", presence: PresenceBeat(session: me, interval: 0))
+    var model = try demo.model(width: 120, height: 40)
+    let second = try Workspace.open(path: demo.workspace.path)
+    let now = Date().timeIntervalSince1970
+    var buffer = Buffer(width: 120, height: 40)
+
+    _ = try second.heartbeat(frozen, now: now - Workspace.presenceExpiry + 5)
+    _ = loop.dispatch(.tick, &model)
+    view(model, into: &buffer)
+    #expect(buffer.line(0).contains("also open by mikko"), "\(buffer.line(0))")
+
+    _ = try second.heartbeat(frozen, now: now - Workspace.presenceExpiry - 1)
+    #expect(loop.dispatch(.tick, &model))
+    #expect(model.others.isEmpty)
+    view(model, into: &buffer)
+    #expect(!buffer.line(0).contains("also open"), "\(buffer.line(0))")
   }
 
   @Test func beatsWaitForTheInterval() throws {
