@@ -292,7 +292,7 @@ struct OKRFileParser {
         entry.start = number(k, "start", required: true)
         entry.target = number(k, "target", required: true)
         entry.current = number(k, "current")
-        entry.unit = string(k, "unit")
+        entry.unit = storedLabel(k, "unit")
         if let start = entry.start, let target = entry.target, start == target, let node = k.values["target"]
         {
           fail(
@@ -446,16 +446,29 @@ struct OKRFileParser {
     return text
   }
 
-  /// An id: non-empty text without spaces or control characters.
+  /// Text stored and shown as given (a unit): spaces allowed, no control, bidi or invisible
+  /// character.
+  private mutating func storedLabel(_ f: Fields, _ key: String) -> String? {
+    guard let text = string(f, key) else { return nil }
+    if let bad = UnsafeCharacter.first(in: text), let node = f.values[key] {
+      fail(node.value, "\(f.what): " + bad.refusal(of: "`\(key)`", text))
+      return nil
+    }
+    return text
+  }
+
+  /// An id: non-empty text without spaces or control, bidi or invisible characters.
   private mutating func id(_ f: Fields, _ key: String) -> String? {
     guard let text = string(f, key, required: true) else { return nil }
     return checkedID(text, node: f.values[key]!.value, what: f.what, key: key)
   }
 
   private mutating func checkedID(_ text: String, node: Node, what: String, key: String) -> String? {
-    if text.unicodeScalars.contains(where: {
-      $0.properties.isWhitespace || $0.value < 0x20 || (0x7F...0x9F).contains($0.value)
-    }) {
+    if let bad = UnsafeCharacter.first(in: text) {
+      fail(node, "\(what): " + bad.refusal(of: "`\(key)`", text))
+      return nil
+    }
+    if text.unicodeScalars.contains(where: \.properties.isWhitespace) {
       fail(
         node, "\(what): `\(key)` `\(text.sanitizedForTerminal)` must not contain spaces or control characters"
       )
