@@ -163,7 +163,9 @@ struct ImportSurveyCommand: ParsableCommand {
     guard let wave, !wave.trimmingCharacters(in: .whitespaces).isEmpty else {
       throw ValidationError("--wave expects a name, e.g. 2025-09")
     }
-    if let bad = UnsafeCharacter.first(in: wave) { throw ValidationError("--wave: " + bad.refusal(of: "name", wave)) }
+    if let bad = UnsafeCharacter.first(in: wave) {
+      throw ValidationError("--wave: " + bad.refusal(of: "name", wave))
+    }
     guard audience != nil else { throw ValidationError("expected --audience customer|staff|mirror") }
   }
 

@@ -13,7 +13,9 @@ import Testing
       let bad = text.split(separator: "\n", omittingEmptySubsequences: false).compactMap {
         UnsafeCharacter.first(in: String($0))
       }
-      #expect(bad.isEmpty, "raw \(bad.map(\.shown)) on \(name): \(text.debugDescription)", sourceLocation: sourceLocation)
+      #expect(
+        bad.isEmpty, "raw \(bad.map(\.shown)) on \(name): \(text.debugDescription)",
+        sourceLocation: sourceLocation)
     }
   }
 
@@ -51,11 +53,14 @@ import Testing
     let examples = CLIRunner.examples
     let r = try cli.run([
       "--workspace", "w.db", "import", "survey", examples.appendingPathComponent("survey-customers.csv").path,
-      "--mapping", examples.appendingPathComponent("survey-mapping.yaml").path, "--wave", "2026-09\(Self.escape)",
+      "--mapping", examples.appendingPathComponent("survey-mapping.yaml").path, "--wave",
+      "2026-09\(Self.escape)",
       "--date", "2026-09-15", "--audience", "customer",
     ])
     #expect(r.status == 64, "\(r.stderr)")
-    #expect(r.stderr.contains(#"--wave: name `2026-09\e]0;pwned\u{7}\e[31m` holds a control character"#), "\(r.stderr)")
+    #expect(
+      r.stderr.contains(#"--wave: name `2026-09\e]0;pwned\u{7}\e[31m` holds a control character"#),
+      "\(r.stderr)")
     expectClean(r)
     let report = try cli.run(["--workspace", "w.db", "report", "--format", "json"])
     #expect(!report.stdout.contains("2026-09"), "no wave was stored")

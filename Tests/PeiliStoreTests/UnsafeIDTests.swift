@@ -37,7 +37,9 @@ struct UnsafeIDTests {
   @Test func aWaveNameWithAnEscapeSequenceIsRefused() throws {
     let f = try surveyFixture()
     let e = try #require(try f.failure(wave: "2026-09\u{1B}]0;x\u{07}"))
-    #expect(e.message.contains(#"wave name `2026-09\e]0;x\u{7}` holds a control character (\e at character 8)"#), "\(e)")
+    #expect(
+      e.message.contains(#"wave name `2026-09\e]0;x\u{7}` holds a control character (\e at character 8)"#),
+      "\(e)")
     #expect(e.message.contains("expected printable text without control, bidi or invisible characters"))
   }
 
@@ -45,16 +47,21 @@ struct UnsafeIDTests {
     let f = try surveyFixture(csv: "respondent,region,q1\nr1,North,5\nr2,So\u{202E}uth,3\n")
     let e = try #require(try f.failure())
     #expect(e.line == 3 && e.column == "region (#2)", "\(e)")
-    #expect(e.message.contains(#"segment value `So\u{202E}uth` holds a bidi control (\u{202E} at character 3)"#), "\(e)")
+    #expect(
+      e.message.contains(#"segment value `So\u{202E}uth` holds a bidi control (\u{202E} at character 3)"#),
+      "\(e)")
   }
 
   @Test func mappingIdsWithInvisibleCharactersAreRefused() throws {
-    let zwsp = try surveyFixture(map: Self.mapping.replacingOccurrences(of: "id: comm_clear", with: "id: \"comm\u{200B}clear\""))
+    let zwsp = try surveyFixture(
+      map: Self.mapping.replacingOccurrences(of: "id: comm_clear", with: "id: \"comm\u{200B}clear\""))
     let e = try #require(try zwsp.failure())
     #expect(e.file == zwsp.path("map.yaml") && e.line == 7, "\(e)")
     #expect(e.message.contains(#"question id `comm\u{200B}clear` holds an invisible character"#), "\(e)")
 
-    let segment = try surveyFixture(map: Self.mapping.replacingOccurrences(of: "{column: region}", with: "{column: region, name: \"reg\\e[1mion\"}"))
+    let segment = try surveyFixture(
+      map: Self.mapping.replacingOccurrences(
+        of: "{column: region}", with: "{column: region, name: \"reg\\e[1mion\"}"))
     let s = try #require(try segment.failure())
     #expect(s.line == 3 && s.message.contains(#"segment name `reg\e[1mion`"#), "\(s)")
   }
@@ -85,8 +92,12 @@ struct UnsafeIDTests {
     let error = #expect(throws: ImportError.self) { try ws.importOKRs(file: path, by: "tester") }
     let all = error?.all ?? []
     #expect(all.count == 2, "\(all)")
-    #expect(all.first?.line == 3 && all.first?.message.contains(#"`id` `O\u{202E}9` holds a bidi control"#) == true, "\(all)")
-    #expect(all.last?.line == 8 && all.last?.message.contains(#"`unit` `km\u{2060}` holds an invisible character"#) == true, "\(all)")
+    #expect(
+      all.first?.line == 3 && all.first?.message.contains(#"`id` `O\u{202E}9` holds a bidi control"#) == true,
+      "\(all)")
+    #expect(
+      all.last?.line == 8
+        && all.last?.message.contains(#"`unit` `km\u{2060}` holds an invisible character"#) == true, "\(all)")
     #expect(try StoreFixture.dump(ws) == before)
   }
 

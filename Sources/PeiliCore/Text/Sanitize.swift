@@ -20,6 +20,8 @@ public enum TerminalText {
     case spaces
     /// `\n` stays (a CR goes, a tab becomes a space): output whose lines are its structure.
     case lines
+    /// `\n` and tabs stay (a CR goes): data such as a CSV cell, where both are content.
+    case linesAndTabs
   }
 
   /// What happens to a character that may not reach the terminal.
@@ -125,10 +127,10 @@ public enum TerminalText {
         } else if unsafe == .show {
           out.append(contentsOf: escape(s).unicodeScalars)
         } else if k == .breaking {
-          if s.value == 0x0A && breaks == .lines {
-            out.append(s)
-          } else if s.value != 0x0D || breaks == .spaces {
-            out.append(" ")
+          switch (breaks, s.value) {
+          case (.lines, 0x0A), (.linesAndTabs, 0x0A), (.linesAndTabs, 0x09): out.append(s)
+          case (.lines, 0x0D), (.linesAndTabs, 0x0D): break
+          default: out.append(" ")
           }
         }
       }
