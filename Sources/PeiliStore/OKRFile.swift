@@ -88,10 +88,15 @@ struct OKRFileParser {
   /// against the workspace can add theirs and every problem is reported at once.
   static func parse(path: String) throws -> (OKRFile, [ImportError]) {
     let data: Data
-    do {
-      data = try Data(contentsOf: URL(fileURLWithPath: path))
-    } catch {
-      throw ImportError(file: path, line: 0, message: "cannot read the file: \(error.localizedDescription)")
+    switch InputFile.read(path) {
+    case .success(let bytes): data = bytes
+    case .failure(let problem): throw ImportError(file: path, line: 0, message: problem.message)
+    }
+    if let utf16 = InputFile.utf16WithoutBOM(data) {
+      throw ImportError(file: path, line: 1, message: InputFile.utf16Refusal(utf16, path: path))
+    }
+    if let kind = InputFile.binaryKind(data) {
+      throw ImportError(file: path, line: 1, message: "the file is \(kind), not a YAML text file")
     }
     var parser = OKRFileParser(file: path)
     let text = try parser.decode(data)
@@ -212,7 +217,7 @@ struct OKRFileParser {
     let objectiveID = id(o, "id")
     let what = "objective \(objectiveID ?? "#\(position + 1)")"
     let o2 = o.renamed(what)
-    let title = string(o2, "title", required: true) ?? ""
+    let title = title(o2)
     let kind = choice(o2, "kind", ObjectiveKind.self) ?? .committed
     let owner = string(o2, "owner")
     let parent = reference(o2, "parent")
@@ -262,7 +267,7 @@ struct OKRFileParser {
     let krID = id(k0, "id")
     let what = "key result \(krID ?? "#\(position + 1) of objective \(objectiveID)")"
     let k = k0.renamed(what)
-    let title = string(k, "title", required: true) ?? ""
+    let title = title(k)
     let kind: String?
     if let kindNode = required(k, "kind") {
       let text = scalarText(kindNode) ?? ""
@@ -342,7 +347,7 @@ struct OKRFileParser {
     let actionID = id(a0, "id")
     let what = "action \(actionID ?? "of objective \(objectiveID)")"
     let a = a0.renamed(what)
-    let title = string(a, "title", required: true) ?? ""
+    let title = title(a)
     let status = choice(a, "status", ActionStatus.self)
     let progress = integer(a, "progress", range: 0...100)
     let start = day(a, "start")
@@ -521,7 +526,25 @@ struct OKRFileParser {
       )
       return nil
     }
+    guard Bounds.isAllowed(n) else {
+      fail(
+        node,
+        "\(f.what): `\(key)` \(text) is out of range; expected a number from -1e12 to 1e12")
+      return nil
+    }
     return n
+  }
+
+  /// A title: required, at most `Bounds.maxTitleLength` characters.
+  private mutating func title(_ f: Fields) -> String {
+    guard let text = string(f, "title", required: true) else { return "" }
+    guard Bounds.isAllowed(title: text) else {
+      fail(
+        f.values["title"]!.value,
+        "\(f.what): `title` has \(text.count) characters; expected at most \(Bounds.maxTitleLength)")
+      return ""
+    }
+    return text
   }
 
   private mutating func weightValue(_ f: Fields) -> Double {

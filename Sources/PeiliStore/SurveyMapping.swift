@@ -70,8 +70,13 @@ public struct SurveyMapping: Sendable {
   /// Reads and parses a mapping file (must be UTF-8).
   public static func load(path: String) throws(SurveyImportError) -> SurveyMapping {
     let name = path
-    guard let data = FileManager.default.contents(atPath: path) else {
-      throw SurveyImportError(file: name, message: "cannot read the file")
+    let data: Data
+    switch InputFile.read(path) {
+    case .success(let bytes): data = bytes
+    case .failure(let problem): throw SurveyImportError(file: name, message: problem.message)
+    }
+    if let utf16 = InputFile.utf16WithoutBOM(data) {
+      throw SurveyImportError(file: name, line: 1, message: InputFile.utf16Refusal(utf16, path: path))
     }
     guard let text = String(data: data, encoding: .utf8) else {
       let line = data.withUnsafeBytes { CSVReader.firstInvalidUTF8Line($0.bindMemory(to: UInt8.self)) }

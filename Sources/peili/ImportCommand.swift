@@ -212,11 +212,8 @@ struct ImportSurveyCommand: ParsableCommand {
 
 /// A missing or unreadable input file is named before the workspace is touched.
 func requireReadable(_ path: String) throws {
-  var isDirectory: ObjCBool = false
-  guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
-    throw CommandFailure("\(path): no such file")
-  }
-  if isDirectory.boolValue { throw CommandFailure("\(path): is a directory, expected a file") }
+  // A device, FIFO or directory is named at once (a FIFO would block the read).
+  if let problem = InputFile.notRegular(path) { throw CommandFailure("\(path): \(problem)") }
   guard FileManager.default.isReadableFile(atPath: path) else {
     throw CommandFailure("\(path): permission denied")
   }
