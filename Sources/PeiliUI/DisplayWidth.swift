@@ -43,21 +43,23 @@ public enum DisplayWidth {
   /// The width wcwidth gives a clean scalar on its own: 0, 1 or 2.
   static func scalarWidth(_ scalar: Unicode.Scalar) -> Int {
     let v = scalar.value
-    let p = scalar.properties
-    switch p.generalCategory {
-    case .nonspacingMark, .enclosingMark, .format: return 0
-    default: break
-    }
+    // Ranges first (CJK text is answered without a property lookup), then the properties.
     switch v {
-    // Hangul medial vowels and final consonants join the syllable before them.
-    case 0x1160...0x11FF, 0xD7B0...0xD7FF: return 0
+    // Hangul medial vowels and final consonants join the syllable before them; the marks
+    // inside the wide blocks below.
+    case 0x1160...0x11FF, 0xD7B0...0xD7FF, 0x302A...0x302D, 0x3099...0x309A, 0x16FE4: return 0
     case 0x1100...0x115F, 0x2329...0x232A, 0x2E80...0x303E, 0x3041...0x33FF, 0x3400...0x4DFF, 0x4E00...0x9FFF,
       0xA000...0xA4CF, 0xA960...0xA97F, 0xAC00...0xD7A3, 0xF900...0xFAFF, 0xFE10...0xFE19, 0xFE30...0xFE6F,
-      0xFF00...0xFF60, 0xFFE0...0xFFE6, 0x16FE0...0x16FE4, 0x16FF0...0x16FF1, 0x17000...0x18CFF,
+      0xFF00...0xFF60, 0xFFE0...0xFFE6, 0x16FE0...0x16FE3, 0x16FF0...0x16FF1, 0x17000...0x18CFF,
       0x18D00...0x18D08, 0x1AFF0...0x1B2FF, 0x1F200...0x1F265, 0x20000...0x2FFFD, 0x30000...0x3FFFD:
       return 2
     // A regional indicator alone is one column (see `cleanWidth` for a flag).
     case 0x1F1E6...0x1F1FF: return 1
+    default: break
+    }
+    let p = scalar.properties
+    switch p.generalCategory {
+    case .nonspacingMark, .enclosingMark, .format: return 0
     default: break
     }
     // Emoji drawn as emoji by default (U+231A, U+2705, U+1F600 …) are wide.
@@ -94,6 +96,9 @@ public enum DisplayWidth {
     switch v {
     case 0x20..<0x7F, 0xA0..<0xAD, 0xAE..<0x300, 0x2010..<0x2028, 0x2030..<0x2060, 0x2070..<0x20D0:
       return true
+    // Letterlike symbols to math operators, and box drawing, blocks and shapes hold no wide
+    // emoji: no table lookup for the bars and frames of every screen.
+    case 0x2100..<0x231A, 0x2400..<0x25FD: return true
     case 0x2100..<0x2C00: return !wideSymbols[Int(v - 0x2100)]
     default: return false
     }
