@@ -522,7 +522,7 @@ struct OKRFileParser {
     else {
       fail(
         node,
-        "\(f.what): `\(key)` must be a number, got `\(scalarText(node)?.sanitizedForTerminal ?? "a list or mapping")`"
+        "\(f.what): `\(key)` must be a number, got `\(scalarText(node)?.shownForTerminal ?? "a list or mapping")`"
       )
       return nil
     }
@@ -563,7 +563,7 @@ struct OKRFileParser {
       fail(
         node,
         "\(f.what): `\(key)` must be a whole number \(range.lowerBound)–\(range.upperBound), "
-          + "got `\(scalarText(node)?.sanitizedForTerminal ?? "a list or mapping")`")
+          + "got `\(scalarText(node)?.shownForTerminal ?? "a list or mapping")`")
       return nil
     }
     guard range.contains(n) else {
@@ -581,7 +581,7 @@ struct OKRFileParser {
     default:
       fail(
         node,
-        "\(f.what): `\(key)` must be true or false, got `\(scalarText(node)?.sanitizedForTerminal ?? "a list or mapping")`"
+        "\(f.what): `\(key)` must be true or false, got `\(scalarText(node)?.shownForTerminal ?? "a list or mapping")`"
       )
       return nil
     }
@@ -592,7 +592,7 @@ struct OKRFileParser {
     guard let text = scalarText(node), let d = Day(text) else {
       fail(
         node,
-        "\(f.what): bad date `\(scalarText(node)?.sanitizedForTerminal ?? "")` for `\(key)`; expected YYYY-MM-DD"
+        "\(f.what): bad date `\(scalarText(node)?.shownForTerminal ?? "")` for `\(key)`; expected YYYY-MM-DD"
       )
       return nil
     }
@@ -606,7 +606,7 @@ struct OKRFileParser {
     guard let text = scalarText(node), let v = T(rawValue: text) else {
       fail(
         node,
-        "\(f.what): unknown \(key) `\(scalarText(node)?.sanitizedForTerminal ?? "")`; expected one of "
+        "\(f.what): unknown \(key) `\(scalarText(node)?.shownForTerminal ?? "")`; expected one of "
           + T.allCases.map(\.rawValue).joined(separator: ", "))
       return nil
     }
