@@ -331,6 +331,9 @@ private struct MappingParser {
     guard lo < hi, case (let span, false) = hi.subtractingReportingOverflow(lo), span <= 100 else {
       throw fail(node, "expected a scale whose min is below its max and spans at most 100 points")
     }
+    guard Bounds.isAllowed(Double(lo)), Bounds.isAllowed(Double(hi)) else {
+      throw fail(node, "scale [\(lo), \(hi)] is out of range; expected its ends from -1e12 to 1e12")
+    }
     return Scale(min: lo, max: hi)
   }
 }

@@ -116,6 +116,18 @@ struct BadInputFileTests {
     try ws.importOKRs(file: try fx.file("edge.yaml", edge), by: "tester")
   }
 
+  @Test func aSurveyScalePastTheBoundsIsRefused() throws {
+    let f = try SurveyFixture()
+    try f.file(
+      "map.yaml",
+      "respondent_id: r\nquestions:\n  - {column: q, id: q, theme: t, scale: [1000000000000000, 1000000000000005]}\n"
+    )
+    try f.file("survey.csv", "r,q\n1,1000000000000002\n")
+    let e = try #require(try f.failure())
+    #expect(e.file == f.path("map.yaml") && e.line == 3, "\(e)")
+    #expect(e.message.contains("is out of range; expected its ends from -1e12 to 1e12"), "\(e)")
+  }
+
   @Test func titlesPastTheBoundAreRefusedEvenHugeOnes() throws {
     let fx = try StoreFixture()
     let long = String(repeating: "ä", count: Bounds.maxTitleLength + 1)
