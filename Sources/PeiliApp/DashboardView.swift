@@ -89,7 +89,7 @@ func mirrorPane(_ model: Model, area: Rect, into buffer: inout Buffer) {
       message = "No theme linked to \(model.selectedID ?? ""); its objective's mirror shows on the objective."
     }
     buffer.put(
-      message.sanitizedForTerminal, x: table.x + 1, y: table.y + 1, style: Style(.muted),
+      message, x: table.x + 1, y: table.y + 1, style: Style(.muted),
       maxWidth: table.width - 1)
   } else {
     let columns = MirrorRows.columns(width: table.width, glyphs: g)

@@ -87,7 +87,7 @@ public enum DrillRows {
         let label = i == 0 ? TextFit.left(audience.rawValue.capitalized, 9) : String(repeating: " ", count: 9)
         var line = [
           Span("  " + label, Style(role(audience), bold: true)),
-          Span(TextFit.left(wave.id.sanitizedForTerminal, 8), Style(.muted)),
+          Span(TextFit.left(wave.id, 8), Style(.muted)),
         ]
         if let e = both[i] {
           line.append(
@@ -98,7 +98,7 @@ public enum DrillRows {
         } else {
           let key = ScoreKey(themeID: m.theme.id, audience: audience, waveID: shown[i].id)
           let why =
-            model.withheld[key].map { "withheld: " + $0.sanitizedForTerminal }
+            model.withheld[key].map { "withheld: " + $0 }
             ?? (raw[i] == nil ? "no answers" : "n<\(model.analysis.minimumGroup)")
           line.append(
             Span(TextFit.left("", strip) + " " + TextFit.right(text.missing, 6) + "  " + why, Style(.muted)))
@@ -133,7 +133,7 @@ public enum DrillRows {
     let baseline = m.analysis.baseline.flatMap { $0.id == follow.id ? nil : $0 }
     let bar = max(12, min(30, width - 64))
     for q in questions {
-      var title = q.text.sanitizedForTerminal
+      var title = q.text
       if q.isNPS { title += " (NPS)" }
       page.lines.append([Span("  " + title, Style(.text, bold: true))])
       var any = false
@@ -144,7 +144,7 @@ public enum DrillRows {
             any = true
             page.lines.append([
               Span("    " + TextFit.left(audience.rawValue.capitalized, 9), Style(role(audience))),
-              Span("withheld: " + reason.sanitizedForTerminal, Style(.muted)),
+              Span("withheld: " + reason, Style(.muted)),
             ])
           }
           continue
@@ -191,16 +191,16 @@ public enum DrillRows {
       page.lines.append([Span(message, Style(.muted))])
       return
     }
-    let names = (m.segmentAttributes ?? []).map(\.name.sanitizedForTerminal).joined(separator: ", ")
+    let names = (m.segmentAttributes ?? []).map(\.name).joined(separator: ", ")
     page.section(
       "Segments",
-      heading("Segments by \(attribute.name.sanitizedForTerminal)", hint: "a: next attribute (\(names))"))
+      heading("Segments by \(attribute.name)", hint: "a: next attribute (\(names))"))
     guard let wave = m.analysis.followUp?.id else { return }
     let strip = max(10, min(40, width - 60))
     for audience in attribute.audiences {
       page.lines.append([
         Span("  " + audience.rawValue.capitalized, Style(role(audience), bold: true)),
-        Span(", \(wave.sanitizedForTerminal)", Style(.muted)),
+        Span(", \(wave)", Style(.muted)),
       ])
       let query = SurveyQuery.breakdown(
         themeID: id, audience: audience, waveID: wave, attribute: attribute.name, filter: m.segmentFilter)
@@ -209,7 +209,7 @@ public enum DrillRows {
         if rows.isEmpty { page.lines.append([Span("    no respondents", Style(.muted))]) }
         for row in rows {
           var line = [
-            Span("    " + TextFit.left(row.value.sanitizedForTerminal, 18, ellipsis: text.glyphs.ellipsis))
+            Span("    " + TextFit.left(row.value, 18, ellipsis: text.glyphs.ellipsis))
           ]
           if let s = row.summary, let e = ScoreEstimate(s, minimumGroup: m.analysis.minimumGroup) {
             line.append(
@@ -219,14 +219,14 @@ public enum DrillRows {
             line.append(Span(" " + facts(e, text: text)))
           } else if let reason = row.suppressedReason {
             line.append(Span("n<\(m.analysis.minimumGroup)", Style(.muted)))
-            line.append(Span("  " + text.plain(reason.sanitizedForTerminal), Style(.muted)))
+            line.append(Span("  " + text.plain(reason), Style(.muted)))
           } else {
             line.append(Span("n<\(m.analysis.minimumGroup)", Style(.muted)))
           }
           page.lines.append(line)
         }
       case .failed(let message)?:
-        page.lines.append([Span("    could not read: \(message.sanitizedForTerminal)", Style(.bad))])
+        page.lines.append([Span("    could not read: \(message)", Style(.bad))])
       default:
         page.lines.append([Span("    loading…", Style(.muted))])
       }
@@ -239,21 +239,21 @@ public enum DrillRows {
     page.section(
       "Comments",
       heading(
-        "Comments (audience \(audience), wave \(wave.sanitizedForTerminal))", hint: "c: audience  w: wave"))
+        "Comments (audience \(audience), wave \(wave))", hint: "c: audience  w: wave"))
     let query = SurveyQuery.comments(
       themeID: id, audience: m.drill?.commentAudience, waveID: m.drill?.commentWave, filter: m.segmentFilter)
     switch m.answers[query] {
     case .comments(let rows, let reason)?:
       if let reason {
-        page.lines.append([Span("  Withheld: " + text.plain(reason.sanitizedForTerminal), Style(.warn))])
+        page.lines.append([Span("  Withheld: " + text.plain(reason), Style(.warn))])
       }
       if rows.isEmpty && reason == nil { page.lines.append([Span("  No comments.", Style(.muted))]) }
       // Who and when on the first line of each comment, the text wrapped beside it.
       let lead = 20
       let room = max(20, width - lead - 1)
       for row in rows.prefix(commentLimit) {
-        let who = TextFit.left("  \(row.audience.rawValue) \(row.waveID.sanitizedForTerminal)", lead)
-        for (i, piece) in wrap(row.text.sanitizedForTerminal, width: room).enumerated() {
+        let who = TextFit.left("  \(row.audience.rawValue) \(row.waveID)", lead)
+        for (i, piece) in wrap(row.text, width: room).enumerated() {
           page.lines.append([
             Span(i == 0 ? who : String(repeating: " ", count: lead), Style(role(row.audience))), Span(piece),
           ])
@@ -267,7 +267,7 @@ public enum DrillRows {
         ])
       }
     case .failed(let message)?:
-      page.lines.append([Span("  could not read: \(message.sanitizedForTerminal)", Style(.bad))])
+      page.lines.append([Span("  could not read: \(message)", Style(.bad))])
     default:
       page.lines.append([Span("  loading…", Style(.muted))])
     }

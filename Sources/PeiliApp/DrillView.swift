@@ -32,7 +32,7 @@ enum DrillView {
     // Which section the top line is in, for the title.
     let here = page.sections.last { $0.start <= scroll }?.title ?? ""
     paneTitle(
-      "Theme: \(name.sanitizedForTerminal)\(here.isEmpty ? "" : " \(ScoreText(glyphs: g).separator.trimmingCharacters(in: .whitespaces)) \(here)")",
+      "Theme: \(name)\(here.isEmpty ? "" : " \(ScoreText(glyphs: g).separator.trimmingCharacters(in: .whitespaces)) \(here)")",
       focused: true, glyphs: g, area: title, into: &buffer)
     let sections = page.sections.map(\.title).joined(separator: " ")
     let position = " \(sections)  \(min(page.lines.count, scroll + rest.height))/\(page.lines.count) "

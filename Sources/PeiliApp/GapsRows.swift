@@ -135,7 +135,7 @@ public enum GapsRows {
   public static func links(_ r: RankedGap) -> Span {
     let ids = r.links.objectives + r.links.keyResults + r.links.actions
     if ids.isEmpty { return Span("! blind spot", Style(.warn, bold: true)) }
-    let list = ids.map(\.sanitizedForTerminal).joined(separator: " ")
+    let list = ids.joined(separator: " ")
     return r.isBlindSpot ? Span("! " + list, Style(.warn)) : Span(list, Style(.muted))
   }
 
@@ -145,7 +145,7 @@ public enum GapsRows {
     let width = columns.count > 1 ? columns[1].width : 21
     // The dumbbell is several styled spans: the view draws it over this blank cell.
     return [
-      Span(r.theme.name.sanitizedForTerminal, Style(.text, bold: true)),
+      Span(r.theme.name, Style(.text, bold: true)),
       Span(String(repeating: " ", count: width)),
       Span(gapText(r, text: text), r.gap?.isMarked == true ? Style(.text, bold: true) : Style(.text)),
       classWord(r),
@@ -158,7 +158,7 @@ public enum GapsRows {
   /// and the blind-spot warning.
   public static func detail(_ r: RankedGap, model: Model) -> [[Span]] {
     let text = ScoreText(glyphs: model.glyphs)
-    let name = r.theme.name.sanitizedForTerminal
+    let name = r.theme.name
     var lines: [[Span]] = []
     var about: String
     switch r.kind {
@@ -177,7 +177,7 @@ public enum GapsRows {
       about = "Customer index on \(name): \(text.indexWithMargin(r.scores[.customer]))"
     }
     if about.isEmpty { about = "Not enough data on \(name) for the \(r.kind.title)" }
-    lines.append([Span(name, Style(.text, bold: true)), Span(": " + text.plain(about.sanitizedForTerminal))])
+    lines.append([Span(name, Style(.text, bold: true)), Span(": " + text.plain(about))])
     var linked: [Span] = [Span("Linked: ", Style(.muted))]
     let ids = r.links.objectives + r.links.keyResults + r.links.actions
     if ids.isEmpty {
@@ -185,7 +185,7 @@ public enum GapsRows {
     } else {
       let titled = ids.prefix(8).map { id -> String in
         let title = TreeRows.facts(id, kind: kind(of: id, r.links), model: model).title
-        return "\(id) \(title)".sanitizedForTerminal
+        return "\(id) \(title)"
       }
       linked.append(Span(titled.joined(separator: text.separator)))
     }
@@ -193,7 +193,7 @@ public enum GapsRows {
     if r.isBlindSpot {
       lines.append([
         Span("! Blind spot: ", Style(.warn, bold: true)),
-        Span(text.plain((r.blindSpotReason ?? "").sanitizedForTerminal), Style(.warn)),
+        Span(text.plain(r.blindSpotReason ?? ""), Style(.warn)),
       ])
     }
     return lines

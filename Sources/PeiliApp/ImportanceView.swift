@@ -9,7 +9,7 @@ enum ImportanceView {
     var out: [String: String] = [:]
     var used: Set<String> = []
     for (id, name) in names.sorted(by: { $0.key < $1.key }) {
-      let letters = name.sanitizedForTerminal.filter { $0.isLetter || $0.isNumber || $0 == " " }
+      let letters = name.filter { $0.isLetter || $0.isNumber || $0 == " " }
       let words = letters.split(separator: " ").map(String.init)
       // "Communication" → "Comm", "App & payment" → "App".
       var candidates = [String((words.first ?? "").prefix(4))]
@@ -50,14 +50,14 @@ enum ImportanceView {
     let (grid, failure) = grid(m)
     guard let grid else {
       buffer.put(
-        text.plain((failure ?? "reading importance…").sanitizedForTerminal), x: area.x + 1, y: area.y + 1,
+        text.plain(failure ?? "reading importance…"), x: area.x + 1, y: area.y + 1,
         style: Style(.muted), maxWidth: area.width - 2)
       return
     }
     if let reason = grid.unavailableReason {
       buffer.put(
         text.plain(
-          "No importance–performance grid for \(m.gridAudience.rawValue): \(reason.sanitizedForTerminal)."),
+          "No importance–performance grid for \(m.gridAudience.rawValue): \(reason)."),
         x: area.x + 1,
         y: area.y + 1,
         style: Style(.warn), maxWidth: area.width - 2)
@@ -113,7 +113,7 @@ enum ImportanceView {
         let mark = unplaced.contains(label) ? "*" : " "
         lines.append([
           Span(" " + TextFit.left(label, 5) + mark, Style(.text, bold: true)),
-          Span(TextFit.left((names[id] ?? id).sanitizedForTerminal, 16, ellipsis: g.ellipsis)),
+          Span(TextFit.left(names[id] ?? id, 16, ellipsis: g.ellipsis)),
           Span(" r \(String(format: "%.2f", p.importance))  \(Int(p.performance.rounded()))", Style(.muted)),
         ])
       }

@@ -25,7 +25,7 @@ public enum MirrorRows {
   /// One theme's cells in the order of `columns`.
   public static func cells(_ m: ThemeMirror, columns: [TableWidget.Column], text: ScoreText) -> [Span] {
     var cells = [
-      Span(m.theme.name.sanitizedForTerminal, Style(.text, bold: true)),
+      Span(m.theme.name, Style(.text, bold: true)),
       Span(text.index(m.scores[.customer]), Style(.customer)),
       Span(text.index(m.scores[.staff]), Style(.staff)),
       Span(text.index(m.scores[.mirror]), Style(.mirror)),
@@ -50,7 +50,7 @@ public enum MirrorRows {
       case .over: .gapOver
       default: .muted
       }
-    return [Span("  " + text.plain(m.reading.sanitizedForTerminal), Style(role))]
+    return [Span("  " + text.plain(m.reading), Style(role))]
   }
 
   /// The pane title: which item the mirror is of.
@@ -58,7 +58,7 @@ public enum MirrorRows {
     guard let row = model.selectedRow else { return "Mirror" }
     let f = TreeRows.facts(row.id, kind: row.kind, model: model)
     let scope = row.kind == .objective ? " (with its KRs and actions)" : ""
-    return "Mirror of \(row.id.sanitizedForTerminal) \(f.title.sanitizedForTerminal)\(scope)"
+    return "Mirror of \(row.id) \(f.title)\(scope)"
   }
 
   /// One line of facts about the selection (kind, status, progress, owner, dates, confidence).
@@ -84,7 +84,7 @@ public enum MirrorRows {
     parts.append([Span(text.percent(f.progress), Style(.text, bold: true))])
     parts.append([Span("\(text.glyph(f.pace)) \(f.pace.rawValue)", Style(text.role(f.pace)))])
     if let c = f.confidence { parts.append([Span("confidence \(c)/10", Style(.muted))]) }
-    if let o = f.owner { parts.append([Span(o.sanitizedForTerminal, Style(.muted))]) }
+    if let o = f.owner { parts.append([Span(o, Style(.muted))]) }
     var out: [Span] = []
     for (i, p) in parts.enumerated() {
       if i > 0 { out.append(sep) }
@@ -97,7 +97,7 @@ public enum MirrorRows {
   static func measure(_ kr: KeyResult, model: Model, text: ScoreText) -> [Span] {
     switch kr.measure {
     case .metric(let start, let target, let current, let unit):
-      let u = unit.sanitizedForTerminal
+      let u = unit
       return [
         Span("metric ", Style(.muted)),
         Span("\(number(current))\(u.isEmpty ? "" : " " + u)", Style(.text, bold: true)),
@@ -111,7 +111,7 @@ public enum MirrorRows {
       let name = model.analysis.mirror(theme: themeID)?.theme.name ?? themeID
       let current = model.analysis.current(keyResult: kr.id).map { "\(Int($0.rounded()))" } ?? text.missing
       return [
-        Span("\(audience.rawValue) \(name.sanitizedForTerminal) ", Style(.muted)),
+        Span("\(audience.rawValue) \(name) ", Style(.muted)),
         Span(current, Style(.text, bold: true)),
         Span(" \(text.arrow) target \(number(target))", Style(.muted)),
       ]
@@ -159,15 +159,15 @@ public enum MirrorRows {
         let title = model.tree.objectives[id]?.title ?? ""
         return [
           Span("! ", Style(.warn, bold: true)),
-          Span("\(id) \(title)".sanitizedForTerminal, Style(.text, bold: true)),
+          Span("\(id) \(title)", Style(.text, bold: true)),
           Span(": no theme linked (an OKR without a mirror)", Style(.warn)),
         ]
       case .blindSpot(let id, let reason):
         let name = model.analysis.mirror(theme: id)?.theme.name ?? id
         return [
           Span("! ", Style(.warn, bold: true)), Span("Blind spot ", Style(.warn)),
-          Span(name.sanitizedForTerminal, Style(.text, bold: true)),
-          Span(": " + text.plain(reason.sanitizedForTerminal), Style(.warn)),
+          Span(name, Style(.text, bold: true)),
+          Span(": " + text.plain(reason), Style(.warn)),
         ]
       }
     }

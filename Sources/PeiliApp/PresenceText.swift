@@ -9,7 +9,7 @@ enum PresenceText {
     var names: [String] = []
     var counts: [String: Int] = [:]
     for s in others {
-      let name = s.user == user ? "you" : s.user.sanitizedForTerminal
+      let name = s.user == user ? "you" : s.user
       if counts[name] == nil { names.append(name) }
       counts[name, default: 0] += 1
     }

@@ -26,7 +26,7 @@ public enum SegmentPickerRows {
         }
         rows.append([
           Span(
-            TextFit.left(value.sanitizedForTerminal, 24, ellipsis: m.glyphs.ellipsis),
+            TextFit.left(value, 24, ellipsis: m.glyphs.ellipsis),
             Style(.text, bold: true)),
           Span(" n \(counts.joined(separator: "/"))", Style(.muted)),
           Span(value == current ? "  (now)" : "", Style(.accent)),
@@ -34,10 +34,10 @@ public enum SegmentPickerRows {
       }
     } else {
       for a in attributes {
-        let now = m.segmentFilter.constraints[a.name].map { " = \($0.sanitizedForTerminal)" } ?? ""
+        let now = m.segmentFilter.constraints[a.name].map { " = \($0)" } ?? ""
         rows.append([
           Span(
-            TextFit.left(a.name.sanitizedForTerminal + now, 26, ellipsis: m.glyphs.ellipsis),
+            TextFit.left(a.name + now, 26, ellipsis: m.glyphs.ellipsis),
             Style(.text, bold: true)),
           Span(
             " \(a.values.count) values, \(a.audiences.map(\.rawValue).joined(separator: "/"))", Style(.muted)),

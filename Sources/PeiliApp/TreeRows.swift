@@ -60,7 +60,7 @@ public enum TreeRows {
     let f = facts(row.id, kind: row.kind, model: model)
     let titleStyle = row.kind == .objective ? Style(.text, bold: true) : Style(.text)
     let label = [
-      Span(row.id.sanitizedForTerminal + " ", Style(.muted)), Span(f.title.sanitizedForTerminal, titleStyle),
+      Span(row.id + " ", Style(.muted)), Span(f.title, titleStyle),
     ]
     let bar = ProgressBar(
       fraction: f.progress, filled: model.glyphs.barFull, empty: model.glyphs.barEmpty,
@@ -75,7 +75,7 @@ public enum TreeRows {
     if let w = columns.owner {
       trailing.append(
         Span(
-          " " + TextFit.left((f.owner ?? "").sanitizedForTerminal, w, ellipsis: model.glyphs.ellipsis),
+          " " + TextFit.left(f.owner ?? "", w, ellipsis: model.glyphs.ellipsis),
           Style(.muted)))
     }
     let expander: TreeWidget.Expander = !row.hasChildren ? .leaf : row.isExpanded ? .expanded : .collapsed

@@ -45,12 +45,12 @@ private func step(_ model: inout Model, _ msg: Msg) -> [Command] {
   case .undoFinished(let report):
     switch report {
     case .undone(_, let id, _):
-      model.status = StatusMessage("undone: your last change to \(id.sanitizedForTerminal)")
+      model.status = StatusMessage("undone: your last change to \(id)")
       return [.reload]
     case .conflict(_, let id, let field, _, let current):
-      let now = current.map { " (now \($0.sanitizedForTerminal))" } ?? ""
+      let now = current.map { " (now \($0))" } ?? ""
       model.status = StatusMessage(
-        "cannot undo: \(field) of \(id.sanitizedForTerminal) was changed since\(now)", isError: true)
+        "cannot undo: \(field) of \(id) was changed since\(now)", isError: true)
       return [.reload]
     case .nothingToUndo:
       model.status = StatusMessage("nothing of yours to undo")
@@ -68,7 +68,7 @@ private func step(_ model: inout Model, _ msg: Msg) -> [Command] {
 /// "A4 progress 60% → 70%" for the status line.
 private func describe(_ request: EditRequest, now: Action, glyphs: Glyphs) -> String {
   let arrow = ScoreText(glyphs: glyphs).arrow
-  let id = now.id.sanitizedForTerminal
+  let id = now.id
   switch request.change {
   case .status:
     return "\(id) status \(request.before.status.rawValue) \(arrow) \(now.status.rawValue)"
@@ -215,7 +215,7 @@ private func overlayKey(_ m: inout Model, _ overlay: Overlay, _ key: Key) -> [Co
       return [.save(again)]
     case .char("t"), .char("T"), .escape:
       m.overlay = nil
-      m.status = StatusMessage("kept their change to \(conflict.theirs.id.sanitizedForTerminal)")
+      m.status = StatusMessage("kept their change to \(conflict.theirs.id)")
       return []
     default:
       return []
@@ -244,7 +244,7 @@ private func filterKey(_ m: inout Model, _ key: Key) -> [Command] {
 
 /// Applies a new filter; the selection stays if still shown, else goes to the first match.
 private func setFilter(_ m: inout Model, _ text: String) {
-  let clean = String(text.sanitizedForTerminal.prefix(60))
+  let clean = String(text.prefix(60))
   let keep = m.selectedID
   // Leaving a filter keeps the selection in view: open the path down to it.
   if clean.isEmpty, let keep { m.expanded.formUnion(m.tree.ancestors(of: keep)) }
@@ -287,7 +287,7 @@ private func edit(_ m: inout Model, _ key: Key) -> [Command] {
   default: change = .status(action.status.next)
   }
   if change == .progress(action.progress) {
-    m.status = StatusMessage("\(action.id.sanitizedForTerminal) is already at \(action.progress)%")
+    m.status = StatusMessage("\(action.id) is already at \(action.progress)%")
     return []
   }
   return [.save(EditRequest(actionID: action.id, change: change, basedOn: action.version, before: action))]

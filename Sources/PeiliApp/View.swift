@@ -69,9 +69,9 @@ func header(_ model: Model, layout: DashboardLayout, into buffer: inout Buffer) 
   let sep = Span(text.separator, Style(.header))
   let lead = [
     Span("peili", Style(.accent, bold: true)), sep,
-    Span(file.sanitizedForTerminal, Style(.header, bold: true)),
+    Span(file, Style(.header, bold: true)),
   ]
-  var tail = [sep, Span(waves.sanitizedForTerminal, Style(.header))]
+  var tail = [sep, Span(waves, Style(.header))]
   // Who else is here comes last: it gives way before the waves when room is short.
   if let others = PresenceText.line(others: model.others, user: model.user) {
     tail += [sep, Span(others, Style(.header, bold: true))]
@@ -89,7 +89,7 @@ func header(_ model: Model, layout: DashboardLayout, into buffer: inout Buffer) 
         sep,
         Span(
           "cycle "
-            + TextFit.truncate(cycle.name.sanitizedForTerminal, to: left, ellipsis: model.glyphs.ellipsis),
+            + TextFit.truncate(cycle.name, to: left, ellipsis: model.glyphs.ellipsis),
           Style(.header)),
       ]
     }
@@ -101,7 +101,7 @@ func header(_ model: Model, layout: DashboardLayout, into buffer: inout Buffer) 
     buffer.fill(x: banner.x, y: banner.y, width: banner.width, height: 1, style: Style(.banner, bold: true))
     buffer.put(
       TextFit.truncate(
-        " READ-ONLY: \(reason.sanitizedForTerminal)", to: banner.width,
+        " READ-ONLY: \(reason)", to: banner.width,
         ellipsis: model.glyphs.ellipsis), x: banner.x, y: banner.y, style: Style(.banner, bold: true))
   }
 }
@@ -117,7 +117,7 @@ func statusLine(_ model: Model, area: Rect, into buffer: inout Buffer) {
       y: area.y, maxWidth: area.width)
   } else if let status = model.status {
     buffer.put(
-      TextFit.truncate(status.text.sanitizedForTerminal, to: area.width, ellipsis: ellipsis), x: area.x,
+      TextFit.truncate(status.text, to: area.width, ellipsis: ellipsis), x: area.x,
       y: area.y,
       style: Style(status.isError ? .bad : .accent, bold: status.isError))
   } else if model.screen == .dashboard && !model.filter.isEmpty {
@@ -174,7 +174,7 @@ func overlay(_ model: Model, into buffer: inout Buffer) {
     ).render(into: &buffer, area: area)
   case .segmentPicker(let attribute, let cursor):
     Dialog(
-      title: attribute.map { "Segment: \($0.sanitizedForTerminal) =" }
+      title: attribute.map { "Segment: \($0) =" }
         ?? "Segment filter: choose an attribute",
       lines: SegmentPickerRows.lines(model, attribute: attribute, cursor: cursor, height: area.height - 2),
       hint: attribute == nil ? "Enter choose, F clear all, Esc close" : "Enter apply, Esc back",
@@ -216,7 +216,7 @@ func conflictLines(_ c: Conflict, text: ScoreText) -> [[Span]] {
     mine = "\(yours.progress)%"
   }
   return [
-    [Span("\(theirs.id) \(theirs.title)".sanitizedForTerminal, Style(.text, bold: true))],
+    [Span("\(theirs.id) \(theirs.title)", Style(.text, bold: true))],
     [Span("changed in another session after you saw it.", Style(.muted))],
     [],
     [Span(TextFit.left("", 16)), Span(TextFit.left(field, 10), Style(.header, bold: true))],

@@ -1,17 +1,33 @@
+import PeiliCore
+
 /// Builds RFC 4180 CSV text: comma-separated fields, CRLF after every record, a field quoted
 /// with `"` (doubled inside) when it holds a comma, a quote, a line break or edge spaces.
 struct CSVWriter {
+  /// How cells are written: safe to open in a spreadsheet, or exactly as stored.
+  enum Cells: Sendable {
+    /// A text cell starting with `=`, `+`, `-`, `@`, a tab or a CR gets a leading `'`, so a
+    /// spreadsheet shows it instead of running it as a formula (OWASP's advice on CSV
+    /// injection); a cell that is a plain number (`-5`, `+0.25`, `1e-3`) stays a number.
+    /// Bidi and invisible characters are removed, as for a terminal.
+    case safe
+    /// Cells as stored, for a byte-identical round trip through `peili import survey`.
+    case raw
+  }
+
+  let cells: Cells
   private(set) var text = ""
 
+  init(cells: Cells = .safe) { self.cells = cells }
+
   mutating func record(_ fields: [String]) {
-    text += fields.map(Self.field).joined(separator: ",")
+    text += fields.map { Self.field($0, cells: cells) }.joined(separator: ",")
     text += "\r\n"
   }
 
   /// One field, quoted where needed. Control characters are dropped (line breaks and tabs are
   /// kept, a line break always as LF inside the quotes), so an export viewed in a terminal or
   /// opened elsewhere cannot carry escape sequences.
-  static func field(_ value: String) -> String {
+  static func field(_ value: String, cells: Cells = .safe) -> String {
     var clean = String.UnicodeScalarView()
     var previousCR = false
     for s in value.unicodeScalars {
@@ -24,7 +40,15 @@ struct CSVWriter {
       default: clean.append(s)
       }
     }
-    let text = String(clean)
+    var text = String(clean)
+    if cells == .safe {
+      text = TerminalText.sanitize(text, breaks: .linesAndTabs)
+      if let first = value.unicodeScalars.first, "=+-@\t\r".unicodeScalars.contains(first),
+        !isPlainNumber(value)
+      {
+        text = "'" + text
+      }
+    }
     let needsQuotes =
       text.unicodeScalars.contains { $0 == "," || $0 == "\"" || $0 == "\n" }
       || text.first?.isWhitespace == true || text.last?.isWhitespace == true
@@ -33,11 +57,39 @@ struct CSVWriter {
     // Character-level replace would leave single, ending the field early (found by fuzzing).
     var quoted = String.UnicodeScalarView()
     quoted.append("\"")
-    for s in clean {
+    for s in text.unicodeScalars {
       if s == "\"" { quoted.append(s) }
       quoted.append(s)
     }
     quoted.append("\"")
     return String(quoted)
+  }
+
+  /// A decimal number and nothing else (sign, digits, fraction, exponent): what a spreadsheet
+  /// reads as a number, never as a formula.
+  static func isPlainNumber(_ s: String) -> Bool {
+    var bytes = s.utf8[...]
+    if let sign = bytes.first, sign == UInt8(ascii: "-") || sign == UInt8(ascii: "+") {
+      bytes = bytes.dropFirst()
+    }
+    func digits() -> Int {
+      let n = bytes.prefix { $0 >= 0x30 && $0 <= 0x39 }.count
+      bytes = bytes.dropFirst(n)
+      return n
+    }
+    var count = digits()
+    if bytes.first == UInt8(ascii: ".") {
+      bytes = bytes.dropFirst()
+      count += digits()
+    }
+    guard count > 0 else { return false }
+    if let e = bytes.first, e == UInt8(ascii: "e") || e == UInt8(ascii: "E") {
+      bytes = bytes.dropFirst()
+      if let sign = bytes.first, sign == UInt8(ascii: "-") || sign == UInt8(ascii: "+") {
+        bytes = bytes.dropFirst()
+      }
+      guard digits() > 0 else { return false }
+    }
+    return bytes.isEmpty
   }
 }

@@ -88,10 +88,15 @@ struct OKRFileParser {
   /// against the workspace can add theirs and every problem is reported at once.
   static func parse(path: String) throws -> (OKRFile, [ImportError]) {
     let data: Data
-    do {
-      data = try Data(contentsOf: URL(fileURLWithPath: path))
-    } catch {
-      throw ImportError(file: path, line: 0, message: "cannot read the file: \(error.localizedDescription)")
+    switch InputFile.read(path) {
+    case .success(let bytes): data = bytes
+    case .failure(let problem): throw ImportError(file: path, line: 0, message: problem.message)
+    }
+    if let utf16 = InputFile.utf16WithoutBOM(data) {
+      throw ImportError(file: path, line: 1, message: InputFile.utf16Refusal(utf16, path: path))
+    }
+    if let kind = InputFile.binaryKind(data) {
+      throw ImportError(file: path, line: 1, message: "the file is \(kind), not a YAML text file")
     }
     var parser = OKRFileParser(file: path)
     let text = try parser.decode(data)
@@ -212,7 +217,7 @@ struct OKRFileParser {
     let objectiveID = id(o, "id")
     let what = "objective \(objectiveID ?? "#\(position + 1)")"
     let o2 = o.renamed(what)
-    let title = string(o2, "title", required: true) ?? ""
+    let title = title(o2)
     let kind = choice(o2, "kind", ObjectiveKind.self) ?? .committed
     let owner = string(o2, "owner")
     let parent = reference(o2, "parent")
@@ -262,7 +267,7 @@ struct OKRFileParser {
     let krID = id(k0, "id")
     let what = "key result \(krID ?? "#\(position + 1) of objective \(objectiveID)")"
     let k = k0.renamed(what)
-    let title = string(k, "title", required: true) ?? ""
+    let title = title(k)
     let kind: String?
     if let kindNode = required(k, "kind") {
       let text = scalarText(kindNode) ?? ""
@@ -292,7 +297,7 @@ struct OKRFileParser {
         entry.start = number(k, "start", required: true)
         entry.target = number(k, "target", required: true)
         entry.current = number(k, "current")
-        entry.unit = string(k, "unit")
+        entry.unit = storedLabel(k, "unit")
         if let start = entry.start, let target = entry.target, start == target, let node = k.values["target"]
         {
           fail(
@@ -342,7 +347,7 @@ struct OKRFileParser {
     let actionID = id(a0, "id")
     let what = "action \(actionID ?? "of objective \(objectiveID)")"
     let a = a0.renamed(what)
-    let title = string(a, "title", required: true) ?? ""
+    let title = title(a)
     let status = choice(a, "status", ActionStatus.self)
     let progress = integer(a, "progress", range: 0...100)
     let start = day(a, "start")
@@ -446,16 +451,29 @@ struct OKRFileParser {
     return text
   }
 
-  /// An id: non-empty text without spaces or control characters.
+  /// Text stored and shown as given (a unit): spaces allowed, no control, bidi or invisible
+  /// character.
+  private mutating func storedLabel(_ f: Fields, _ key: String) -> String? {
+    guard let text = string(f, key) else { return nil }
+    if let bad = UnsafeCharacter.first(in: text), let node = f.values[key] {
+      fail(node.value, "\(f.what): " + bad.refusal(of: "`\(key)`", text))
+      return nil
+    }
+    return text
+  }
+
+  /// An id: non-empty text without spaces or control, bidi or invisible characters.
   private mutating func id(_ f: Fields, _ key: String) -> String? {
     guard let text = string(f, key, required: true) else { return nil }
     return checkedID(text, node: f.values[key]!.value, what: f.what, key: key)
   }
 
   private mutating func checkedID(_ text: String, node: Node, what: String, key: String) -> String? {
-    if text.unicodeScalars.contains(where: {
-      $0.properties.isWhitespace || $0.value < 0x20 || (0x7F...0x9F).contains($0.value)
-    }) {
+    if let bad = UnsafeCharacter.first(in: text) {
+      fail(node, "\(what): " + bad.refusal(of: "`\(key)`", text))
+      return nil
+    }
+    if text.unicodeScalars.contains(where: \.properties.isWhitespace) {
       fail(
         node, "\(what): `\(key)` `\(text.sanitizedForTerminal)` must not contain spaces or control characters"
       )
@@ -504,11 +522,29 @@ struct OKRFileParser {
     else {
       fail(
         node,
-        "\(f.what): `\(key)` must be a number, got `\(scalarText(node)?.sanitizedForTerminal ?? "a list or mapping")`"
+        "\(f.what): `\(key)` must be a number, got `\(scalarText(node)?.shownForTerminal ?? "a list or mapping")`"
       )
       return nil
     }
+    guard Bounds.isAllowed(n) else {
+      fail(
+        node,
+        "\(f.what): `\(key)` \(text) is out of range; expected a number from -1e12 to 1e12")
+      return nil
+    }
     return n
+  }
+
+  /// A title: required, at most `Bounds.maxTitleLength` characters.
+  private mutating func title(_ f: Fields) -> String {
+    guard let text = string(f, "title", required: true) else { return "" }
+    guard Bounds.isAllowed(title: text) else {
+      fail(
+        f.values["title"]!.value,
+        "\(f.what): `title` has \(text.count) characters; expected at most \(Bounds.maxTitleLength)")
+      return ""
+    }
+    return text
   }
 
   private mutating func weightValue(_ f: Fields) -> Double {
@@ -527,7 +563,7 @@ struct OKRFileParser {
       fail(
         node,
         "\(f.what): `\(key)` must be a whole number \(range.lowerBound)–\(range.upperBound), "
-          + "got `\(scalarText(node)?.sanitizedForTerminal ?? "a list or mapping")`")
+          + "got `\(scalarText(node)?.shownForTerminal ?? "a list or mapping")`")
       return nil
     }
     guard range.contains(n) else {
@@ -545,7 +581,7 @@ struct OKRFileParser {
     default:
       fail(
         node,
-        "\(f.what): `\(key)` must be true or false, got `\(scalarText(node)?.sanitizedForTerminal ?? "a list or mapping")`"
+        "\(f.what): `\(key)` must be true or false, got `\(scalarText(node)?.shownForTerminal ?? "a list or mapping")`"
       )
       return nil
     }
@@ -556,7 +592,7 @@ struct OKRFileParser {
     guard let text = scalarText(node), let d = Day(text) else {
       fail(
         node,
-        "\(f.what): bad date `\(scalarText(node)?.sanitizedForTerminal ?? "")` for `\(key)`; expected YYYY-MM-DD"
+        "\(f.what): bad date `\(scalarText(node)?.shownForTerminal ?? "")` for `\(key)`; expected YYYY-MM-DD"
       )
       return nil
     }
@@ -570,7 +606,7 @@ struct OKRFileParser {
     guard let text = scalarText(node), let v = T(rawValue: text) else {
       fail(
         node,
-        "\(f.what): unknown \(key) `\(scalarText(node)?.sanitizedForTerminal ?? "")`; expected one of "
+        "\(f.what): unknown \(key) `\(scalarText(node)?.shownForTerminal ?? "")`; expected one of "
           + T.allCases.map(\.rawValue).joined(separator: ", "))
       return nil
     }

@@ -17,8 +17,10 @@ public struct SurveyExport: Hashable, Sendable {
 extension Workspace {
   /// The respondents of one wave and audience as canonical CSV. `wave` defaults to the latest
   /// wave (by date) with respondents; `audience` may be left out when the wave has only one.
-  public func exportSurveyCSV(wave: String? = nil, audience: Audience? = nil) throws -> String {
-    try exportSurvey(wave: wave, audience: audience).csv
+  public func exportSurveyCSV(wave: String? = nil, audience: Audience? = nil, raw: Bool = false) throws
+    -> String
+  {
+    try exportSurvey(wave: wave, audience: audience, raw: raw).csv
   }
 
   /// The mapping YAML that imports `exportSurveyCSV(wave:audience:)` back.
@@ -28,11 +30,14 @@ extension Workspace {
 
   /// The CSV and its mapping together, read in one transaction. Answers are unpacked from
   /// the respondents' answer bytes (code = value − scale_min + 1, 0 = missing → a blank cell).
-  /// Text is stripped of control characters.
-  public func exportSurvey(wave: String? = nil, audience: Audience? = nil) throws -> SurveyExport {
+  /// Text is stripped of control characters; cells a spreadsheet would run as formulas are
+  /// neutralised unless `raw` (see `CSVWriter`), which a byte-identical round trip needs.
+  public func exportSurvey(wave: String? = nil, audience: Audience? = nil, raw: Bool = false) throws
+    -> SurveyExport
+  {
     try writer.read { db in
       let (waveID, date, audience) = try Self.resolve(db, wave: wave, audience: audience)
-      return try SurveyExportReader(db: db, waveID: waveID, date: date, audience: audience).export()
+      return try SurveyExportReader(db: db, waveID: waveID, date: date, audience: audience, raw: raw).export()
     }
   }
 
@@ -103,6 +108,7 @@ private struct SurveyExportReader {
   let waveID: String
   let date: Day
   let audience: Audience
+  let raw: Bool
 
   private struct Slot {
     var slot: Int
@@ -179,7 +185,7 @@ private struct SurveyExportReader {
       commentColumns.append((theme.id, (0..<width).map { _ in names.claim("comment_\(theme.id)") }))
     }
 
-    var csv = CSVWriter()
+    var csv = CSVWriter(cells: raw ? .raw : .safe)
     csv.record([idColumn] + segmentColumns + questionColumns + commentColumns.flatMap(\.columns))
     for row in respondents {
       let id: Int64 = row["id"]

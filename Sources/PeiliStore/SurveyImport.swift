@@ -57,6 +57,9 @@ extension Workspace {
     if wave.trimmingCharacters(in: .whitespaces).isEmpty {
       throw SurveyImportError(file: csvName, message: "expected a wave name (--wave NAME)")
     }
+    if let bad = UnsafeCharacter.first(in: wave) {
+      throw SurveyImportError(file: csvName, message: bad.refusal(of: "wave name", wave))
+    }
     let table = try SurveyTable(path: csvName, format: format, includeUnfinished: includeUnfinished)
     let parsed = try Self.parseSurvey(table, mapping: map, mappingFile: mapName)
     var summary = try writeTransaction { db in
@@ -177,7 +180,7 @@ extension Workspace {
           throw SurveyImportError(
             file: file, line: reader.line(ofField: c), column: named(mapping.questions[k].column, c),
             message:
-              "expected a whole number from \(mins[k]) to \(maxs[k])\(labelHint) or a blank, got \"\(reader.string(c).sanitizedForTerminal)\""
+              "expected a whole number from \(mins[k]) to \(maxs[k])\(labelHint) or a blank, got \"\(reader.string(c).shownForTerminal)\""
           )
         }
       }
@@ -186,12 +189,14 @@ extension Workspace {
       parsed.codes.append(contentsOf: row)
       row.withUnsafeBufferPointer { parsed.accumulator.add(codes: $0) }
       for (k, c) in segmentColumns.enumerated() where !reader.isBlank(c) {
-        parsed.segments.append(
-          (
-            index, mapping.segments[k].name,
-            reader.string(c).sanitizedForTerminal.trimmingCharacters(in: .whitespaces)
-          )
-        )
+        // A segment value is an id (filters name it): refused, not cleaned, when unsafe.
+        let value = reader.string(c).trimmingCharacters(in: .whitespaces)
+        if let bad = UnsafeCharacter.first(in: value) {
+          throw SurveyImportError(
+            file: file, line: reader.line(ofField: c), column: named(mapping.segments[k].column, c),
+            message: bad.refusal(of: "segment value", value))
+        }
+        parsed.segments.append((index, mapping.segments[k].name, value))
       }
       for (k, c) in commentColumns.enumerated() where !reader.isBlank(c) {
         parsed.comments.append(

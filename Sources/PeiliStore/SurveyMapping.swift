@@ -70,8 +70,13 @@ public struct SurveyMapping: Sendable {
   /// Reads and parses a mapping file (must be UTF-8).
   public static func load(path: String) throws(SurveyImportError) -> SurveyMapping {
     let name = path
-    guard let data = FileManager.default.contents(atPath: path) else {
-      throw SurveyImportError(file: name, message: "cannot read the file")
+    let data: Data
+    switch InputFile.read(path) {
+    case .success(let bytes): data = bytes
+    case .failure(let problem): throw SurveyImportError(file: name, message: problem.message)
+    }
+    if let utf16 = InputFile.utf16WithoutBOM(data) {
+      throw SurveyImportError(file: name, line: 1, message: InputFile.utf16Refusal(utf16, path: path))
     }
     guard let text = String(data: data, encoding: .utf8) else {
       let line = data.withUnsafeBytes { CSVReader.firstInvalidUTF8Line($0.bindMemory(to: UInt8.self)) }
@@ -121,7 +126,8 @@ private struct MappingParser {
     for item in segmentItems {
       let m = try entry(item, "segment", allowed: ["column", "name"])
       let column = try required(m, item, "column", in: "segment")
-      let name = try m["name"].map { try scalar($0, "name") } ?? column
+      let name = try storedID(
+        m["name"].map { try scalar($0, "name") } ?? column, m["name"] ?? m["column"], "segment name")
       segments.append(.init(column: column, name: name, place: place(item)))
     }
 
@@ -129,7 +135,7 @@ private struct MappingParser {
     var themeIDs: Set<String> = []
     for item in try list(top["themes"], "themes") {
       let m = try entry(item, "theme", allowed: ["id", "name"])
-      let id = try required(m, item, "id", in: "theme")
+      let id = try storedID(required(m, item, "id", in: "theme"), m["id"], "theme id")
       let name = try m["name"].map { try scalar($0, "name") } ?? id
       guard themeIDs.insert(id).inserted else { throw fail(m["id"], "duplicate theme id \(id)") }
       themes.append(.init(id: id, name: name, place: place(item)))
@@ -159,10 +165,10 @@ private struct MappingParser {
       let m = try entry(
         item, "question", allowed: ["column", "id", "text", "theme", "scale", "nps", "outcome", "labels"])
       let column = try required(m, item, "column", in: "question")
-      let id = try required(m, item, "id", in: "question")
+      let id = try storedID(required(m, item, "id", in: "question"), m["id"], "question id")
       guard questionIDs.insert(id).inserted else { throw fail(m["id"], "duplicate question id \(id)") }
       let text = try m["text"].map { try scalar($0, "text") } ?? id
-      let theme = try required(m, item, "theme", in: "question")
+      let theme = try storedID(required(m, item, "theme", in: "question"), m["theme"], "theme")
       try rejectPlaceholder(theme, m["theme"], of: "question \(id)")
       guard let scaleNode = m["scale"] else {
         throw fail(item, "missing required field scale (e.g. scale: [1, 5])")
@@ -202,7 +208,7 @@ private struct MappingParser {
     for item in commentItems {
       let m = try entry(item, "comment", allowed: ["column", "theme"])
       let column = try required(m, item, "column", in: "comment")
-      let theme = try required(m, item, "theme", in: "comment")
+      let theme = try storedID(required(m, item, "theme", in: "comment"), m["theme"], "theme")
       try rejectPlaceholder(theme, m["theme"], of: "comment column \(column)")
       comments.append(
         .init(column: column, themeID: theme, place: place(item), themePlace: place(m["theme"]!)))
@@ -297,6 +303,13 @@ private struct MappingParser {
     return s
   }
 
+  /// A text value that peili stores as an id: refused when it holds a control, bidi or
+  /// invisible character.
+  func storedID(_ text: String, _ node: Node?, _ what: String) throws -> String {
+    if let bad = UnsafeCharacter.first(in: text) { throw fail(node, bad.refusal(of: what, text)) }
+    return text
+  }
+
   func required(_ m: Node.Mapping, _ item: Node, _ key: String, in what: String) throws -> String {
     guard let node = m[key] else { throw fail(item, "missing required field \(key) of a \(what)") }
     return try scalar(node, key)
@@ -317,6 +330,9 @@ private struct MappingParser {
     // Overflow-checked: `hi - lo` traps for a span beyond Int (e.g. [-9223372036854775808, 1]).
     guard lo < hi, case (let span, false) = hi.subtractingReportingOverflow(lo), span <= 100 else {
       throw fail(node, "expected a scale whose min is below its max and spans at most 100 points")
+    }
+    guard Bounds.isAllowed(Double(lo)), Bounds.isAllowed(Double(hi)) else {
+      throw fail(node, "scale [\(lo), \(hi)] is out of range; expected its ends from -1e12 to 1e12")
     }
     return Scale(min: lo, max: hi)
   }

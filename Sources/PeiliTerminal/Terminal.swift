@@ -30,8 +30,14 @@ public final class Terminal {
   public private(set) var colorCount: Int
   public private(set) var theme: Theme
 
+  /// Set when a read found the terminal gone (hung up, closed, at end of input): the caller
+  /// must end, as no key will ever come and every further read returns at once.
+  public private(set) var inputGone = false
+
   private var screen: OpaquePointer?
   private var inputFile: UnsafeMutablePointer<FILE>?
+  /// The descriptor keys are read from (stdin, or /dev/tty when stdin is redirected).
+  private let inputDescriptor: Int32
   /// Set for an off-screen terminal (the paint benchmark): closed with the terminal.
   var outputFile: UnsafeMutablePointer<FILE>?
   /// Whether this terminal put up the signal handlers (the real screen does, off-screen ones not).
@@ -57,6 +63,7 @@ public final class Terminal {
   ) {
     self.screen = screen
     self.inputFile = inputFile
+    inputDescriptor = fileno(inputFile ?? peili_stdin())
     self.isUTF8 = isUTF8
     self.termName = termName
     self.warning = warning
@@ -205,25 +212,52 @@ public final class Terminal {
     }
   }
 
-  /// Reads one key, waiting at most `timeoutMilliseconds` (negative = block). nil on timeout
-  /// or for input that maps to no key (e.g. a non-ASCII byte under a non-UTF-8 locale).
+  /// Reads one key, waiting at most `timeoutMilliseconds` (negative = block). nil on timeout,
+  /// for input that maps to no key (e.g. a non-ASCII byte under a non-UTF-8 locale), and when
+  /// the terminal is gone (then `inputGone` is set).
   public func readKey(timeoutMilliseconds: Int) -> Key? {
-    guard screen != nil else { return nil }
+    guard screen != nil, !inputGone else { return nil }
     let win = peili_stdscr()
     wtimeout(win, Int32(clamping: timeoutMilliseconds))
     if isUTF8 {
       var ch: wint_t = 0
       let rc = wget_wch(win, &ch)
-      if rc == ERR { return nil }
+      if rc == ERR {
+        inputGone = Self.isGone(inputDescriptor)
+        return nil
+      }
       if rc == peili_key_code_yes() { return Terminal.decode(keyCode: Int32(bitPattern: ch)) }
       return Terminal.decode(character: UInt32(ch))
     }
     // wget_wch wedges after a non-ASCII byte under LANG=C (DESIGN §5): read bytes instead.
     let c = wgetch(win)
-    if c == ERR { return nil }
+    if c == ERR {
+      inputGone = Self.isGone(inputDescriptor)
+      return nil
+    }
     if c >= KEY_MIN { return Terminal.decode(keyCode: c) }
     if c < 0 || c > 127 { return nil }
     return Terminal.decode(character: UInt32(c))
+  }
+
+  /// After ncurses' read gave ERR: whether the terminal behind `fd` is gone, rather than the
+  /// wait having timed out (or been cut short by a signal). ERR means both to ncurses; a dead
+  /// terminal gives it at once on every read, so the loop would spin instead of waiting.
+  ///
+  /// Asked of the descriptor itself, without waiting: `poll` reports a hung-up terminal
+  /// (its pty's other side closed: tmux killed, ssh dropped; SIGHUP does not reach a process
+  /// under setsid or su) as POLLHUP/POLLERR, a closed one as POLLNVAL. A descriptor that polls
+  /// readable while ncurses read nothing is at end of input — unless a key arrived since, which
+  /// FIONREAD tells apart (end of input has no bytes waiting). A timeout polls not readable.
+  static func isGone(_ fd: Int32) -> Bool {
+    var p = pollfd(fd: fd, events: Int16(POLLIN), revents: 0)
+    let ready = poll(&p, 1, 0)
+    if ready < 0 { return errno != EINTR && errno != EAGAIN }
+    if ready == 0 { return false }
+    if p.revents & Int16(POLLHUP | POLLERR | POLLNVAL) != 0 { return true }
+    var waiting: Int32 = 0
+    if ioctl(fd, UInt(FIONREAD), &waiting) != 0 { return true }
+    return waiting == 0
   }
 
   /// Maps a character code from the terminal to a key.

@@ -42,7 +42,10 @@ public enum TerminalSelfTest {
         termName: terminal.termName, isUTF8: terminal.isUTF8, colorCount: terminal.colorCount,
         themeName: terminal.theme.name, warning: terminal.warning)
       terminal.paint(render(width: width, height: height, state: state, facts: facts))
-      guard let key = terminal.readKey(timeoutMilliseconds: 250) else { continue }
+      guard let key = terminal.readKey(timeoutMilliseconds: 250) else {
+        if terminal.inputGone { return 1 }
+        continue
+      }
       switch key {
       case .char("q"): return 0
       case .down, .char("j"): state.selected = min(itemCount - 1, state.selected + 1)

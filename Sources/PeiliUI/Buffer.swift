@@ -1,3 +1,5 @@
+import PeiliCore
+
 /// One screen cell: a grapheme (or "" for the trailing half of a wide one) and its style.
 public struct Cell: Hashable, Sendable {
   public var text: String
@@ -25,12 +27,20 @@ public struct Buffer: Sendable, Equatable {
     get { cells[y * width + x] }
     set {
       guard x >= 0, y >= 0, x < width, y < height else { return }
-      cells[y * width + x] = newValue
+      var cell = newValue
+      // Held to `put`'s rule too, so no way into a cell skips the sanitiser (restyling a cell,
+      // the usual use, keeps its text and skips the check).
+      if cell.text != cells[y * width + x].text && TerminalText.hasUnsafeCharacters(cell.text) {
+        cell.text = TerminalText.sanitize(cell.text)
+      }
+      cells[y * width + x] = cell
     }
   }
 
-  /// Writes `text` from (x, y), clipped to `maxWidth` columns and the buffer edge, with
-  /// control characters replaced; returns the column after the last one written.
+  /// Writes `text` from (x, y), clipped to `maxWidth` columns and the buffer edge; returns
+  /// the column after the last one written. Every cell of the screen is written here, so this
+  /// is where untrusted text is made safe: what `TerminalText.sanitize` removes (controls,
+  /// ESC, bidi and invisible characters) never lands in a cell, whatever the view passed.
   @discardableResult
   public mutating func put(_ text: String, x: Int, y: Int, style: Style = .plain, maxWidth: Int? = nil) -> Int
   {
@@ -47,7 +57,7 @@ public struct Buffer: Sendable, Equatable {
       }
       return col
     }
-    // Symbols, bars and box lines: one scalar, one cell.
+    // Symbols, bars and box lines: one scalar, one cell (none of them needs sanitising).
     if text.unicodeScalars.allSatisfy({ DisplayWidth.isSimple($0.value) }) {
       for scalar in text.unicodeScalars {
         if col >= limit { break }
@@ -59,12 +69,13 @@ public struct Buffer: Sendable, Equatable {
       }
       return col
     }
-    for ch in text {
-      let w = DisplayWidth.of(ch)
+    // Sanitised as a whole, so that what is removed cannot leave a mark joined to its neighbour.
+    for ch in TerminalText.sanitize(text) {
+      let w = DisplayWidth.cleanWidth(ch)
       if w == 0 { continue }
       if col + w > limit { break }
       if col >= 0 {
-        cells[row + col] = Cell(DisplayWidth.isControl(ch) ? "?" : String(ch), style)
+        cells[row + col] = Cell(String(ch), style)
         if w == 2 && col + 1 < width { cells[row + col + 1] = Cell("", style) }
       }
       col += w

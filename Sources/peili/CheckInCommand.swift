@@ -71,7 +71,18 @@ struct CheckInCommand: ParsableCommand {
     if progress == nil && confidence == nil && note == nil && status == nil && value == nil {
       throw ValidationError("nothing to record: give --progress, --confidence, --note, --status or --value")
     }
-    if let value, !value.isFinite { throw ValidationError("--value must be a number") }
+    for (option, number) in [("--value", value), ("--expect-value", expectValue)] {
+      if let number, !Bounds.isAllowed(number) {
+        throw ValidationError(
+          "\(option) must be a number from -1e12 to 1e12, got \(number)")
+      }
+    }
+    if let note, !Bounds.isAllowed(note: note) {
+      throw ValidationError("--note is longer than \(Bounds.maxNoteLength) characters; shorten it")
+    }
+    if let expectProgress, !(0...100).contains(expectProgress) {
+      throw ValidationError("--expect-progress must be 0–100, got \(expectProgress)")
+    }
     if let progress, !(0...100).contains(progress) {
       throw ValidationError("--progress must be 0–100, got \(progress)")
     }

@@ -44,9 +44,9 @@ func oneLine(_ error: any Error) -> String {
   return text.sanitizedForTerminal
 }
 
-/// Writes "peili: message" to stderr.
+/// Writes "peili: message" to stderr, on one line.
 func printError(_ message: String) {
-  FileHandle.standardError.write(Data("peili: \(message)\n".utf8))
+  Output.error("peili: \(message.sanitizedForTerminal)\n")
 }
 
 /// A survey error as `file:line:column (header): message`, the form editors and the OKR

@@ -37,6 +37,9 @@ func runDashboard(
   while !model.isQuitting {
     let msg: Msg
     switch terminal.readKey(timeoutMilliseconds: 250) {
+    // No key will come again: leave (the defers drop this session's presence and restore
+    // what can be restored) instead of spinning on reads that fail at once.
+    case nil where terminal.inputGone: return DashboardLoop.terminalGoneStatus
     case nil: msg = .tick
     case .resize?:
       let s = terminal.size
@@ -61,6 +64,10 @@ func runDashboard(
 
 /// Wiring between the executable and the app: read-only wording, today's date.
 enum DashboardLoop {
+  /// The exit status when the terminal went away under the dashboard (a hang-up's 129 is the
+  /// shell's, for a signal; this is an ordinary failure: the session ended without a quit).
+  static let terminalGoneStatus: Int32 = 1
+
   /// The store's own wording of why it is read-only, if it is.
   static func readOnlyReason(_ store: any WorkspaceStore, path: String) -> String? {
     guard store.isReadOnly else { return nil }

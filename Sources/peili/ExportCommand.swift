@@ -72,6 +72,12 @@ struct ExportSurveyCommand: ParsableCommand {
       CSV back (its first lines show the `peili import survey` command). --wave defaults to the \
       latest wave; --audience may be left out when the wave has only one.
 
+      Spreadsheet safety: a text cell starting with =, +, -, @, a tab or a CR is written with a \
+      leading ' so that Excel, LibreOffice or Google Sheets show it instead of running it as a \
+      formula (e.g. =HYPERLINK(…) in a comment or a check-in note); a plain number such as -5 \
+      stays a number. --raw writes the cells exactly as stored (use it to import the export back \
+      byte for byte, never to open it in a spreadsheet).
+
       Examples:
         peili export survey --format csv --audience customer > customers.csv
         peili export survey --format csv --wave 2025-09 --audience staff \\
@@ -89,6 +95,12 @@ struct ExportSurveyCommand: ParsableCommand {
   @Option(help: "Whose answers (customer, staff or mirror; needed when the wave has several).")
   var audience: Audience?
 
+  @Flag(
+    help: ArgumentHelp(
+      "Write cells exactly as stored, without the leading ' that keeps a spreadsheet from running "
+        + "a cell starting with =, +, -, @, a tab or a CR as a formula."))
+  var raw = false
+
   @Option(
     name: .customLong("mapping-out"),
     help: ArgumentHelp("Also write the mapping YAML that imports the CSV back.", valueName: "file.yaml"))
@@ -97,7 +109,7 @@ struct ExportSurveyCommand: ParsableCommand {
   func run() throws {
     try reportingFailures(global) {
       let workspace = try Workspace.open(path: global.workspacePath, use: .reading)
-      let export = try workspace.exportSurvey(wave: wave, audience: audience)
+      let export = try workspace.exportSurvey(wave: wave, audience: audience, raw: raw)
       if let mappingOut {
         do {
           try Data(export.mapping.utf8).write(to: URL(fileURLWithPath: mappingOut), options: .atomic)
@@ -119,6 +131,12 @@ struct ExportAuditCommand: ParsableCommand {
       Columns: at (UTC), user, kind (edit, undo, import), entity, entity_id, field, old_value, \
       new_value. Values are quoted as RFC 4180 describes; an empty field is a missing value.
 
+      Spreadsheet safety: a text cell starting with =, +, -, @, a tab or a CR is written with a \
+      leading ' so that Excel, LibreOffice or Google Sheets show it instead of running it as a \
+      formula (e.g. =HYPERLINK(…) in a comment or a check-in note); a plain number such as -5 \
+      stays a number. --raw writes the cells exactly as stored (use it to import the export back \
+      byte for byte, never to open it in a spreadsheet).
+
       Examples:
         peili export audit --format csv > audit.csv
       """)
@@ -128,10 +146,16 @@ struct ExportAuditCommand: ParsableCommand {
   @Option(help: "Output format.")
   var format: ExportFormat = .csv
 
+  @Flag(
+    help: ArgumentHelp(
+      "Write cells exactly as stored, without the leading ' that keeps a spreadsheet from running "
+        + "a cell starting with =, +, -, @, a tab or a CR as a formula."))
+  var raw = false
+
   func run() throws {
     try reportingFailures(global) {
       let workspace = try Workspace.open(path: global.workspacePath, use: .reading)
-      writeStandardOutput(try workspace.exportAuditCSV())
+      writeStandardOutput(try workspace.exportAuditCSV(raw: raw))
     }
   }
 }

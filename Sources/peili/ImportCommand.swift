@@ -163,6 +163,9 @@ struct ImportSurveyCommand: ParsableCommand {
     guard let wave, !wave.trimmingCharacters(in: .whitespaces).isEmpty else {
       throw ValidationError("--wave expects a name, e.g. 2025-09")
     }
+    if let bad = UnsafeCharacter.first(in: wave) {
+      throw ValidationError("--wave: " + bad.refusal(of: "name", wave))
+    }
     guard audience != nil else { throw ValidationError("expected --audience customer|staff|mirror") }
   }
 
@@ -209,11 +212,8 @@ struct ImportSurveyCommand: ParsableCommand {
 
 /// A missing or unreadable input file is named before the workspace is touched.
 func requireReadable(_ path: String) throws {
-  var isDirectory: ObjCBool = false
-  guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
-    throw CommandFailure("\(path): no such file")
-  }
-  if isDirectory.boolValue { throw CommandFailure("\(path): is a directory, expected a file") }
+  // A device, FIFO or directory is named at once (a FIFO would block the read).
+  if let problem = InputFile.notRegular(path) { throw CommandFailure("\(path): \(problem)") }
   guard FileManager.default.isReadableFile(atPath: path) else {
     throw CommandFailure("\(path): permission denied")
   }

@@ -1,2 +1,3 @@
-// Entry point: ArgumentParser parses; every command reports its own failures as one line.
-Peili.main()
+// Entry point: ArgumentParser parses, `Output` writes its messages; every command reports its
+// own failures as one line.
+Output.main(Peili.self)

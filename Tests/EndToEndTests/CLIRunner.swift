@@ -109,7 +109,8 @@ struct CLIRunner {
       while process.isRunning && Date() < deadline { usleep(20_000) }
       if process.isRunning {
         timedOut = true
-        process.terminate()
+        // SIGKILL: a process blocked opening a FIFO may not act on SIGTERM.
+        kill(process.processIdentifier, SIGKILL)
       }
     }
     process.waitUntilExit()

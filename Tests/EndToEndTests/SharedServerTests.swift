@@ -291,3 +291,21 @@ extension SharedServerTests {
     #expect(try checkIns(cli) == before + 1)
   }
 }
+
+extension SharedServerTests {
+  @Test func checkInValuesAndNotesHaveDocumentedBounds() throws {
+    let cli = try demo()
+    let before = try checkIns(cli)
+    for (args, message) in [
+      (["KR4", "--value", "1e308"], "--value must be a number from -1e12 to 1e12, got 1e+308"),
+      (["KR4", "--value", "-2e12"], "--value must be a number from -1e12 to 1e12, got -2000000000000.0"),
+      (["A4", "--note", String(repeating: "n", count: 2001)], "--note is longer than 2000 characters"),
+      (["A4", "--progress", "70", "--expect-progress", "101"], "--expect-progress must be 0–100, got 101"),
+    ] {
+      let r = try cli.run(["--workspace", "w.db", "checkin"] + args)
+      #expect(r.status == 64, "\(args.prefix(2)): exit \(r.status)")
+      #expect(r.stderr.contains(message), "\(r.stderr)")
+    }
+    #expect(try checkIns(cli) == before)
+  }
+}

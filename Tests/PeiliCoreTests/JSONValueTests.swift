@@ -37,8 +37,14 @@ import Testing
     #expect(parsed["nan"] is NSNull && parsed["inf"] is NSNull)
   }
 
-  @Test func textIsSanitized() {
-    #expect(JSONValue.text("a\u{1B}[2Jb") == .string("a[2Jb"))
+  /// Text is kept whole; what may not reach a terminal is written as a JSON escape.
+  @Test func textIsEscapedNotRemoved() throws {
+    let v = JSONValue.text("a\u{1B}[2Jb\u{202E}c\u{200B}d 👨\u{200D}👩 \u{1F3F4}\u{E0067}")
+    #expect(v == .string("a\u{1B}[2Jb\u{202E}c\u{200B}d 👨\u{200D}👩 \u{1F3F4}\u{E0067}"))
+    let written = JSONValue.object(["s": v]).text
+    #expect(written.contains(#""a\u001b[2Jb\u202ec\u200bd 👨\u200d👩 🏴\udb40\udc67""#), "\(written)")
+    let parsed = try #require(try JSONSerialization.jsonObject(with: Data(written.utf8)) as? [String: String])
+    #expect(parsed["s"] == "a\u{1B}[2Jb\u{202E}c\u{200B}d 👨\u{200D}👩 \u{1F3F4}\u{E0067}")
     #expect(JSONValue.text(nil) == .null)
   }
 }

@@ -8,7 +8,7 @@ import Testing
   func fixture() throws -> (MirrorFixture, Snapshot, MirrorAnalysis) {
     let f = try MirrorFixture()
     var s = f.snapshot
-    s.objectives[0].title = "Customers \u{1B}[31munderstand\u{1B}[0m us"
+    s.objectives[0].title = "Customers \u{1B}[31munderstand\u{1B}[0m \u{202E}us"
     s.themes[3].name = "Pric|ing\nnow"
     s.objectives.append(Objective(id: "O4", cycleID: "2026", parentID: "O1", title: "Child", position: 3))
     return (f, s, MirrorAnalysis(snapshot: s, today: f.today))
@@ -48,11 +48,16 @@ import Testing
 
   @Test func jsonOKRTree() throws {
     let (f, s, a) = try fixture()
-    let doc = try parse(Report.json(s, analysis: a))
+    let json = Report.json(s, analysis: a)
+    // Controls, bidi and invisible characters are escaped as JSON does, never raw: the text
+    // stays whole for whoever reads the JSON.
+    #expect(json.contains(#""title": "Customers \u001b[31munderstand\u001b[0m \u202eus""#))
+    #expect(!TerminalText.hasUnsafeCharacters(json.replacingOccurrences(of: "\n", with: "")))
+    let doc = try parse(json)
     let objectives = try #require(doc["objectives"] as? [[String: Any]])
     #expect(objectives.map { $0["id"] as? String } == ["O1", "O2", "O3"])
     let o1 = objectives[0]
-    #expect(o1["title"] as? String == "Customers [31munderstand[0m us")
+    #expect(o1["title"] as? String == "Customers \u{1B}[31munderstand\u{1B}[0m \u{202E}us")
     #expect(o1["themes"] as? [String] == ["communication"])
     let children = try #require(o1["children"] as? [[String: Any]])
     #expect(children.map { $0["id"] as? String } == ["O4"])
@@ -128,7 +133,7 @@ import Testing
     #expect(suppressed[0]["reason"] as? String == "n < 5")
     let pricing = try #require(
       (doc["themes"] as? [[String: Any]])?.first { $0["id"] as? String == "pricing" })
-    #expect(pricing["name"] as? String == "Pric|ing now")
+    #expect(pricing["name"] as? String == "Pric|ing\nnow")
     let scores = try #require(pricing["scores"] as? [[String: Any]])
     #expect(scores.map { $0["wave"] as? String } == ["2025-09"])
     let change = try #require((pricing["changes"] as? [[String: Any]])?.first)

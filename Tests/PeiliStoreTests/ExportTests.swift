@@ -91,7 +91,8 @@ struct ExportTests {
   @Test func anExportImportsBackWithIdenticalScores() throws {
     let fx = try StoreFixture()
     let ws = try workspace(fx)
-    let export = try ws.exportSurvey()
+    // --raw: what is compared is byte identity, which the spreadsheet-safe cells would break.
+    let export = try ws.exportSurvey(raw: true)
     let fresh = try Workspace.open(path: fx.path("fresh.peili"), create: true)
     let summary = try fresh.importSurvey(
       csv: try fx.file("out.csv", export.csv), mapping: try fx.file("out.yaml", export.mapping),
@@ -105,7 +106,7 @@ struct ExportTests {
     #expect(
       try fresh.respondentScores(theme: "comms", audience: .customer, wave: "2025-09").map(\.segments)
         == ws.respondentScores(theme: "comms", audience: .customer, wave: "2025-09").map(\.segments))
-    #expect(try fresh.exportSurvey() == export)
+    #expect(try fresh.exportSurvey(raw: true) == export)
   }
 
   @Test func everyDemoWaveAndAudienceRoundTripsItsScores() throws {
@@ -117,12 +118,12 @@ struct ExportTests {
     var exported = 0
     for wave in waves {
       for audience in Audience.allCases {
-        let export = try demo.exportSurvey(wave: wave.id, audience: audience)
+        let export = try demo.exportSurvey(wave: wave.id, audience: audience, raw: true)
         let name = "\(wave.id)-\(audience.rawValue)"
         try fresh.importSurvey(
           csv: try fx.file("\(name).csv", export.csv), mapping: try fx.file("\(name).yaml", export.mapping),
           wave: wave.id, date: wave.date, audience: audience, by: "u")
-        #expect(try fresh.exportSurvey(wave: wave.id, audience: audience) == export)
+        #expect(try fresh.exportSurvey(wave: wave.id, audience: audience, raw: true) == export)
         exported += 1
       }
     }
@@ -191,6 +192,49 @@ struct ExportTests {
     #expect(records[1][7] == "Say \"hi\", then go")
     #expect(records[2][7] == "esc[2Jcr\nlf")
     #expect(records[3][6] == " spaced ")
+  }
+
+  /// OWASP's CSV injection advice: a cell a spreadsheet would run as a formula starts with `'`
+  /// by default; a plain number stays a number; `raw` writes the stored text.
+  @Test func formulaCellsAreNeutralisedUnlessRaw() throws {
+    let fx = try StoreFixture()
+    let ws = try Workspace.open(path: fx.path("ws.peili"), create: true)
+    let hostile = [
+      "=HYPERLINK(\"http://evil.example\",\"click\")", "@SUM(A1)", "+cmd|' /C calc'!A0", "-2+3",
+      "\tindented", "\rcr first",
+    ]
+    try ws.writeTransaction { db in
+      let log = try AuditLog.begin(db, kind: .edit, user: "u")
+      for (i, text) in hostile.enumerated() {
+        try log.record(db, entity: "action", id: "A\(i)", field: "note", old: "-5", new: text)
+      }
+      try log.record(db, entity: "action", id: "B1", field: "progress", old: "-0.25", new: "1e-3")
+    }
+    func cells(_ csv: String) throws -> [[String]] {
+      let reader = try CSVReader(string: csv)
+      var records: [[String]] = []
+      while try reader.next() { records.append((0..<reader.count).map(reader.string)) }
+      return Array(records.dropFirst())
+    }
+    let safe = try cells(try ws.exportAuditCSV())
+    #expect(
+      safe.prefix(hostile.count).map { $0[7] }
+        == hostile.map { "'" + $0.replacingOccurrences(of: "\r", with: "\n") })
+    #expect(safe.allSatisfy { $0[6] == "-5" || $0[6] == "-0.25" }, "negative numbers stay numbers")
+    #expect(safe.last?[7] == "1e-3")
+    let raw = try cells(try ws.exportAuditCSV(raw: true))
+    #expect(
+      raw.prefix(hostile.count).map { $0[7] } == hostile.map { $0.replacingOccurrences(of: "\r", with: "\n") }
+    )
+  }
+
+  @Test func plainNumbersAreToldFromFormulas() {
+    for number in ["-5", "+5", "-0.25", ".5", "5.", "1e-3", "-2E+10", "42"] {
+      #expect(CSVWriter.isPlainNumber(number), "\(number)")
+    }
+    for text in ["-", "+", "-2+3", "=1", "-1e", "1e5x", "- 5", "-.", "--5", "0x1F", ""] {
+      #expect(!CSVWriter.isPlainNumber(text), "\(text)")
+    }
   }
 
   @Test func anEmptyAuditTrailIsJustTheHeader() throws {

@@ -394,14 +394,16 @@ struct OKRRoundTripTests {
     #expect(text.contains("owner: \"null\"\n"))
     #expect(text.contains("title: \"- starts with a dash\"\n"))
     #expect(text.contains("title: Ääkköset ja emoji 🚗\n"))
-    #expect(text.contains("title: \"bidi \\u202Etxt\"\n"))
+    // Free text loses its bidi and invisible characters at import, as its controls.
+    #expect(text.contains("title: bidi txt\n"))
+    #expect(text.contains("title: zerowidth\n"))
     #expect(text.contains("title: hash # sign") == false)
 
     let fresh = try Workspace.open(path: fx.path("fresh.peili"), create: true)
     try fresh.importOKRs(file: try fx.file("export.yaml", text), by: "u")
     let objectives = try fresh.snapshot().objectives
-    #expect(objectives.map(\.title) == ["esc[31mred0m"] + titles.dropFirst())
-    #expect(objectives.map(\.owner) == titles.map { $0 })
+    #expect(objectives.map(\.title) == ["esc[31mred0m"] + titles.dropFirst().map(\.sanitizedForTerminal))
+    #expect(objectives.map(\.owner) == titles.map(\.sanitizedForTerminal))
     #expect(try fresh.exportOKRs() == text)
   }
 

@@ -1,3 +1,4 @@
+import PeiliCore
 import Testing
 
 @testable import PeiliUI
@@ -7,10 +8,17 @@ import Testing
 /// kept here as the reference.
 @Suite("Cell writing")
 struct CellWritingTests {
-  /// `DisplayWidth.of(Character)` without its fast paths.
-  static func referenceWidth(_ ch: Character) -> Int { DisplayWidth.fullWidth(ch) }
+  /// `DisplayWidth.of(Character)` without its fast paths: sanitised, then the first scalar's
+  /// width, 2 for an emoji with VS16.
+  static func referenceWidth(_ ch: Character) -> Int {
+    TerminalText.sanitize(String(ch)).reduce(0) { sum, c in
+      let scalars = c.unicodeScalars
+      let flag = scalars.count >= 2 && scalars.prefix(2).allSatisfy { (0x1F1E6...0x1F1FF).contains($0.value) }
+      return sum + (scalars.contains("\u{FE0F}") || flag ? 2 : DisplayWidth.scalarWidth(scalars.first!))
+    }
+  }
 
-  /// `Buffer.put` as it was before the fast paths: one character at a time.
+  /// `Buffer.put` without its fast paths: sanitised, then one character at a time.
   static func referencePut(
     _ text: String, into buffer: inout Buffer, x: Int, y: Int, style: Style, maxWidth: Int?
   )
@@ -19,12 +27,12 @@ struct CellWritingTests {
     guard y >= 0, y < buffer.height else { return x }
     let limit = min(buffer.width, x + (maxWidth ?? buffer.width))
     var col = x
-    for ch in text {
+    for ch in TerminalText.sanitize(text) {
       let w = referenceWidth(ch)
       if w == 0 { continue }
       if col + w > limit { break }
       if col >= 0 {
-        buffer[col, y] = Cell(DisplayWidth.isControl(ch) ? "?" : String(ch), style)
+        buffer[col, y] = Cell(String(ch), style)
         if w == 2 { buffer[col + 1, y] = Cell("", style) }
       }
       col += w
@@ -32,7 +40,7 @@ struct CellWritingTests {
     return col
   }
 
-  @Test func everyScalarHasTheWidthItHadBefore() {
+  @Test func everyScalarHasTheReferenceWidth() {
     var differing: [UInt32] = []
     for v in UInt32(0)...0x10FFFF {
       guard let scalar = Unicode.Scalar(v) else { continue }
@@ -70,7 +78,7 @@ struct CellWritingTests {
       "±4 → 55 · –", "tab\there", "cr\r\nlf", "del\u{7F}", "esc\u{1B}[31m", "e\u{301}te\u{301}", "日本語テキスト",
       "a日b", "👍🏽 ok", "👨‍👩‍👧 family", "zero\u{200B}width", "nbsp\u{A0}here", "\u{20DD}enclosed",
       "soft\u{AD}hyphen",
-      "🇫🇮 flag", "Ångström", "x\u{0085}y",
+      "🇫🇮 flag", "Ångström", "x\u{0085}y", "rlo\u{202E}cba", "⌚✅⭐ wide", "❤\u{FE0F} vs16", "e\u{200B}\u{301}",
     ]
     let style = Style(.accent, bold: true)
     for text in samples {
@@ -84,9 +92,28 @@ struct CellWritingTests {
           fast == slow, "cells of \(text.debugDescription) at \(x), max \(String(describing: maxWidth))")
       }
       #expect(
-        DisplayWidth.of(text) == text.reduce(0) { $0 + Self.referenceWidth($1) },
+        DisplayWidth.of(text) == TerminalText.sanitize(text).reduce(0) { $0 + Self.referenceWidth($1) },
         "width of \(text.debugDescription)")
     }
+  }
+
+  /// Whatever a view passes, no cell holds a control, bidi or invisible character: every
+  /// scalar that `TerminalText` judges, between letters, CJK and an emoji.
+  @Test func noCellHoldsWhatTheSanitiserRemoves() {
+    var leaked: [String] = []
+    for v in UInt32(0)...0xE01EF {
+      guard let s = Unicode.Scalar(v), TerminalText.isSuspect(s) else { continue }
+      for around in ["ab", "日本", "😀x"] {
+        let text = String(around.first!) + String(s) + String(around.dropFirst())
+        var buffer = Buffer(width: 12, height: 1)
+        let end = buffer.put(text, x: 0, y: 0)
+        let drawn = buffer.cells.map(\.text).joined()
+        if TerminalText.hasUnsafeCharacters(drawn) || end != DisplayWidth.of(text) {
+          leaked.append("U+\(String(v, radix: 16)) in \(around)")
+        }
+      }
+    }
+    #expect(leaked.isEmpty, "\(leaked.count) leaks: \(leaked.prefix(12))")
   }
 
   @Test func fillCoversOnlyTheRectangleInsideTheBuffer() {

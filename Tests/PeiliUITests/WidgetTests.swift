@@ -125,9 +125,9 @@ struct WidgetTests {
     #expect(short.hint.contains("scroll"))
   }
 
-  @Test func spansClipAtMaxWidthAndReplaceControls() {
+  @Test func spansClipAtMaxWidthAndDropControls() {
     var buffer = Buffer(width: 10, height: 1)
-    buffer.put([Span("ab\u{1B}c"), Span("defghij", Style(.accent))], x: 0, y: 0, maxWidth: 6)
-    #expect(buffer.line(0) == "ab?cde")
+    buffer.put([Span("ab\u{1B}c"), Span("d\u{202E}efghij", Style(.accent))], x: 0, y: 0, maxWidth: 6)
+    #expect(buffer.line(0) == "abcdef")
   }
 }

@@ -14,8 +14,8 @@ public enum JSONValue: Hashable, Sendable {
     return .number(x)
   }
 
-  /// Sanitized text, or null when absent.
-  public static func text(_ s: String?) -> JSONValue { s.map { .string($0.sanitizedForTerminal) } ?? .null }
+  /// Text, or null when absent (the writer escapes what may not reach a terminal).
+  public static func text(_ s: String?) -> JSONValue { s.map { .string($0) } ?? .null }
 
   /// The value as pretty-printed JSON text.
   public var text: String {
@@ -70,9 +70,13 @@ public enum JSONValue: Hashable, Sendable {
       case "\n": out += "\\n"
       case "\r": out += "\\r"
       case "\t": out += "\\t"
-      case _ where u.value < 0x20 || u.value == 0x7F:
-        let hex = String(u.value, radix: 16)
-        out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
+      // Controls, and the bidi and invisible characters the terminal sanitiser judges, are
+      // escaped (not removed): the data stays whole and nothing raw reaches a terminal.
+      case _ where TerminalText.isSuspect(u):
+        for unit in String(u).utf16 {
+          let hex = String(unit, radix: 16)
+          out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
+        }
       default: out.unicodeScalars.append(u)
       }
     }

@@ -27,8 +27,10 @@ public final class SurveyTable {
   public convenience init(path: String, format: SurveyFormat? = nil, includeUnfinished: Bool = false)
     throws(SurveyImportError)
   {
-    guard let data = FileManager.default.contents(atPath: path) else {
-      throw SurveyImportError(file: path, message: "cannot read the file")
+    let data: Data
+    switch InputFile.read(path) {
+    case .success(let bytes): data = bytes
+    case .failure(let problem): throw SurveyImportError(file: path, message: problem.message)
     }
     try self.init(data: data, file: path, format: format, includeUnfinished: includeUnfinished)
   }
@@ -39,6 +41,17 @@ public final class SurveyTable {
     self.file = file
     self.includeUnfinished = includeUnfinished
     let text = DecodedText(data)
+    // UTF-16 without its byte-order mark, or no text at all, would otherwise read as a CSV of
+    // NULs and noise, and fail on some later line with a puzzling message.
+    if text.encoding == .utf8, let utf16 = InputFile.utf16WithoutBOM(data) {
+      throw SurveyImportError(file: file, line: 1, message: InputFile.utf16Refusal(utf16, path: file))
+    }
+    if text.encoding != .utf16LE && text.encoding != .utf16BE, let kind = InputFile.binaryKind(data) {
+      throw SurveyImportError(
+        file: file, line: 1,
+        message: "the file is \(kind), not a text CSV file; expected a CSV export (in a spreadsheet: "
+          + "Save As → CSV UTF-8)")
+    }
     encoding = text.encoding
     delimiter = DelimiterSniffing.sniff(text.utf8)
     let reader = CSVReader(validatedUTF8: text.utf8, delimiter: delimiter)
