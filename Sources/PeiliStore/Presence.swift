@@ -51,9 +51,10 @@ extension Workspace {
       try Row.fetchAll(
         db,
         sql: """
-          SELECT id, user, host, pid FROM session WHERE id <> ? AND seen_at >= ? ORDER BY started_at, id
+          SELECT id, user, host, pid, seen_at FROM session WHERE id <> ? AND seen_at >= ?
+          ORDER BY started_at, id
           """, arguments: [session.id, now - Self.presenceExpiry]
-      ).map { WorkspaceSession(id: $0[0], user: $0[1], host: $0[2], pid: $0[3]) }
+      ).map { WorkspaceSession(id: $0[0], user: $0[1], host: $0[2], pid: $0[3], seenAt: $0[4]) }
     }
   }
 

@@ -25,7 +25,8 @@ func runDashboard(
   if !shown.isEmpty { model.status = StatusMessage(shown.joined(separator: "; ")) }
   // Presence starts with the first tick, after the first frame is on screen.
   let presence = PresenceBeat(
-    session: Workspace.currentSession(user: user), interval: Workspace.heartbeatInterval)
+    session: Workspace.currentSession(user: user), interval: Workspace.heartbeatInterval,
+    expiry: Workspace.presenceExpiry)
   defer { try? store.leave(presence.session) }
   var runner = CommandRunner(store: store, user: user, presence: presence)
   runner.describe = {

@@ -75,6 +75,24 @@ struct PresenceLoopTests {
     #expect(try beat.beat(demo.workspace, now: 105) == nil, "not due yet")
     #expect(try beat.beat(demo.workspace, now: 110) == [other])
   }
+
+  @Test func aFrozenSessionLeavesAtItsExpiryNotAtTheNextBeat() throws {
+    let demo = try DemoDashboard()
+    defer { demo.remove() }
+    let me = WorkspaceSession(id: "me", user: "tester", host: "server", pid: 1)
+    let beat = PresenceBeat(session: me, interval: 10, expiry: 30)
+    let second = try Workspace.open(path: demo.workspace.path)
+    let frozen = WorkspaceSession(id: "frozen", user: "mikko", host: "server", pid: 2)
+    let wall = Date().timeIntervalSince1970
+    // Mikko's last beat was 25 s ago; he is still there at this session's beat.
+    _ = try second.heartbeat(frozen, now: wall - 25)
+    #expect(try beat.beat(demo.workspace, now: 100, wall: wall) == [frozen])
+    // Four seconds on, no beat is due, nothing changed.
+    #expect(try beat.beat(demo.workspace, now: 104, wall: wall + 4) == nil)
+    // Six seconds on (31 s after his last beat) he leaves, four seconds before the next beat.
+    #expect(try beat.beat(demo.workspace, now: 106, wall: wall + 6) == [])
+    #expect(try beat.beat(demo.workspace, now: 107, wall: wall + 7) == nil)
+  }
 }
 
 @Suite("Presence in the header")

@@ -7,11 +7,26 @@ public struct WorkspaceSession: Hashable, Sendable {
   public let user: String
   public let host: String
   public let pid: Int
+  /// Its last heartbeat as the store saw it (seconds since 1970), when read from the store;
+  /// not part of its identity (== and hashing compare the rest).
+  public var seenAt: Double?
 
-  public init(id: String, user: String, host: String, pid: Int) {
+  public init(id: String, user: String, host: String, pid: Int, seenAt: Double? = nil) {
     self.id = id
     self.user = user
     self.host = host
     self.pid = pid
+    self.seenAt = seenAt
+  }
+
+  public static func == (a: WorkspaceSession, b: WorkspaceSession) -> Bool {
+    a.id == b.id && a.user == b.user && a.host == b.host && a.pid == b.pid
+  }
+
+  public func hash(into hasher: inout Hasher) {
+    hasher.combine(id)
+    hasher.combine(user)
+    hasher.combine(host)
+    hasher.combine(pid)
   }
 }
