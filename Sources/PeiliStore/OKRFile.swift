@@ -633,10 +633,12 @@ struct OKRFileParser {
     switch error {
     case .scanner(let context, let problem, let mark, _), .parser(let context, let problem, let mark, _),
       .composer(let context, let problem, let mark, _):
-      let detail = context.map { "\($0.text) at line \($0.mark.line), column \($0.mark.column): " } ?? ""
+      // Where the construct started, when libyaml says: an unclosed value is found far below it.
+      let start = context.map { " (in what starts at line \($0.mark.line), column \($0.mark.column))" } ?? ""
       errors.append(
         ImportError(
-          file: file, line: mark.line, column: mark.column, message: "YAML syntax error: \(detail)\(problem)")
+          file: file, line: mark.line, column: mark.column,
+          message: "YAML syntax error: \(YAMLProblem.explain(problem))\(start)")
       )
     case .duplicatedKeysInMapping(let duplicates, let context):
       errors.append(
@@ -658,9 +660,11 @@ struct OKRFileParser {
           }
         }
       }
-      errors.append(ImportError(file: file, line: line, column: column, message: "YAML error: \(problem)"))
+      errors.append(
+        ImportError(
+          file: file, line: line, column: column, message: "YAML error: \(YAMLProblem.explain(problem))"))
     default:
-      errors.append(ImportError(file: file, line: 1, message: "YAML error: \(error)"))
+      errors.append(ImportError(file: file, line: 1, message: "YAML error: \(YAMLProblem.explain(""))"))
     }
   }
 }

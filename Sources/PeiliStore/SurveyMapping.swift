@@ -265,9 +265,12 @@ private struct MappingParser {
     case .scanner(_, let problem, let mark, _), .parser(_, let problem, let mark, _),
       .composer(_, let problem, let mark, _):
       return SurveyImportError(
-        file: file, line: mark.line, column: "\(mark.column)", message: "YAML syntax error: \(problem)")
+        file: file, line: mark.line, column: "\(mark.column)",
+        message: "YAML syntax error: \(YAMLProblem.explain(problem))")
+    case .reader(let problem, _, _, _):
+      return SurveyImportError(file: file, message: "YAML error: \(YAMLProblem.explain(problem))")
     default:
-      return SurveyImportError(file: file, message: "YAML error: \(error)")
+      return SurveyImportError(file: file, message: "YAML error: \(YAMLProblem.explain(""))")
     }
   }
 

@@ -153,6 +153,27 @@ struct OKRImportTests {
       header + "objectives:\n  - {id: O1, title: [unclosed\n", line: 6, column: 1, ["YAML syntax error"])
   }
 
+  @Test func yamlSyntaxErrorsSayWhatWasExpectedNotLibyamlsWords() throws {
+    // Each of libyaml's common problems, as a user writes it by mistake, in peili's words.
+    let cases: [(String, String, String)] = [
+      (
+        "  - id: O1\n    title: Goal: more\n", "mapping values are not allowed",
+        "quote a value that contains `: `"
+      ),
+      ("  - id: O1\n   title: A\n", "did not find expected", "expected a `- ` list item at this indentation"),
+      ("  - {id: O1, title: [A, B\n", "did not find expected", "is not closed"),
+      ("  - id: O1\n\ttitle: A\n", "found character that cannot start any token", "indent with spaces"),
+    ]
+    let fx = try StoreFixture()
+    for (yaml, libyaml, ours) in cases {
+      let path = try fx.file("bad.yaml", Data((header + "objectives:\n" + yaml).utf8))
+      let error = #expect(throws: ImportError.self) { try OKRFileParser.parse(path: path) }
+      let message = error?.description ?? ""
+      #expect(message.contains(ours), "\(yaml.debugDescription): \(message)")
+      #expect(!message.contains(libyaml), "\(yaml.debugDescription): \(message)")
+    }
+  }
+
   @Test func yamlDuplicateKey() throws {
     try refused(
       header + "objectives:\n  - {id: O1, title: A, title: B}\n", line: 5, at: "title",
