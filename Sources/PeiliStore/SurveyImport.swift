@@ -9,7 +9,7 @@ public struct SurveyImportSummary: Hashable, Sendable {
   public var respondents: Int
   /// Non-blank answers stored.
   public var answers: Int
-  /// Blank answer cells (missing values, not zeros).
+  /// Blank answer cells (missing values, not zeros), missing codes among them.
   public var missing: Int
   public var comments: Int
   public var createdWave: Bool
@@ -19,6 +19,8 @@ public struct SurveyImportSummary: Hashable, Sendable {
   public var replacedRespondents: Int
   /// Theme and question scores cached for the wave and audience.
   public var cachedScores: Int
+  /// Answers that were a missing code of the mapping (`missing:`), stored as blanks.
+  public var missingCodes = 0
   /// The layout the file was read in.
   public var format: SurveyFormat = .canonical
   /// Data rows the layout left out (Qualtrics previews, spam, unfinished responses).
@@ -36,6 +38,7 @@ private struct ParsedSurvey {
   var comments: [(Int, String, String)] = []
   var answers = 0
   var missing = 0
+  var missingCodes = 0
   var accumulator: ScoreAccumulator
 }
 
@@ -134,12 +137,18 @@ extension Workspace {
     let maxs = questions.map(\.scale.max)
     func named(_ name: String, _ i: Int) -> String { "\(name) (#\(i + 1))" }
     let labels = mapping.questions.map(\.labels)
+    let missingCodes = mapping.questions.map(\.missing)
     /// A label answer: the mapping's labels for question `k`, else a number in front of the text.
     func label(_ k: Int, _ c: Int) -> Int? {
       guard !reader.isBlank(c) else { return nil }
       let text = reader.string(c)
       if !labels[k].isEmpty, let v = labels[k][AnswerLabels.normalised(text)] { return v }
       return AnswerLabels.leadingNumber(text)
+    }
+    func isMissingCode(_ codes: SurveyMapping.MissingCodes, _ c: Int) -> Bool {
+      guard !reader.isBlank(c) else { return false }
+      if let v = reader.integer(c) { return codes.numbers.contains(v) }
+      return codes.labels.contains(AnswerLabels.normalised(reader.string(c)))
     }
     let idName = idColumn.map { named(mapping.respondentID, $0) }
     while try table.next() {
@@ -161,6 +170,13 @@ extension Workspace {
       firstLine[idText] = line
       for k in 0..<qCount {
         let c = questionColumns[k]
+        // A missing code ("I don't know", -9) is a blank, whatever the scale.
+        if !missingCodes[k].isEmpty && isMissingCode(missingCodes[k], c) {
+          row[k] = 0
+          parsed.missing += 1
+          parsed.missingCodes += 1
+          continue
+        }
         // Numbers first (the common case, read in place); labels only when that fails.
         if let v = reader.integer(c) ?? label(k, c) {
           guard v >= mins[k] && v <= maxs[k] else {
@@ -281,7 +297,8 @@ extension Workspace {
             VALUES (?, ?, ?, ?, ?, ?, ?, ?)
             """,
           arguments: [
-            q.id, q.themeID, q.text.sanitizedForTerminal, q.scale.min, q.scale.max, q.isNPS, q.isOutcome,
+            q.id, q.themeID, QuestionText.plain(q.text).sanitizedForTerminal, q.scale.min, q.scale.max,
+            q.isNPS, q.isOutcome,
             qPosition,
           ])
         newQuestions.append(q.id)
@@ -386,6 +403,6 @@ extension Workspace {
       waveID: wave, audience: audience, respondents: parsed.externalIDs.count, answers: parsed.answers,
       missing: parsed.missing, comments: parsed.comments.count, createdWave: createdWave,
       newThemes: newThemes, newQuestions: newQuestions, replacedRespondents: previous,
-      cachedScores: summaries.count)
+      cachedScores: summaries.count, missingCodes: parsed.missingCodes)
   }
 }

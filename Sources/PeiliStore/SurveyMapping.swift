@@ -33,6 +33,21 @@ public struct SurveyMapping: Sendable {
     public var themePlace: Place
     /// Answer labels (compared `AnswerLabels.normalised`) → values on the question's scale.
     public var labels: [String: Int] = [:]
+    /// Answers that mean "no answer" (`missing:` of the mapping and of the question): they
+    /// become blanks. Numbers as written (`-9`), labels compared `AnswerLabels.normalised`.
+    public var missing = MissingCodes()
+  }
+
+  /// Values a survey tool writes for "no answer" ("I don't know", SoSci's `-9`).
+  public struct MissingCodes: Hashable, Sendable {
+    public var numbers: Set<Int> = []
+    public var labels: Set<String> = []
+    public var isEmpty: Bool { numbers.isEmpty && labels.isEmpty }
+
+    /// Both sets together.
+    func merged(_ other: MissingCodes) -> MissingCodes {
+      MissingCodes(numbers: numbers.union(other.numbers), labels: labels.union(other.labels))
+    }
   }
 
   /// A free-text column whose non-blank cells become comments on a theme.
@@ -115,7 +130,9 @@ private struct MappingParser {
     guard let root, let top = root.mapping else {
       throw fail(root, "expected a mapping with respondent_id, segments, themes, questions and comments")
     }
-    try checkKeys(top, allowed: ["respondent_id", "segments", "themes", "labels", "questions", "comments"])
+    try checkKeys(
+      top, allowed: ["respondent_id", "segments", "themes", "labels", "missing", "questions", "comments"])
+    let globalMissing = try top["missing"].map { try missingCodes($0) } ?? SurveyMapping.MissingCodes()
     guard let idNode = top["respondent_id"] else {
       throw fail(root, "missing required field respondent_id (the column holding the respondent id)")
     }
@@ -123,11 +140,17 @@ private struct MappingParser {
 
     var segments: [SurveyMapping.Segment] = []
     let segmentItems = try list(top["segments"], "segments")
+    var segmentNames = Set<String>()
     for item in segmentItems {
       let m = try entry(item, "segment", allowed: ["column", "name"])
       let column = try required(m, item, "column", in: "segment")
       let name = try storedID(
         m["name"].map { try scalar($0, "name") } ?? column, m["name"] ?? m["column"], "segment name")
+      guard segmentNames.insert(name).inserted else {
+        throw fail(
+          m["name"] ?? m["column"],
+          "duplicate segment name \(name); expected a name of its own for each segment (name: …)")
+      }
       segments.append(.init(column: column, name: name, place: place(item)))
     }
 
@@ -163,7 +186,8 @@ private struct MappingParser {
     }
     for (position, item) in questionItems.enumerated() {
       let m = try entry(
-        item, "question", allowed: ["column", "id", "text", "theme", "scale", "nps", "outcome", "labels"])
+        item, "question",
+        allowed: ["column", "id", "text", "theme", "scale", "nps", "outcome", "labels", "missing"])
       let column = try required(m, item, "column", in: "question")
       let id = try storedID(required(m, item, "id", in: "question"), m["id"], "question id")
       guard questionIDs.insert(id).inserted else { throw fail(m["id"], "duplicate question id \(id)") }
@@ -200,6 +224,8 @@ private struct MappingParser {
         }
         entry.labels = try labelValues(table, scale: scale, question: id)
       }
+      entry.missing = try globalMissing.merged(
+        m["missing"].map { try missingCodes($0) } ?? SurveyMapping.MissingCodes())
       questions.append(entry)
     }
 
@@ -282,6 +308,25 @@ private struct MappingParser {
           "unknown field \(key.string ?? "?"); expected one of \(allowed.sorted().joined(separator: ", "))")
       }
     }
+  }
+
+  /// `missing: [-9, "I don't know", "N/A"]`: whole numbers and labels that mean no answer.
+  func missingCodes(_ node: Node) throws -> SurveyMapping.MissingCodes {
+    guard let items = node.sequence else {
+      throw fail(node, "expected missing: [-9, \"I don't know\"] (numbers and labels that mean no answer)")
+    }
+    var codes = SurveyMapping.MissingCodes()
+    for item in items {
+      guard let text = item.scalar?.string, !text.isEmpty else {
+        throw fail(item, "expected a number or a label in missing:")
+      }
+      if let n = Int(text.trimmingCharacters(in: .whitespaces)) {
+        codes.numbers.insert(n)
+      } else {
+        codes.labels.insert(AnswerLabels.normalised(text))
+      }
+    }
+    return codes
   }
 
   func list(_ node: Node?, _ name: String) throws -> [Node] {

@@ -38,7 +38,9 @@ enum YAMLScalar {
   private static let indicators: Set<Character> = [
     "-", "?", ":", ",", "[", "]", "{", "}", "#", "&", "*", "!", "|", ">", "'", "\"", "%", "@", "`",
   ]
-  private static let flowIndicators: Set<Character> = [",", "[", "]", "{", "}", ":", "#"]
+  /// In flow (`{…}`, `[…]`) PyYAML also stops at a `?` anywhere in a plain scalar ("How likely
+  /// are you to recommend us?"), so it is quoted too: drafts must read in analysts' scripts.
+  private static let flowIndicators: Set<Character> = [",", "[", "]", "{", "}", ":", "#", "?"]
   /// Plain words YAML 1.1 or 1.2 readers resolve to null or a boolean.
   private static let reserved: Set<String> = [
     "null", "~", "true", "false", "yes", "no", "on", "off", "y", "n", "=", "<<",

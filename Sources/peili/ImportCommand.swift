@@ -199,7 +199,8 @@ struct ImportSurveyCommand: ParsableCommand {
         replace: replace, format: format, includeUnfinished: includeUnfinished, by: CurrentUser.name)
       var line =
         "Imported \(file): \(s.respondents) \(s.audience.rawValue) respondents, \(s.answers) answers"
-        + " (\(s.missing) blank), \(s.comments) comments into wave \(s.waveID)"
+        + " (\(s.missing) blank\(s.missingCodes > 0 ? ", \(s.missingCodes) of them missing codes" : "")), "
+        + "\(s.comments) comments into wave \(s.waveID)"
       if s.createdWave { line += " (new wave)" }
       if s.replacedRespondents > 0 { line += "; replaced \(s.replacedRespondents) earlier respondents" }
       if s.format != .canonical { line += "; read as \(s.format.title)" }

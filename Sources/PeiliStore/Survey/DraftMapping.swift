@@ -20,22 +20,23 @@ extension SurveyInspection {
         "# Personal columns, dropped and never stored: "
           + personal.map { Self.yamlComment($0.key) }.joined(separator: ", "))
     }
-    var ids = Set<String>()
-    func uniqueID(_ base: String) -> String {
-      var id = base.isEmpty ? "q" : base
-      var n = 2
-      while ids.contains(id) {
-        id = "\(base)_\(n)"
-        n += 1
-      }
-      ids.insert(id)
-      return id
-    }
+    // Question ids and segment names are each unique: headers that share a long prefix
+    // ("Looking ahead, how do you expect your use of X to change?") slug alike.
+    var questionIDs = UniqueNames(fallback: "q")
+    var segmentNames = UniqueNames(fallback: "segment")
 
     let idColumn = columns.first { $0.kind == .id }
-    let idKey = idColumn?.key ?? (rowNumbersAsIDs ? SurveyMapping.rowNumberID : "TODO")
+    let idKey = idColumn?.key ?? SurveyMapping.rowNumberID
     if idColumn == nil && !rowNumbersAsIDs {
-      out.append("# No column with a unique value per row was found: name the respondent id column here.")
+      out.append(
+        "# No column with a unique value per row was found: the row number is the respondent id"
+          + " (name an id column here if the export has one).")
+    }
+    let checks = columnsToCheck
+    if checks > 0 {
+      out.append(
+        "# \(checks) question\(checks == 1 ? "" : "s") marked `check:` below: confirm the scale before importing."
+      )
     }
     out.append("respondent_id: " + YAMLScalar.text(idKey))
 
@@ -49,28 +50,43 @@ extension SurveyInspection {
       let column = YAMLScalar.text(c.key, inFlow: true)
       switch c.kind {
       case .segment:
-        let name = Self.slug(c.key)
-        segments.append(
-          "  - {column: \(column)" + (name == c.key || name.isEmpty ? "" : ", name: \(name)") + "}")
+        let name = segmentNames.claim(Self.slug(c.key))
+        segments.append("  - {column: \(column)" + (name == c.key ? "" : ", name: \(name)") + "}")
       case .numericScale(let lo, let hi), .labelScale(_, _, let lo, let hi):
-        let scale = Self.scale(seenMin: lo, seenMax: hi)
-        var entry = "  - {column: \(column), id: \(uniqueID(Self.slug(c.key))), "
-        entry +=
-          "text: \(YAMLScalar.text(c.text, inFlow: true)), theme: TODO, scale: [\(scale.min), \(scale.max)]"
-        if case .labelScale(_, let set?, _, _) = c.kind,
-          let known = AnswerLabels.known.first(where: { $0.name == set })
-        {
-          labelSets[set] = known
-          entry += ", labels: \(set)"
+        let text = QuestionText.plain(c.text)
+        var known: AnswerLabels.LabelSet?
+        if case .labelScale(_, let set?, _, _) = c.kind {
+          known = AnswerLabels.known.first { $0.name == set }
         }
-        let lower = (c.text + " " + c.key).lowercased()
-        if scale == Scale(min: 0, max: 10) && !sawNPS
-          && ["recommend", "suosit", "rekommend", "empfehl"].contains(where: lower.contains)
-        {
+        // A known label set brings its own scale; numbers need the evidence weighed.
+        let judged =
+          known.map { ScaleEvidence(scale: $0.scale, check: nil, strayZeros: 0) }
+          ?? ScaleEvidence.judge(text: text + " " + c.key, seenMin: lo, seenMax: hi, counts: c.counts)
+        let scale = judged.scale
+        var entry = "  - {column: \(column), id: \(questionIDs.claim(Self.slug(QuestionText.plain(c.key)))), "
+        entry +=
+          "text: \(YAMLScalar.text(text, inFlow: true)), theme: TODO, scale: [\(scale.min), \(scale.max)]"
+        if let known {
+          labelSets[known.name] = known
+          entry += ", labels: \(known.name)"
+        }
+        let missing = c.missing.map(\.value) + (judged.strayZeros > 0 ? ["0"] : [])
+        if !missing.isEmpty {
+          let items = missing.map { Int($0) != nil ? $0 : YAMLScalar.text($0, inFlow: true) }
+          entry += ", missing: [" + items.joined(separator: ", ") + "]"
+        }
+        if scale == Scale(min: 0, max: 10) && !sawNPS && Self.asksToRecommend(text + " " + c.key) {
           entry += ", nps: true, outcome: true"
           sawNPS = true
         }
-        questions.append(entry + "}  # seen \(lo)–\(hi)")
+        var comment = "seen \(lo)–\(hi)"
+        if !c.missing.isEmpty {
+          comment +=
+            "; no-answer values: "
+            + c.missing.map { "\(Self.yamlComment($0.value)) ×\($0.count)" }.joined(separator: ", ")
+        }
+        if let check = judged.check { comment += "; check: \(check)" }
+        questions.append(entry + "}  # " + comment)
       case .freeText:
         comments.append("  - {column: \(column), theme: TODO}")
       case .id, .personal: break
@@ -97,13 +113,26 @@ extension SurveyInspection {
     return out.joined(separator: "\n") + "\n"
   }
 
-  /// The scale a column's seen values most likely come from: 0–10 once a value above 7 or a
-  /// zero appears, else 1–5 or 1–7.
-  static func scale(seenMin: Int, seenMax: Int) -> Scale {
-    if seenMin < 0 || seenMax > 10 { return Scale(min: seenMin, max: max(seenMax, seenMin + 1)) }
-    if seenMin == 0 || seenMax > 7 { return Scale(min: 0, max: 10) }
-    if seenMax <= 5 { return Scale(min: 1, max: 5) }
-    return Scale(min: 1, max: 7)
+  /// The question columns whose draft entry says `check:` (the scale could not be settled).
+  public var columnsToCheck: Int {
+    columns.filter { c in
+      guard case .numericScale(let lo, let hi) = c.kind else { return false }
+      return ScaleEvidence.judge(
+        text: QuestionText.plain(c.text) + " " + c.key, seenMin: lo, seenMax: hi, counts: c.counts
+      )
+      .check != nil
+    }.count
+  }
+
+  /// Whether a 0–10 question asks how likely one is to recommend: an NPS item, in the languages
+  /// peili's users answer in.
+  static func asksToRecommend(_ text: String) -> Bool {
+    let lower = text.lowercased()
+    return [
+      "recommend", "suosit", "rekommend", "empfehl", "recomend", "recomiend", "anbefal", "aanbevel",
+      "raccomand",
+    ]
+    .contains(where: lower.contains)
   }
 
   /// A question or segment id from a header: lower case ASCII words joined by `_`, at most
@@ -140,5 +169,25 @@ extension SurveyInspection {
   /// Text safe inside a YAML comment line.
   static func yamlComment(_ s: String) -> String {
     YAMLScalar.readable(s).replacingOccurrences(of: "\n", with: " ")
+  }
+}
+
+/// Names handed out once each: a taken one gets `_2`, `_3`, …
+struct UniqueNames {
+  let fallback: String
+  private var taken = Set<String>()
+
+  init(fallback: String) { self.fallback = fallback }
+
+  mutating func claim(_ base: String) -> String {
+    let stem = base.isEmpty ? fallback : base
+    var name = stem
+    var n = 2
+    while taken.contains(name) {
+      name = "\(stem)_\(n)"
+      n += 1
+    }
+    taken.insert(name)
+    return name
   }
 }

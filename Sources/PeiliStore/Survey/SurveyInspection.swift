@@ -35,6 +35,10 @@ public struct SurveyInspection: Sendable {
     public var kind: Kind
     /// Respondents with a non-blank value.
     public var filled: Int
+    /// How often each whole number was seen (answers on a numeric scale).
+    public var counts: [Int: Int] = [:]
+    /// Values that look like "no answer" ("I don't know", −9), as written, with their count.
+    public var missing: [(value: String, count: Int)] = []
   }
 
   public var file: String
@@ -69,7 +73,20 @@ public struct SurveyInspection: Sendable {
       if kind == .id {
         if haveID && c.role != .responseID { kind = .other("unique values") } else { haveID = true }
       }
-      columns.append(Column(index: c.index, key: c.key, text: c.text, kind: kind, filled: stats[k].filled))
+      var column = Column(index: c.index, key: c.key, text: c.text, kind: kind, filled: stats[k].filled)
+      let labels = stats[k].missingLabels.map { (value: $0.key, count: $0.value) }.sorted {
+        $0.value < $1.value
+      }
+      switch kind {
+      case .numericScale:
+        column.counts = stats[k].counts.filter { $0.key >= 0 }
+        column.missing =
+          stats[k].counts.filter { $0.key < 0 }.sorted { $0.key > $1.key }.map { (String($0.key), $0.value) }
+          + labels
+      case .labelScale: column.missing = labels
+      default: break
+      }
+      columns.append(column)
     }
     return SurveyInspection(
       file: path, format: table.layout.format, forced: format != nil, encoding: table.encoding,
@@ -104,6 +121,12 @@ public struct SurveyInspection: Sendable {
       if c.text != c.key { head += " \"\(Self.short(c.text, 50))\"" }
       lines.append(head + ": " + describe(c))
     }
+    let coded = columns.reduce(0) { $0 + $1.missing.reduce(0) { $0 + $1.count } }
+    if coded > 0 {
+      lines.append("no-answer values (become blanks through missing: in the draft): \(coded)")
+    }
+    let checks = columnsToCheck
+    if checks > 0 { lines.append("scales to check (marked `check:` in the draft): \(checks)") }
     let personal = personalColumns
     if !personal.isEmpty {
       lines.append(
@@ -118,7 +141,14 @@ public struct SurveyInspection: Sendable {
     case .id: return "id"
     case .date: return "date"
     case .segment(let values): return "segment (\(values.map { Self.short($0, 20) }.joined(separator: ", ")))"
-    case .numericScale(let lo, let hi): return "numeric scale, seen \(lo)–\(hi) (\(c.filled) answers)"
+    case .numericScale(let lo, let hi):
+      var text = "numeric scale, seen \(lo)–\(hi) (\(c.filled) answers)"
+      if !c.missing.isEmpty {
+        text +=
+          "; no-answer values "
+          + c.missing.map { "\(Self.short($0.value, 20)) ×\($0.count)" }.joined(separator: ", ")
+      }
+      return text
     case .labelScale(let labels, let set, _, _):
       let shown = labels.prefix(11).map { "\"\(Self.short($0, 30))\"" }.joined(separator: ", ")
       return "label scale\(set.map { " \($0)" } ?? ""), labels seen: \(shown) (\(c.filled) answers)"
@@ -149,6 +179,7 @@ private struct ColumnStats {
   var minNumbered = Int.max
   var maxNumbered = Int.min
   var dates = 0
+  var negatives = 0
   var longest = 0
   /// Distinct values (normalised label → first spelling), capped.
   var distinct: [String: String] = [:]
@@ -158,17 +189,32 @@ private struct ColumnStats {
   var duplicates = false
   var hasSpaces = false
   var sample: [String] = []
+  /// How often each small whole number was seen.
+  var counts: [Int: Int] = [:]
+  /// "No answer" labels seen ("I don't know"), first spelling → count; not counted as filled.
+  var missingLabels: [String: Int] = [:]
 
   mutating func add(_ reader: CSVReader, _ i: Int) {
     if reader.isBlank(i) { return }
-    filled += 1
     let whole = reader.integer(i)
-    if let v = whole {
-      integers += 1
-      minInt = min(minInt, v)
-      maxInt = max(maxInt, v)
-    }
     let text = reader.string(i).trimmingCharacters(in: .whitespacesAndNewlines)
+    if whole == nil && MissingAnswers.isLabel(text) {
+      let known = missingLabels.keys.first { AnswerLabels.normalised($0) == AnswerLabels.normalised(text) }
+      missingLabels[known ?? text, default: 0] += 1
+      return
+    }
+    filled += 1
+    if let v = whole {
+      if (-999...100).contains(v) && counts.count < 200 { counts[v, default: 0] += 1 }
+      // Negative codes beside a scale's values are "no answer" codes (SoSci's −9), not answers.
+      if v >= 0 {
+        integers += 1
+        minInt = min(minInt, v)
+        maxInt = max(maxInt, v)
+      } else {
+        negatives += 1
+      }
+    }
     if !duplicates && !all.insert(text).inserted { duplicates = true }
     if text.contains(" ") { hasSpaces = true }
     longest = max(longest, text.count)
@@ -209,12 +255,24 @@ private struct ColumnStats {
     }
     if filled == 0 { return .empty }
     let unique = !duplicates && filled == respondents && respondents >= 2
-    if integers == filled {
-      if maxInt - minInt <= 10 && minInt >= 0 && !(unique && maxInt - minInt + 1 < filled) {
+    // A few distinct negative codes beside whole numbers are missing codes of a scale.
+    let negativeCodes = counts.keys.filter { $0 < 0 }
+    let codedScale =
+      negatives > 0 && negativeCodes.count <= 3 && integers > 0 && integers + negatives == filled
+    if codedScale && maxInt - minInt <= 10 {
+      return .numericScale(min: minInt, max: maxInt)
+    }
+    if integers == filled && counts.keys.allSatisfy({ $0 == 0 || $0 == 1 }) && filled >= 2 {
+      return .other("0/1 flags (a yes/no or a multi-select choice), not a scale")
+    }
+    if integers + negatives == filled {
+      if negatives == 0 && maxInt - minInt <= 10 && !(unique && maxInt - minInt + 1 < filled) {
         return .numericScale(min: minInt, max: maxInt)
       }
       if unique && !idTaken { return .id }
-      return .other("numbers \(minInt)–\(maxInt), not a scale")
+      let lowest = negatives > 0 ? (counts.keys.min() ?? minInt) : minInt
+      let highest = integers > 0 ? maxInt : (counts.keys.max() ?? lowest)
+      return .other("numbers \(lowest)–\(highest), not a scale")
     }
     if dates == filled { return .date }
     if numbered == filled && maxNumbered - minNumbered <= 10 {
