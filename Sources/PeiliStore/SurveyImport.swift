@@ -46,11 +46,11 @@ extension Workspace {
   /// Imports one survey export for one wave and audience, all-or-nothing in one transaction,
   /// and caches its theme and question scores. `csv` and `mapping` are file paths; the file's
   /// layout (canonical, Qualtrics, SurveyMonkey, Google Forms, Typeform, Excel-saved) is
-  /// detected unless `format` forces one; `includeUnfinished` keeps unfinished Qualtrics responses.
+  /// detected unless `format` forces one; `keeping` keeps rows the layout would leave out (unfinished responses, previews and tests).
   @discardableResult
   public func importSurvey(
     csv: String, mapping: String, wave: String, date: Day?, audience: Audience, replace: Bool = false,
-    format: SurveyFormat? = nil, includeUnfinished: Bool = false, by user: String
+    format: SurveyFormat? = nil, keeping: Set<SurveyRowExclusion> = [], by user: String
   ) throws -> SurveyImportSummary {
     try requireWritable()
     let map = try SurveyMapping.load(path: mapping)
@@ -63,7 +63,7 @@ extension Workspace {
     if let bad = UnsafeCharacter.first(in: wave) {
       throw SurveyImportError(file: csvName, message: bad.refusal(of: "wave name", wave))
     }
-    let table = try SurveyTable(path: csvName, format: format, includeUnfinished: includeUnfinished)
+    let table = try SurveyTable(path: csvName, format: format, keeping: keeping)
     let parsed = try Self.parseSurvey(table, mapping: map, mappingFile: mapName)
     var summary = try writeTransaction { db in
       try Self.write(
@@ -108,12 +108,12 @@ extension Workspace {
           message: "duplicated column \(name); expected each mapped column once in the header")
       }
       // Personal data never reaches the workspace, whatever the mapping says.
-      if let kind = personal[found[0]] {
+      if let kind = personal[found[0]], !mapping.notPersonal.contains(name) {
         throw SurveyImportError(
           file: mappingFile, line: place.line, column: "\(place.column)",
           message:
             "column \(name) holds personal data (\(kind)), which peili never stores; expected it left out "
-            + "of the mapping")
+            + "of the mapping (or `personal: false` on its entry, if it holds none)")
       }
       return found[0]
     }
@@ -223,9 +223,18 @@ extension Workspace {
       }
     }
     if parsed.externalIDs.isEmpty {
+      // Every row left out as a preview or test: a survey tried out, not yet answered — or the
+      // analyst's own test file. Say so, and how to bring them in.
+      let tests = table.excluded[.preview] ?? 0
+      let unfinished = table.excluded[.unfinished] ?? 0
+      let hint =
+        tests > 0
+        ? "every row is a survey preview or test (\(tests)); add --include-test to import them"
+        : unfinished > 0
+          ? "every row is an unfinished response (\(unfinished)); add --include-unfinished to import them"
+          : "expected one row per respondent"
       throw SurveyImportError(
-        file: file, line: headerLine + 1,
-        message: "no respondent rows after the header; expected one row per respondent")
+        file: file, line: headerLine + 1, message: "no respondent rows after the header; \(hint)")
     }
     return parsed
   }

@@ -65,6 +65,9 @@ public struct SurveyMapping: Sendable {
   public var themes: [ThemeEntry]
   public var questions: [QuestionEntry]
   public var comments: [CommentEntry]
+  /// Columns whose entry says `personal: false`: the analyst has judged a column peili took
+  /// for personal data (by its header) to be an ordinary answer.
+  public var notPersonal: Set<String> = []
 
   /// `respondent_id: (row number)`: the 1-based data row number is the respondent id (Google
   /// Forms exports have no id column).
@@ -105,6 +108,8 @@ public struct SurveyMapping: Sendable {
 /// Walks the composed YAML node tree; each error carries the node's mark.
 private struct MappingParser {
   let file: String
+  /// Columns marked `personal: false` so far.
+  var keptColumns: Set<String> = []
 
   func fail(_ node: Node?, _ message: String) -> SurveyImportError {
     let mark = node?.mark
@@ -142,7 +147,8 @@ private struct MappingParser {
     let segmentItems = try list(top["segments"], "segments")
     var segmentNames = Set<String>()
     for item in segmentItems {
-      let m = try entry(item, "segment", allowed: ["column", "name"])
+      let m = try entry(item, "segment", allowed: ["column", "name", "personal"])
+      try notPersonal(m, item)
       let column = try required(m, item, "column", in: "segment")
       let name = try storedID(
         m["name"].map { try scalar($0, "name") } ?? column, m["name"] ?? m["column"], "segment name")
@@ -187,7 +193,10 @@ private struct MappingParser {
     for (position, item) in questionItems.enumerated() {
       let m = try entry(
         item, "question",
-        allowed: ["column", "id", "text", "theme", "scale", "nps", "outcome", "labels", "missing"])
+        allowed: [
+          "column", "id", "text", "theme", "scale", "nps", "outcome", "labels", "missing", "personal",
+        ])
+      try notPersonal(m, item)
       let column = try required(m, item, "column", in: "question")
       let id = try storedID(required(m, item, "id", in: "question"), m["id"], "question id")
       guard questionIDs.insert(id).inserted else { throw fail(m["id"], "duplicate question id \(id)") }
@@ -232,7 +241,8 @@ private struct MappingParser {
     var comments: [SurveyMapping.CommentEntry] = []
     let commentItems = try list(top["comments"], "comments")
     for item in commentItems {
-      let m = try entry(item, "comment", allowed: ["column", "theme"])
+      let m = try entry(item, "comment", allowed: ["column", "theme", "personal"])
+      try notPersonal(m, item)
       let column = try required(m, item, "column", in: "comment")
       let theme = try storedID(required(m, item, "theme", in: "comment"), m["theme"], "theme")
       try rejectPlaceholder(theme, m["theme"], of: "comment column \(column)")
@@ -252,9 +262,20 @@ private struct MappingParser {
     for (i, q) in questions.enumerated() { try claim(q.column, questionItems[i]) }
     for (i, c) in comments.enumerated() { try claim(c.column, commentItems[i]) }
 
-    return SurveyMapping(
+    var mapping = SurveyMapping(
       respondentID: respondentID, respondentIDPlace: place(idNode), segments: segments, themes: themes,
       questions: questions, comments: comments)
+    mapping.notPersonal = keptColumns
+    return mapping
+  }
+
+  /// `personal: false` on an entry: only `false` is meaningful (personal columns are left out).
+  mutating func notPersonal(_ m: Node.Mapping, _ item: Node) throws {
+    guard let node = m["personal"] else { return }
+    guard try !bool(node, "personal") else {
+      throw fail(node, "personal: true is not needed: leave a personal column out of the mapping")
+    }
+    keptColumns.insert(try scalar(m["column"] ?? item, "column"))
   }
 
   /// A draft mapping's `theme: TODO` left unassigned.

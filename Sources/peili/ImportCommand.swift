@@ -146,6 +146,14 @@ struct ImportSurveyCommand: ParsableCommand {
   @Flag(help: "Keep unfinished responses (Qualtrics Finished = False), which are left out by default.")
   var includeUnfinished = false
 
+  @Flag(help: "Keep survey previews and test responses (Qualtrics), which are left out by default.")
+  var includeTest = false
+
+  /// The rows the layout would leave out that the flags keep.
+  var keeping: Set<SurveyRowExclusion> {
+    Set([includeUnfinished ? .unfinished : nil, includeTest ? .preview : nil].compactMap { $0 })
+  }
+
   @Flag(help: "Print the detected layout, encoding, delimiter, respondents and column kinds; import nothing.")
   var inspect = false
 
@@ -174,7 +182,7 @@ struct ImportSurveyCommand: ParsableCommand {
     try reportingFailures(global) {
       try requireReadable(file)
       let inspection = try SurveyInspection.inspect(
-        path: file, format: format, includeUnfinished: includeUnfinished)
+        path: file, format: format, keeping: keeping)
       print(inspection.report, terminator: "")
       if let mappingOut {
         guard FileManager.default.createFile(atPath: mappingOut, contents: Data(inspection.draftMapping.utf8))
@@ -196,7 +204,7 @@ struct ImportSurveyCommand: ParsableCommand {
       try requireReadable(mapping)
       let s = try workspace.importSurvey(
         csv: file, mapping: mapping, wave: wave, date: date.flatMap { Day($0) }, audience: audience,
-        replace: replace, format: format, includeUnfinished: includeUnfinished, by: CurrentUser.name)
+        replace: replace, format: format, keeping: keeping, by: CurrentUser.name)
       var line =
         "Imported \(file): \(s.respondents) \(s.audience.rawValue) respondents, \(s.answers) answers"
         + " (\(s.missing) blank\(s.missingCodes > 0 ? ", \(s.missingCodes) of them missing codes" : "")), "

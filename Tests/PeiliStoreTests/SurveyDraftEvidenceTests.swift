@@ -221,3 +221,77 @@ import Yams
     #expect(pyQuestions.count == 2)
   }
 }
+
+/// Personal data by column role and content, not by words inside a question; previews.
+@Suite struct SurveyPersonalAndPreviewTests {
+  @Test func aQuestionAboutEmailIsAQuestionAndAddressesAreFoundByTheirValues() throws {
+    let fx = try StoreFixture()
+    var lines = ["id,How would you describe your access to emails from us?,Contact e-mail,Notes,Where"]
+    for r in 0..<20 {
+      lines.append(
+        "r\(r),\(1 + r % 5),user\(r)@example.com,10.0.\(r).7,\"60.\(1000 + r)5, 24.\(9300 + r)1\"")
+    }
+    let path = try fx.file("s.csv", lines.joined(separator: "\n") + "\n")
+    let i = try SurveyInspection.inspect(path: path)
+    func kind(_ key: String) -> SurveyInspection.Kind? { i.columns.first { $0.key == key }?.kind }
+    #expect(kind("How would you describe your access to emails from us?") == .numericScale(min: 1, max: 5))
+    #expect(kind("Contact e-mail") == .personal("email address"))
+    #expect(kind("Notes") == .personal("IP addresses in the values"))
+    #expect(kind("Where") == .personal("coordinates in the values"))
+    #expect(i.report.contains("personal (email address, by its header): dropped, never stored"))
+    #expect(i.report.contains("personal (IP addresses in the values)"))
+  }
+
+  @Test func personalFalseKeepsAColumnTheHeaderMisjudged() throws {
+    let fx = try StoreFixture()
+    let path = try fx.file("s.csv", "id,Email\nr1,4\nr2,5\nr3,3\nr4,4\nr5,2\n")
+    let ws = try Workspace.open(path: fx.path("ws.peili"), create: true)
+    func mapping(_ extra: String) throws -> String {
+      try fx.file(
+        "m.yaml",
+        "respondent_id: id\nthemes: [{id: t, name: T}]\n"
+          + "questions:\n  - {column: Email, id: email_rating, theme: t, scale: [1, 5]\(extra)}\n")
+    }
+    let refused = #expect(throws: SurveyImportError.self) {
+      try ws.importSurvey(
+        csv: path, mapping: try mapping(""), wave: "w1", date: Day(year: 2026, month: 9, day: 1),
+        audience: .staff,
+        by: "t")
+    }
+    #expect(
+      refused?.message.contains("`personal: false` on its entry") == true, "\(String(describing: refused))")
+    let s = try ws.importSurvey(
+      csv: path, mapping: try mapping(", personal: false"), wave: "w1",
+      date: Day(year: 2026, month: 9, day: 1),
+      audience: .staff, by: "t")
+    #expect(s.answers == 5)
+  }
+
+  @Test func anExportOfPreviewsOnlySaysSoAndIncludeTestBringsThemIn() throws {
+    let fx = try StoreFixture()
+    let fixture = try String(contentsOfFile: VendorFixture.path("qualtrics.csv"), encoding: .utf8)
+    // The three header rows (the first answer row starts with its date), then the preview alone.
+    // By scalars: the fixture's CRLF is one Character, which splitting at "\n" would not see.
+    let rows = fixture.unicodeScalars.split(separator: "\n", omittingEmptySubsequences: false).map {
+      String($0)
+    }
+    let header = rows.prefix { !$0.hasPrefix("2025-") }
+    let preview = try #require(rows.first { $0.contains("Survey Preview") })
+    let previews = (header + [preview]).joined(separator: "\n") + "\n"
+    let path = try fx.file("previews.csv", previews)
+    let ws = try Workspace.open(path: fx.path("ws.peili"), create: true)
+    let mapping = VendorFixture.path("qualtrics-mapping.yaml")
+    let error = #expect(throws: SurveyImportError.self) {
+      try ws.importSurvey(
+        csv: path, mapping: mapping, wave: "w1", date: Day(year: 2025, month: 9, day: 15),
+        audience: .customer,
+        by: "t")
+    }
+    #expect(error?.message.contains("every row is a survey preview or test (1); add --include-test") == true)
+    #expect(try SurveyInspection.inspect(path: path).report.contains("add --include-test"))
+    let s = try ws.importSurvey(
+      csv: path, mapping: mapping, wave: "w1", date: Day(year: 2025, month: 9, day: 15), audience: .customer,
+      keeping: [.preview], by: "t")
+    #expect(s.respondents == 1)
+  }
+}

@@ -36,13 +36,13 @@ final class VendorFixture {
   @discardableResult
   func importFixture(
     _ csv: String, mapping: String, wave: String = "2025-09", audience: Audience = .customer,
-    format: SurveyFormat? = nil, includeUnfinished: Bool = false, replace: Bool = false
+    format: SurveyFormat? = nil, keeping: Set<SurveyRowExclusion> = [], replace: Bool = false
   ) throws -> SurveyImportSummary {
     let csvPath = csv.hasPrefix("/") ? csv : Self.path(csv)
     let mapPath = mapping.hasPrefix("/") ? mapping : Self.path(mapping)
     return try workspace.importSurvey(
       csv: csvPath, mapping: mapPath, wave: wave, date: Day("2025-09-15"), audience: audience,
-      replace: replace, format: format, includeUnfinished: includeUnfinished, by: "tester")
+      replace: replace, format: format, keeping: keeping, by: "tester")
   }
 
   func scores() throws -> [ScoreKey: ScoreSummary] {

@@ -40,7 +40,7 @@ import Testing
 
   @Test func qualtricsUnfinishedKeptWhenAsked() throws {
     let f = try VendorFixture()
-    let s = try f.importFixture("qualtrics.csv", mapping: "qualtrics-mapping.yaml", includeUnfinished: true)
+    let s = try f.importFixture("qualtrics.csv", mapping: "qualtrics-mapping.yaml", keeping: [.unfinished])
     #expect(s.respondents == 5)
     #expect(s.excluded == [.preview: 1, .spam: 1])
     // The unfinished respondent answered Q1_1 = 1 (index 0): (237.5 + 0)/5 = 47.5.

@@ -64,9 +64,7 @@ enum QualtricsLayout {
   /// Why a data row is left out, or nil to keep it. Status codes per Qualtrics: 0 IP address,
   /// 1 survey preview, 2 survey test, 4 imported, 8 spam, 9 preview spam, 12 imported spam,
   /// 16 offline, 17 offline preview.
-  static func exclusion(status: String?, channel: String?, finished: String?, includeUnfinished: Bool)
-    -> SurveyRowExclusion?
-  {
+  static func exclusion(status: String?, channel: String?, finished: String?) -> SurveyRowExclusion? {
     if let status = status?.lowercased(), !status.isEmpty {
       if ["1", "2", "8", "9", "12", "17"].contains(status) || status.contains("preview")
         || status.contains("test") || status.contains("spam")
@@ -75,7 +73,7 @@ enum QualtricsLayout {
       }
     }
     if let channel = channel?.lowercased(), channel == "preview" || channel == "test" { return .preview }
-    if !includeUnfinished, let finished = finished?.lowercased(), !finished.isEmpty,
+    if let finished = finished?.lowercased(), !finished.isEmpty,
       !(finished == "true" || finished == "1")
     {
       return .unfinished

@@ -54,10 +54,10 @@ public struct SurveyInspection: Sendable {
   public var columns: [Column]
 
   /// Reads the whole file in its layout (detected, or `format`) and infers every column's kind.
-  public static func inspect(path: String, format: SurveyFormat? = nil, includeUnfinished: Bool = false)
+  public static func inspect(path: String, format: SurveyFormat? = nil, keeping: Set<SurveyRowExclusion> = [])
     throws(SurveyImportError) -> SurveyInspection
   {
-    let table = try SurveyTable(path: path, format: format, includeUnfinished: includeUnfinished)
+    let table = try SurveyTable(path: path, format: format, keeping: keeping)
     var stats = table.layout.columns.map { _ in ColumnStats() }
     var respondents = 0
     while try table.next() {
@@ -114,6 +114,10 @@ public struct SurveyInspection: Sendable {
     let left = SurveyRowExclusion.allCases.compactMap { r in excluded[r].map { "\($0) \(r.rawValue)" } }
     if !left.isEmpty { kept += " (left out: \(left.joined(separator: ", ")))" }
     lines.append(kept)
+    if respondents == 0, let tests = excluded[.preview], tests > 0 {
+      lines.append(
+        "every row is a survey preview or test (\(tests)): add --include-test to inspect and import them")
+    }
     if rowNumbersAsIDs { lines.append("respondent id: the row number (the export has no id column)") }
     lines.append("columns:")
     for c in columns {
@@ -153,7 +157,9 @@ public struct SurveyInspection: Sendable {
       let shown = labels.prefix(11).map { "\"\(Self.short($0, 30))\"" }.joined(separator: ", ")
       return "label scale\(set.map { " \($0)" } ?? ""), labels seen: \(shown) (\(c.filled) answers)"
     case .freeText: return "free text (\(c.filled) answers)"
-    case .personal(let what): return "personal (\(what)): dropped, never stored"
+    case .personal(let what):
+      let why = what.hasSuffix("in the values") ? what : "\(what), by its header"
+      return "personal (\(why)): dropped, never stored; `personal: false` on its mapping entry keeps it"
     case .other(let what): return "not mapped (\(what))"
     case .empty: return "empty"
     }
@@ -246,7 +252,7 @@ private struct ColumnStats {
 
   func kind(column c: SurveyColumn, respondents: Int, idTaken: Bool) -> SurveyInspection.Kind {
     if let personal = c.personal { return .personal(personal) }
-    if PersonalColumns.looksLikeEmails(sample) { return .personal("email addresses in the values") }
+    if let found = PersonalColumns.kind(ofValues: sample) { return .personal(found) }
     switch c.role {
     case .responseID: return .id
     case .timestamp: return .date

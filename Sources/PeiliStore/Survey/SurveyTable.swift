@@ -12,7 +12,9 @@ public final class SurveyTable {
   public let layout: SurveyLayout
   /// Physical line of each header row.
   public let headerLines: [Int]
-  public let includeUnfinished: Bool
+  /// Rows the layout would leave out that the user asked to keep (`--include-unfinished`,
+  /// `--include-test`).
+  public let keeping: Set<SurveyRowExclusion>
   /// Data rows the layout left out, by reason.
   public private(set) var excluded: [SurveyRowExclusion: Int] = [:]
   /// 1-based number of the current data row among all data rows (left-out rows counted), the
@@ -24,7 +26,7 @@ public final class SurveyTable {
   public let width: Int
 
   /// Reads the file at `path`; `format` forces a layout instead of detecting it.
-  public convenience init(path: String, format: SurveyFormat? = nil, includeUnfinished: Bool = false)
+  public convenience init(path: String, format: SurveyFormat? = nil, keeping: Set<SurveyRowExclusion> = [])
     throws(SurveyImportError)
   {
     let data: Data
@@ -32,14 +34,14 @@ public final class SurveyTable {
     case .success(let bytes): data = bytes
     case .failure(let problem): throw SurveyImportError(file: path, message: problem.message)
     }
-    try self.init(data: data, file: path, format: format, includeUnfinished: includeUnfinished)
+    try self.init(data: data, file: path, format: format, keeping: keeping)
   }
 
-  public init(data: Data, file: String, format: SurveyFormat? = nil, includeUnfinished: Bool = false)
+  public init(data: Data, file: String, format: SurveyFormat? = nil, keeping: Set<SurveyRowExclusion> = [])
     throws(SurveyImportError)
   {
     self.file = file
-    self.includeUnfinished = includeUnfinished
+    self.keeping = keeping
     let text = DecodedText(data)
     // UTF-16 without its byte-order mark, or no text at all, would otherwise read as a CSV of
     // NULs and noise, and fail on some later line with a puzzling message.
@@ -144,7 +146,8 @@ public final class SurveyTable {
     }
     return QualtricsLayout.exclusion(
       status: value(layout.statusColumn), channel: value(layout.channelColumn),
-      finished: value(layout.finishedColumn), includeUnfinished: includeUnfinished)
+      finished: value(layout.finishedColumn)
+    ).flatMap { keeping.contains($0) ? nil : $0 }
   }
 
   /// True when column `c` is absent or holds exactly one of `values` (the common spellings; any
