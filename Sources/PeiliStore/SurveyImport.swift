@@ -21,6 +21,9 @@ public struct SurveyImportSummary: Hashable, Sendable {
   public var cachedScores: Int
   /// Answers that were a missing code of the mapping (`missing:`), stored as blanks.
   public var missingCodes = 0
+  /// The encoding the file was read in, and the bytes it does not define (replaced).
+  public var encoding: SurveyTextEncoding = .utf8
+  public var replacedBytes: [ReplacedByte] = []
   /// The layout the file was read in.
   public var format: SurveyFormat = .canonical
   /// Data rows the layout left out (Qualtrics previews, spam, unfinished responses).
@@ -50,7 +53,8 @@ extension Workspace {
   @discardableResult
   public func importSurvey(
     csv: String, mapping: String, wave: String, date: Day?, audience: Audience, replace: Bool = false,
-    format: SurveyFormat? = nil, keeping: Set<SurveyRowExclusion> = [], by user: String
+    format: SurveyFormat? = nil, encoding: SurveyTextEncoding? = nil, keeping: Set<SurveyRowExclusion> = [],
+    by user: String
   ) throws -> SurveyImportSummary {
     try requireWritable()
     let map = try SurveyMapping.load(path: mapping)
@@ -63,7 +67,7 @@ extension Workspace {
     if let bad = UnsafeCharacter.first(in: wave) {
       throw SurveyImportError(file: csvName, message: bad.refusal(of: "wave name", wave))
     }
-    let table = try SurveyTable(path: csvName, format: format, keeping: keeping)
+    let table = try SurveyTable(path: csvName, format: format, encoding: encoding, keeping: keeping)
     let parsed = try Self.parseSurvey(table, mapping: map, mappingFile: mapName)
     var summary = try writeTransaction { db in
       try Self.write(
@@ -73,6 +77,8 @@ extension Workspace {
     // An import can write a log as large as the workspace: copy it in and truncate it.
     try compactLog()
     summary.format = table.layout.format
+    summary.encoding = table.encoding
+    summary.replacedBytes = table.replacedBytes
     summary.excluded = table.excluded
     return summary
   }

@@ -143,6 +143,15 @@ struct ImportSurveyCommand: ParsableCommand {
         + "typeform or excel.", valueName: "layout"))
   var format: SurveyFormat?
 
+  @Option(
+    help: ArgumentHelp(
+      "The file's character encoding, instead of detecting it: utf-8, windows-1252, iso-8859-1, iso-8859-15, "
+        + "cp850, cp437, mac-roman, utf-16le or utf-16be.", valueName: "name"))
+  var encoding: String?
+
+  /// `--encoding` as peili knows it (validated in `validate`).
+  var textEncoding: SurveyTextEncoding? { encoding.flatMap { SurveyTextEncoding.byName[$0.lowercased()] } }
+
   @Flag(help: "Keep unfinished responses (Qualtrics Finished = False), which are left out by default.")
   var includeUnfinished = false
 
@@ -165,6 +174,11 @@ struct ImportSurveyCommand: ParsableCommand {
     if let date, Day(date) == nil {
       throw ValidationError("--date expects a date YYYY-MM-DD, got \"\(date)\"")
     }
+    if let encoding, textEncoding == nil {
+      throw ValidationError(
+        "--encoding: unknown encoding \"\(encoding)\"; expected one of "
+          + SurveyTextEncoding.byName.keys.sorted().joined(separator: ", "))
+    }
     if inspect { return }
     if mappingOut != nil { throw ValidationError("--mapping-out goes with --inspect") }
     guard mapping != nil else { throw ValidationError("expected --mapping MAP.yaml (or --inspect)") }
@@ -182,7 +196,7 @@ struct ImportSurveyCommand: ParsableCommand {
     try reportingFailures(global) {
       try requireReadable(file)
       let inspection = try SurveyInspection.inspect(
-        path: file, format: format, keeping: keeping)
+        path: file, format: format, encoding: textEncoding, keeping: keeping)
       print(inspection.report, terminator: "")
       if let mappingOut {
         guard FileManager.default.createFile(atPath: mappingOut, contents: Data(inspection.draftMapping.utf8))
@@ -204,7 +218,13 @@ struct ImportSurveyCommand: ParsableCommand {
       try requireReadable(mapping)
       let s = try workspace.importSurvey(
         csv: file, mapping: mapping, wave: wave, date: date.flatMap { Day($0) }, audience: audience,
-        replace: replace, format: format, keeping: keeping, by: CurrentUser.name)
+        replace: replace, format: format, encoding: textEncoding, keeping: keeping, by: CurrentUser.name)
+      if let first = s.replacedBytes.first {
+        printError(
+          "warning: \(file):\(first.line):\(first.column): byte 0x\(String(first.byte, radix: 16, uppercase: true)) "
+            + "is not defined in \(s.encoding.rawValue) (\(s.replacedBytes.count) such bytes, replaced with U+FFFD); "
+            + "name the file's encoding with --encoding")
+      }
       var line =
         "Imported \(file): \(s.respondents) \(s.audience.rawValue) respondents, \(s.answers) answers"
         + " (\(s.missing) blank\(s.missingCodes > 0 ? ", \(s.missingCodes) of them missing codes" : "")), "

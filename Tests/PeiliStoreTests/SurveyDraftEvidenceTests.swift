@@ -295,3 +295,63 @@ import Yams
     #expect(s.respondents == 1)
   }
 }
+
+/// Encodings by the bytes: DOS and Mac code pages told from Windows-1252, undefined bytes
+/// replaced and reported (never dropped), `--encoding` to name one, samples that show mojibake.
+@Suite struct SurveyEncodingTests {
+  func inspect(_ bytes: [UInt8], encoding: SurveyTextEncoding? = nil) throws -> SurveyInspection {
+    let fx = try StoreFixture()
+    let path = try fx.file("s.csv", Data(Array("id,segment,q1,comment\n".utf8) + bytes))
+    return try SurveyInspection.inspect(path: path, encoding: encoding)
+  }
+
+  /// "Persönlich", "Erklärungsbedürftige", "groß" as a DOS program (CP850) writes them.
+  static let cp850Rows: [UInt8] =
+    Array("r1,Pers".utf8) + [0x94] + Array("nlich,3,Erkl".utf8) + [0x84] + Array("rungsbed".utf8) + [0x81]
+    + Array("rftige\nr2,Gesch".utf8) + [0x84] + Array("ftlich,4,gro".utf8) + [0xE1] + Array("\n".utf8)
+
+  @Test func aDOSCodePageIsToldFromWindows1252ByItsLetters() throws {
+    let i = try inspect(Self.cp850Rows)
+    #expect(i.encoding == .cp850)
+    #expect(i.replacedBytes.isEmpty)
+    #expect(i.nonASCIISamples.contains("Persönlich"))
+    #expect(i.report.contains("reads as: Persönlich Erklärungsbedürftige"), "\(i.report)")
+  }
+
+  @Test func anUndefinedByteIsReplacedAndReportedWithItsPlace() throws {
+    let rows =
+      Array("r1,a,3,caf".utf8) + [0xE9, 0x20, 0x81] + Array("\nr2,b,4,na".utf8) + [0xEF] + Array("ve\n".utf8)
+    let i = try inspect(rows)
+    #expect(i.encoding == .windows1252)
+    #expect(i.replacedBytes == [ReplacedByte(line: 2, column: 13, byte: 0x81)])
+    #expect(
+      i.report.contains(
+        "warning: 1 byte(s) not defined in Windows-1252 were replaced with U+FFFD, first at line 2, column 13 (0x81)"
+      ))
+    #expect(i.nonASCIISamples.contains("café"))
+  }
+
+  @Test func anEncodingCanBeNamed() throws {
+    let i = try inspect(Self.cp850Rows, encoding: .windows1252)
+    #expect(i.encoding == .windows1252)
+    #expect(i.replacedBytes.count == 1, "0x81 is undefined in Windows-1252")
+    #expect(SurveyTextEncoding.byName["mac-roman"] == .macRoman)
+    #expect(SurveyTextEncoding.byName["cp850"] == .cp850)
+  }
+
+  @Test func theSegmentValuesImportAsTheLettersTheyWere() throws {
+    let fx = try StoreFixture()
+    let path = try fx.file("s.csv", Data(Array("id,segment,q1,comment\n".utf8) + Self.cp850Rows))
+    let mapping = try fx.file(
+      "m.yaml",
+      "respondent_id: id\nsegments: [{column: segment}]\nthemes: [{id: t, name: T}]\n"
+        + "questions: [{column: q1, id: q1, theme: t, scale: [1, 5]}]\ncomments: [{column: comment, theme: t}]\n"
+    )
+    let ws = try Workspace.open(path: fx.path("ws.peili"), create: true)
+    try ws.importSurvey(
+      csv: path, mapping: mapping, wave: "w1", date: Day(year: 2026, month: 9, day: 1), audience: .customer,
+      by: "t")
+    let values = try #require(try ws.survey.segmentAttributes().first { $0.name == "segment" }).values
+    #expect(Set(values) == ["Persönlich", "Geschäftlich"])
+  }
+}

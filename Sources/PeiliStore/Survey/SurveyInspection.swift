@@ -52,18 +52,36 @@ public struct SurveyInspection: Sendable {
   public var excluded: [SurveyRowExclusion: Int]
   public var rowNumbersAsIDs: Bool
   public var columns: [Column]
+  /// Bytes the encoding does not define, replaced with U+FFFD.
+  public var replacedBytes: [ReplacedByte] = []
+  /// A few distinct words with non-ASCII letters as decoded, so that mojibake shows.
+  public var nonASCIISamples: [String] = []
 
   /// Reads the whole file in its layout (detected, or `format`) and infers every column's kind.
-  public static func inspect(path: String, format: SurveyFormat? = nil, keeping: Set<SurveyRowExclusion> = [])
+  public static func inspect(
+    path: String, format: SurveyFormat? = nil, encoding: SurveyTextEncoding? = nil,
+    keeping: Set<SurveyRowExclusion> = []
+  )
     throws(SurveyImportError) -> SurveyInspection
   {
-    let table = try SurveyTable(path: path, format: format, keeping: keeping)
+    let table = try SurveyTable(path: path, format: format, encoding: encoding, keeping: keeping)
     var stats = table.layout.columns.map { _ in ColumnStats() }
     var respondents = 0
+    var samples: [String] = []
     while try table.next() {
       respondents += 1
       for (k, column) in table.layout.columns.enumerated() where column.index < table.reader.count {
         stats[k].add(table.reader, column.index)
+        if samples.count < 6 && !table.reader.isBlank(column.index) {
+          let text = table.reader.string(column.index)
+          for word in text.split(whereSeparator: { $0.isWhitespace || $0 == "," })
+          where word.unicodeScalars.contains(where: { !$0.isASCII }) && word.count <= 30
+            && !samples.contains(String(word))
+          {
+            samples.append(String(word))
+            if samples.count == 6 { break }
+          }
+        }
       }
     }
     var columns: [Column] = []
@@ -91,7 +109,8 @@ public struct SurveyInspection: Sendable {
     return SurveyInspection(
       file: path, format: table.layout.format, forced: format != nil, encoding: table.encoding,
       delimiter: table.delimiter, headerLines: table.headerLines, respondents: respondents,
-      excluded: table.excluded, rowNumbersAsIDs: table.layout.rowNumbersAsIDs, columns: columns)
+      excluded: table.excluded, rowNumbersAsIDs: table.layout.rowNumbersAsIDs, columns: columns,
+      replacedBytes: table.replacedBytes, nonASCIISamples: samples)
   }
 
   /// The columns that will never be stored.
@@ -104,7 +123,16 @@ public struct SurveyInspection: Sendable {
     var lines: [String] = []
     lines.append("file: \(file)")
     lines.append("format: \(format.title) (\(forced ? "--format \(format.rawValue)" : "detected"))")
-    lines.append("encoding: \(encoding.rawValue)")
+    lines.append(
+      "encoding: \(encoding.rawValue)"
+        + (nonASCIISamples.isEmpty ? "" : ", reads as: " + nonASCIISamples.joined(separator: " ")))
+    if let first = replacedBytes.first {
+      lines.append(
+        "warning: \(replacedBytes.count)\(replacedBytes.count == 100 ? "+" : "") byte(s) not defined in "
+          + "\(encoding.rawValue) were replaced with U+FFFD, "
+          + "first at line \(first.line), column \(first.column) (0x\(String(first.byte, radix: 16, uppercase: true))); "
+          + "name the file's encoding with --encoding (cp850, mac-roman, iso-8859-15, …)")
+    }
     lines.append("delimiter: \(DelimiterSniffing.name(delimiter))")
     let span =
       headerLines.count > 1

@@ -14,6 +14,8 @@ public final class SurveyTable {
   public let headerLines: [Int]
   /// Rows the layout would leave out that the user asked to keep (`--include-unfinished`,
   /// `--include-test`).
+  /// Bytes the encoding does not define, replaced with U+FFFD (a warning, with their place).
+  public private(set) var replacedBytes: [ReplacedByte] = []
   public let keeping: Set<SurveyRowExclusion>
   /// Data rows the layout left out, by reason.
   public private(set) var excluded: [SurveyRowExclusion: Int] = [:]
@@ -26,7 +28,10 @@ public final class SurveyTable {
   public let width: Int
 
   /// Reads the file at `path`; `format` forces a layout instead of detecting it.
-  public convenience init(path: String, format: SurveyFormat? = nil, keeping: Set<SurveyRowExclusion> = [])
+  public convenience init(
+    path: String, format: SurveyFormat? = nil, encoding forced: SurveyTextEncoding? = nil,
+    keeping: Set<SurveyRowExclusion> = []
+  )
     throws(SurveyImportError)
   {
     let data: Data
@@ -34,27 +39,33 @@ public final class SurveyTable {
     case .success(let bytes): data = bytes
     case .failure(let problem): throw SurveyImportError(file: path, message: problem.message)
     }
-    try self.init(data: data, file: path, format: format, keeping: keeping)
+    try self.init(data: data, file: path, format: format, encoding: forced, keeping: keeping)
   }
 
-  public init(data: Data, file: String, format: SurveyFormat? = nil, keeping: Set<SurveyRowExclusion> = [])
+  public init(
+    data: Data, file: String, format: SurveyFormat? = nil, encoding forced: SurveyTextEncoding? = nil,
+    keeping: Set<SurveyRowExclusion> = []
+  )
     throws(SurveyImportError)
   {
     self.file = file
     self.keeping = keeping
-    let text = DecodedText(data)
+    let text = DecodedText(data, forced: forced)
     // UTF-16 without its byte-order mark, or no text at all, would otherwise read as a CSV of
     // NULs and noise, and fail on some later line with a puzzling message.
-    if text.encoding == .utf8, let utf16 = InputFile.utf16WithoutBOM(data) {
+    if text.encoding == .utf8 && forced == nil, let utf16 = InputFile.utf16WithoutBOM(data) {
       throw SurveyImportError(file: file, line: 1, message: InputFile.utf16Refusal(utf16, path: file))
     }
-    if text.encoding != .utf16LE && text.encoding != .utf16BE, let kind = InputFile.binaryKind(data) {
+    if ![.utf16LE, .utf16BE, .utf16LENoBOM, .utf16BENoBOM].contains(text.encoding),
+      let kind = InputFile.binaryKind(data)
+    {
       throw SurveyImportError(
         file: file, line: 1,
         message: "the file is \(kind), not a text CSV file; expected a CSV export (in a spreadsheet: "
           + "Save As → CSV UTF-8)")
     }
     encoding = text.encoding
+    replacedBytes = text.replaced
     delimiter = DelimiterSniffing.sniff(text.utf8)
     let reader = CSVReader(validatedUTF8: text.utf8, delimiter: delimiter)
     self.reader = reader
