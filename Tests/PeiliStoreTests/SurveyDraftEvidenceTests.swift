@@ -91,12 +91,12 @@ import Yams
 
   @Test func noAnswerCodesAndLabelsAreProposedAsMissing() throws {
     let fx = try StoreFixture()
-    let labels = ["Agree", "Disagree", "Strongly agree", "I don't know", "Strongly disagree"]
+    let labels = ["Agree", "Disagree", "Strongly agree", "I don't know", "Strongly disagree", "Neutral"]
     let path = try csv(
       fx,
       [
         ("Clarity", { $0 % 6 == 0 ? "-9" : String(1 + $0 % 5) }),
-        ("Trust", { labels[$0 % 5] }),
+        ("Trust", { labels[$0 % 6] }),
         ("Luottamus", { $0 % 4 == 0 ? "En osaa sanoa" : String(1 + $0 % 5) }),
       ])
     let i = try SurveyInspection.inspect(path: path)
@@ -353,5 +353,49 @@ import Yams
       by: "t")
     let values = try #require(try ws.survey.segmentAttributes().first { $0.name == "segment" }).values
     #expect(Set(values) == ["Persönlich", "Geschäftlich"])
+  }
+}
+
+/// The vendors' common label scales, in several languages and lengths, become scales.
+@Suite struct SurveyLabelScaleTests {
+  func draftLine(_ labels: [String], header: String = "Item") throws -> String {
+    let fx = try StoreFixture()
+    var lines = ["id,\"\(header)\""]
+    for r in 0..<40 { lines.append("r\(r),\"\(labels[r % labels.count])\"") }
+    let path = try fx.file("s.csv", lines.joined(separator: "\n") + "\n")
+    let draft = try SurveyInspection.inspect(path: path).draftMapping
+    return try #require(
+      draft.split(separator: "\n").map(String.init).first {
+        $0.contains("{column:") && $0.contains("scale:")
+      }, "\(draft)")
+  }
+
+  @Test(arguments: [
+    (
+      [
+        "Not at all important", "Slightly important", "Moderately important", "Very important",
+        "Extremely important",
+      ], "important5", "[1, 5]"
+    ),
+    (["Not relevant for me", "Somewhat useful", "Critical to me"], "useful3", "[1, 3]"),
+    (["Disagree", "Neutral", "Agree"], "agree3", "[1, 3]"),
+    (
+      [
+        "Strongly disagree", "Disagree", "Somewhat disagree", "Neither agree nor disagree", "Somewhat agree",
+        "Agree", "Strongly agree",
+      ], "agree7", "[1, 7]"
+    ),
+    (
+      ["Mycket missnöjd", "Missnöjd", "Varken nöjd eller missnöjd", "Nöjd", "Mycket nöjd"], "satisfied5_sv",
+      "[1, 5]"
+    ),
+    (["Nie", "Selten", "Manchmal", "Oft", "Immer"], "frequency5_de", "[1, 5]"),
+    (["Muy en desacuerdo", "En desacuerdo", "De acuerdo", "Muy de acuerdo"], "agree5_es", "[1, 5]"),
+    (["Ei koskaan", "Harvoin", "Joskus", "Usein", "Aina"], "frequency5_fi", "[1, 5]"),
+    (["Low", "Medium", "High"], "level3", "[1, 3]"),
+  ])
+  func aVendorLabelScaleIsDraftedAsItsScale(labels: [String], set: String, scale: String) throws {
+    let line = try draftLine(labels)
+    #expect(line.contains("scale: \(scale), labels: \(set)"), "\(line)")
   }
 }

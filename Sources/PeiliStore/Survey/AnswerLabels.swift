@@ -79,12 +79,22 @@ public enum AnswerLabels {
     LabelSet(
       name: "quality5", scale: Scale(min: 1, max: 5),
       labels: [("Poor", 1), ("Fair", 2), ("Good", 3), ("Very good", 4), ("Excellent", 5)]),
-  ]
+  ] + LabelSets.more
 
-  /// The first known set holding every one of `labels` (compared normalised).
+  /// The known set holding every one of `labels` (compared normalised). Among those, one in
+  /// which different labels keep different values (a 7-point agreement scale is not the
+  /// 5-point one whose synonyms happen to cover its labels), and of those one with exactly as
+  /// many points as labels seen (three labels of a 3-point grid are not three of five); else
+  /// the first that holds them, in the order of `known` (the common 5-point sets first).
   static func knownSet(covering labels: some Collection<String>) -> LabelSet? {
     let wanted = Set(labels.map(normalised))
     guard !wanted.isEmpty else { return nil }
-    return known.first { set in wanted.isSubset(of: Set(set.labels.map { normalised($0.label) })) }
+    let covering = known.filter { set in wanted.isSubset(of: Set(set.labels.map { normalised($0.label) })) }
+    let distinct = covering.filter { set in
+      let values = set.labels.filter { wanted.contains(normalised($0.label)) }.map(\.value)
+      return Set(values).count == wanted.count
+    }
+    let exact = distinct.first { $0.scale.max - $0.scale.min + 1 == wanted.count }
+    return exact ?? distinct.first ?? covering.first
   }
 }
