@@ -49,37 +49,38 @@ public enum AnswerLabels {
 
   /// Scales the vendors ship in English and Finnish; `--inspect` writes the one whose labels
   /// cover every label a column holds into the draft mapping.
-  public static let known: [LabelSet] = [
-    LabelSet(
-      name: "agree5", scale: Scale(min: 1, max: 5),
-      labels: [
-        ("Strongly disagree", 1), ("Disagree", 2), ("Somewhat disagree", 2),
-        ("Neither agree nor disagree", 3),
-        ("Neutral", 3), ("Agree", 4), ("Somewhat agree", 4), ("Strongly agree", 5),
-      ]),
-    LabelSet(
-      name: "agree5_fi", scale: Scale(min: 1, max: 5),
-      labels: [
-        ("Täysin eri mieltä", 1), ("Jokseenkin eri mieltä", 2), ("Ei samaa eikä eri mieltä", 3),
-        ("En samaa enkä eri mieltä", 3), ("Jokseenkin samaa mieltä", 4), ("Täysin samaa mieltä", 5),
-      ]),
-    LabelSet(
-      name: "satisfied5", scale: Scale(min: 1, max: 5),
-      labels: [
-        ("Very dissatisfied", 1), ("Dissatisfied", 2), ("Somewhat dissatisfied", 2),
-        ("Neither satisfied nor dissatisfied", 3), ("Satisfied", 4), ("Somewhat satisfied", 4),
-        ("Very satisfied", 5),
-      ]),
-    LabelSet(
-      name: "satisfied5_fi", scale: Scale(min: 1, max: 5),
-      labels: [
-        ("Erittäin tyytymätön", 1), ("Melko tyytymätön", 2), ("Ei tyytyväinen eikä tyytymätön", 3),
-        ("Melko tyytyväinen", 4), ("Erittäin tyytyväinen", 5),
-      ]),
-    LabelSet(
-      name: "quality5", scale: Scale(min: 1, max: 5),
-      labels: [("Poor", 1), ("Fair", 2), ("Good", 3), ("Very good", 4), ("Excellent", 5)]),
-  ] + LabelSets.more
+  public static let known: [LabelSet] =
+    [
+      LabelSet(
+        name: "agree5", scale: Scale(min: 1, max: 5),
+        labels: [
+          ("Strongly disagree", 1), ("Disagree", 2), ("Somewhat disagree", 2),
+          ("Neither agree nor disagree", 3),
+          ("Neutral", 3), ("Agree", 4), ("Somewhat agree", 4), ("Strongly agree", 5),
+        ]),
+      LabelSet(
+        name: "agree5_fi", scale: Scale(min: 1, max: 5),
+        labels: [
+          ("Täysin eri mieltä", 1), ("Jokseenkin eri mieltä", 2), ("Ei samaa eikä eri mieltä", 3),
+          ("En samaa enkä eri mieltä", 3), ("Jokseenkin samaa mieltä", 4), ("Täysin samaa mieltä", 5),
+        ]),
+      LabelSet(
+        name: "satisfied5", scale: Scale(min: 1, max: 5),
+        labels: [
+          ("Very dissatisfied", 1), ("Dissatisfied", 2), ("Somewhat dissatisfied", 2),
+          ("Neither satisfied nor dissatisfied", 3), ("Satisfied", 4), ("Somewhat satisfied", 4),
+          ("Very satisfied", 5),
+        ]),
+      LabelSet(
+        name: "satisfied5_fi", scale: Scale(min: 1, max: 5),
+        labels: [
+          ("Erittäin tyytymätön", 1), ("Melko tyytymätön", 2), ("Ei tyytyväinen eikä tyytymätön", 3),
+          ("Melko tyytyväinen", 4), ("Erittäin tyytyväinen", 5),
+        ]),
+      LabelSet(
+        name: "quality5", scale: Scale(min: 1, max: 5),
+        labels: [("Poor", 1), ("Fair", 2), ("Good", 3), ("Very good", 4), ("Excellent", 5)]),
+    ] + LabelSets.more
 
   /// The known set holding every one of `labels` (compared normalised). Among those, one in
   /// which different labels keep different values (a 7-point agreement scale is not the

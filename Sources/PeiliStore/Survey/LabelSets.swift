@@ -16,13 +16,15 @@ enum LabelSets {
     make(
       "agree4", 4,
       [
-        ("Strongly disagree", 1), ("Disagree", 2), ("Somewhat disagree", 2), ("Agree", 3), ("Somewhat agree", 3),
+        ("Strongly disagree", 1), ("Disagree", 2), ("Somewhat disagree", 2), ("Agree", 3),
+        ("Somewhat agree", 3),
         ("Strongly agree", 4),
       ]),
     make(
       "agree7", 7,
       [
-        ("Strongly disagree", 1), ("Disagree", 2), ("Somewhat disagree", 3), ("Neither agree nor disagree", 4),
+        ("Strongly disagree", 1), ("Disagree", 2), ("Somewhat disagree", 3),
+        ("Neither agree nor disagree", 4),
         ("Somewhat agree", 5), ("Agree", 6), ("Strongly agree", 7),
       ]),
     make(
@@ -38,7 +40,8 @@ enum LabelSets {
     make(
       "important5", 5,
       [
-        ("Not at all important", 1), ("Slightly important", 2), ("Moderately important", 3), ("Very important", 4),
+        ("Not at all important", 1), ("Slightly important", 2), ("Moderately important", 3),
+        ("Very important", 4),
         ("Extremely important", 5),
       ]),
     make("important3", 3, [("Not important", 1), ("Somewhat important", 2), ("Very important", 3)]),
@@ -75,7 +78,8 @@ enum LabelSets {
       "likely5_fi", 5,
       [
         ("Erittäin epätodennäköistä", 1), ("Melko epätodennäköistä", 2),
-        ("Ei todennäköistä eikä epätodennäköistä", 3), ("Melko todennäköistä", 4), ("Erittäin todennäköistä", 5),
+        ("Ei todennäköistä eikä epätodennäköistä", 3), ("Melko todennäköistä", 4),
+        ("Erittäin todennäköistä", 5),
       ]),
     make("frequency5_fi", 5, [("Ei koskaan", 1), ("Harvoin", 2), ("Joskus", 3), ("Usein", 4), ("Aina", 5)]),
     // Swedish
@@ -103,7 +107,8 @@ enum LabelSets {
     make(
       "satisfied5_de", 5,
       [
-        ("Sehr unzufrieden", 1), ("Unzufrieden", 2), ("Weder zufrieden noch unzufrieden", 3), ("Zufrieden", 4),
+        ("Sehr unzufrieden", 1), ("Unzufrieden", 2), ("Weder zufrieden noch unzufrieden", 3),
+        ("Zufrieden", 4),
         ("Sehr zufrieden", 5),
       ]),
     make(
