@@ -25,6 +25,8 @@ public final class CSVReader {
   private var fields: [Field] = []
   /// Physical line on which the current record starts.
   public private(set) var recordLine = 0
+  /// How far through the text the reader is, 0…1 (for progress on long imports).
+  public var fractionRead: Double { bytes.count == 0 ? 1 : Double(pos) / Double(bytes.count) }
 
   private struct Field {
     var start: Int

@@ -30,6 +30,10 @@ public struct SurveyImportSummary: Hashable, Sendable {
   public var excluded: [SurveyRowExclusion: Int] = [:]
 }
 
+/// Called now and then while an import reads its rows: rows read so far, and the share of
+/// the file read (0…1), for a progress line on a terminal.
+public typealias ImportProgress = (_ rows: Int, _ fraction: Double) -> Void
+
 /// The survey rows of one CSV, validated and held in memory before anything is written.
 private struct ParsedSurvey {
   var externalIDs: [String] = []
@@ -54,7 +58,7 @@ extension Workspace {
   public func importSurvey(
     csv: String, mapping: String, wave: String, date: Day?, audience: Audience, replace: Bool = false,
     format: SurveyFormat? = nil, encoding: SurveyTextEncoding? = nil, keeping: Set<SurveyRowExclusion> = [],
-    by user: String
+    progress: ImportProgress? = nil, by user: String
   ) throws -> SurveyImportSummary {
     try requireWritable()
     let map = try SurveyMapping.load(path: mapping)
@@ -68,7 +72,7 @@ extension Workspace {
       throw SurveyImportError(file: csvName, message: bad.refusal(of: "wave name", wave))
     }
     let table = try SurveyTable(path: csvName, format: format, encoding: encoding, keeping: keeping)
-    let parsed = try Self.parseSurvey(table, mapping: map, mappingFile: mapName)
+    let parsed = try Self.parseSurvey(table, mapping: map, mappingFile: mapName, progress: progress)
     var summary = try writeTransaction { db in
       try Self.write(
         parsed, mapping: map, mappingFile: mapName, csvFile: csvName, wave: wave, date: date,
@@ -85,7 +89,9 @@ extension Workspace {
 
   // MARK: Reading the CSV
 
-  private static func parseSurvey(_ table: SurveyTable, mapping: SurveyMapping, mappingFile: String)
+  private static func parseSurvey(
+    _ table: SurveyTable, mapping: SurveyMapping, mappingFile: String, progress: ImportProgress? = nil
+  )
     throws(SurveyImportError) -> ParsedSurvey
   {
     let file = table.file
@@ -158,6 +164,10 @@ extension Workspace {
     }
     let idName = idColumn.map { named(mapping.respondentID, $0) }
     while try table.next() {
+      // Every 4,096 rows: cheap beside the row's work, often enough for a steady display.
+      if let progress, parsed.externalIDs.count & 4095 == 4095 {
+        progress(parsed.externalIDs.count + 1, reader.fractionRead)
+      }
       let line = reader.recordLine
       let idText =
         idColumn.map { reader.string($0).sanitizedForTerminal.trimmingCharacters(in: .whitespaces) }

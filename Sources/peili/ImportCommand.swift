@@ -158,6 +158,9 @@ struct ImportSurveyCommand: ParsableCommand {
   @Flag(help: "Keep survey previews and test responses (Qualtrics), which are left out by default.")
   var includeTest = false
 
+  @Flag(help: "No progress line on the terminal while a long import reads its rows.")
+  var quiet = false
+
   /// The rows the layout would leave out that the flags keep.
   var keeping: Set<SurveyRowExclusion> {
     Set([includeUnfinished ? .unfinished : nil, includeTest ? .preview : nil].compactMap { $0 })
@@ -216,9 +219,13 @@ struct ImportSurveyCommand: ParsableCommand {
       let workspace = try Workspace.open(path: global.workspacePath, use: .command)
       try requireReadable(file)
       try requireReadable(mapping)
+      let progress = ProgressLine("reading \(file)", quiet: quiet)
+      defer { progress.finish() }
       let s = try workspace.importSurvey(
         csv: file, mapping: mapping, wave: wave, date: date.flatMap { Day($0) }, audience: audience,
-        replace: replace, format: format, encoding: textEncoding, keeping: keeping, by: CurrentUser.name)
+        replace: replace, format: format, encoding: textEncoding, keeping: keeping,
+        progress: { progress.update(rows: $0, fraction: $1) }, by: CurrentUser.name)
+      progress.finish()
       if let first = s.replacedBytes.first {
         printError(
           "warning: \(file):\(first.line):\(first.column): byte 0x\(String(first.byte, radix: 16, uppercase: true)) "
