@@ -36,8 +36,9 @@ struct SessionChanges {
 extension Workspace {
   /// Starts this open workspace afresh as a session: what it wrote so far is history that
   /// its undo no longer reverts (the demo's built-in check-ins) and others may be told of.
-  func forgetSessionChanges() {
+  func forgetSessionChanges() throws {
     own.withLock { $0 = SessionChanges() }
+    try markSeen()
   }
 
   public func changesByOthers(since auditID: Int64) throws -> ChangesByOthers {

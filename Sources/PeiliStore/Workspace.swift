@@ -253,6 +253,12 @@ public final class Workspace: WorkspaceStore, Sendable {
     }
   }
 
+  /// Counts everything written so far as seen by `hasExternalChanges`.
+  func markSeen() throws {
+    let now = try Self.changeMarks(writer)
+    seen.withLock { $0 = now }
+  }
+
   /// What `hasExternalChanges` compares.
   struct ChangeMarks {
     var dataVersion: Int

@@ -40,7 +40,7 @@ public enum DemoWorkspace {
     try checkIns(workspace, by: user)
     // The check-ins are the demo's past (owners' earlier work), not the session that opens
     // it next: `u` there must not undo them.
-    workspace.forgetSessionChanges()
+    try workspace.forgetSessionChanges()
     return workspace
   }
 
