@@ -142,7 +142,11 @@ public struct Model: Sendable {
   /// Names another session's change on the status line ("aino: A4 progress 60% → 70%"),
   /// unless that would hide an error or a message of this session's from this very tick.
   mutating func noteExternal(_ changes: ChangesByOthers?) {
-    if let changes { seenAudit = max(seenAudit, changes.lastAuditID) }
+    if let changes {
+      seenAudit = max(seenAudit, changes.lastAuditID)
+      // Already in the snapshot this session read (written before it): no news.
+      if changes.count == 0 { return }
+    }
     if let status, status.isError || (statusAge < 2 && !status.isNews) { return }
     var news = StatusMessage(
       ChangeText(glyphs: glyphs).byOthers(changes ?? ChangesByOthers(lastAuditID: 0), me: user))
