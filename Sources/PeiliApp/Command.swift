@@ -6,8 +6,9 @@ public enum Command: Hashable, Sendable {
   case undo
   /// Read a fresh snapshot (answers `.snapshotLoaded`).
   case reload
-  /// Ask the store whether another process wrote; reload if so (answers `.snapshotLoaded(external: true)`).
-  case pollExternalChanges
+  /// Ask the store whether another session changed the content; if so read what it wrote
+  /// after audit row `since` and reload (answers `.snapshotLoaded(external: true, changes:)`).
+  case pollExternalChanges(since: Int64)
   /// Nothing happened for a tick: refresh this session's presence when it is due (answers
   /// `.presence` when the other sessions changed) and let the store tidy up.
   case idle

@@ -43,9 +43,15 @@ public struct CommandRunner {
       return nil
     case .reload:
       return load(external: false)
-    case .pollExternalChanges:
+    case .pollExternalChanges(let since):
       do {
-        return try store.hasExternalChanges() ? load(external: true) : nil
+        guard try store.hasExternalChanges() else { return nil }
+        // Read before the snapshot: a change that lands between the two is in the snapshot
+        // and is named by the next poll, never lost.
+        let changes = try store.changesByOthers(since: since)
+        let loaded = load(external: true)
+        guard case .snapshotLoaded(let snapshot, _, _) = loaded else { return loaded }
+        return .snapshotLoaded(snapshot, external: true, changes: changes)
       } catch {
         return .loadFailed(describe(error))
       }
@@ -68,7 +74,7 @@ public struct CommandRunner {
       return .answered(query, store.survey.answer(query, minimumGroup: minimumGroup, describe: describe))
     case .undo:
       do {
-        return .undoFinished(try store.undoLast(by: user))
+        return .undoFinished(try store.undoLastOfThisSession(by: user))
       } catch {
         return .loadFailed(describe(error))
       }

@@ -98,7 +98,7 @@ func mirrorPane(_ model: Model, area: Rect, into buffer: inout Buffer) {
     widget.render(into: &buffer, area: Rect(x: inner.x, y: inner.y, width: inner.width, height: 1))
     let widths = widget.widths(total: inner.width)
     // Each theme takes two rows: its scores and its reading.
-    let visible = max(1, (inner.height - 1) / 2)
+    let visible = MirrorRows.visibleThemes(model, pane: area)
     let cursor = min(model.mirrorCursor, mirrors.count - 1)
     let offset = TreeWidget.scrollOffset(
       selected: cursor, previous: model.mirrorScroll, height: visible, count: mirrors.count)

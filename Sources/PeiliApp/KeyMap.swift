@@ -38,7 +38,7 @@ public enum KeyMap {
           .init("+ -", "progress +10 / -10"),
           .init("> <", "progress +1 / -1"),
           .init("s", "next status (planned, active, done, blocked, dropped)"),
-          .init("u", "undo your last change"),
+          .init("u", "undo your last change in this session"),
         ]),
       .init(
         "Gaps screen",

@@ -174,3 +174,14 @@ public enum MirrorRows {
     return (lines, all.count)
   }
 }
+
+extension MirrorRows {
+  /// How many themes `pane` (the mirror pane, its title row included) shows at once: each
+  /// takes two rows, under the column header and above the warnings. The view and the
+  /// cursor's scroll both use it, so the cursor stays on a row that is drawn.
+  static func visibleThemes(_ model: Model, pane: Rect) -> Int {
+    let rest = max(0, pane.height - 2)
+    let warnings = warnings(model: model, limit: max(1, rest / 4)).lines.count
+    return max(1, (rest - warnings - 1) / 2)
+  }
+}

@@ -30,7 +30,13 @@ public struct Model: Sendable {
   public var filter: String = ""
   public var isEditingFilter = false
   public var overlay: Overlay?
-  public var status: StatusMessage?
+  public var status: StatusMessage? { didSet { statusAge = 0 } }
+  /// Ticks since `status` was set: another session's news does not replace a message of
+  /// this session's within the tick it appeared in.
+  public internal(set) var statusAge = 0
+  /// The newest audit row this session has been told about: other sessions' changes after it
+  /// are named when they arrive.
+  public private(set) var seenAudit: Int64
   /// The other sessions that have the workspace open, oldest first.
   public var others: [WorkspaceSession] = []
   /// Why edits are refused (nil when the workspace is writable).
@@ -74,6 +80,7 @@ public struct Model: Sendable {
     height: Int = 24, readOnlyReason: String? = nil, basis: MirrorBasis? = nil
   ) {
     self.snapshot = snapshot
+    self.seenAudit = snapshot.lastAuditID
     self.today = today
     self.user = user
     self.glyphs = glyphs
@@ -129,6 +136,31 @@ public struct Model: Sendable {
       ? (new.readOnlyReason ?? StoreError.readOnly(path: new.workspacePath, reason: nil).description) : nil
     rebuildRows(keeping: keep, orNearest: path)
     mirrorCursor = min(mirrorCursor, max(0, mirrorThemeIDs.count - 1))
+    scrollMirrorToCursor()
+  }
+
+  /// Names another session's change on the status line ("aino: A4 progress 60% → 70%"),
+  /// unless that would hide an error or a message of this session's from this very tick.
+  mutating func noteExternal(_ changes: ChangesByOthers?) {
+    if let changes {
+      seenAudit = max(seenAudit, changes.lastAuditID)
+      // Already in the snapshot this session read (written before it): no news.
+      if changes.count == 0 { return }
+    }
+    if let status, status.isError || (statusAge < 2 && !status.isNews) { return }
+    var news = StatusMessage(
+      ChangeText(glyphs: glyphs).byOthers(changes ?? ChangesByOthers(lastAuditID: 0), me: user))
+    news.isNews = true
+    status = news
+  }
+
+  /// Moves the mirror pane's scroll so its cursor is in view at the current size.
+  mutating func scrollMirrorToCursor() {
+    let layout = DashboardLayout(width: width, height: height, readOnly: isReadOnly)
+    mirrorScroll = TreeWidget.scrollOffset(
+      selected: mirrorCursor, previous: mirrorScroll,
+      height: MirrorRows.visibleThemes(self, pane: layout.mirror),
+      count: mirrorThemeIDs.count)
   }
 
   /// The analysis and the tree of a snapshot. They are independent, so the tree is built on

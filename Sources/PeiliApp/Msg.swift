@@ -7,8 +7,9 @@ public enum Msg: Sendable {
   case resize(width: Int, height: Int)
   /// The input timeout passed without a key (about 250 ms).
   case tick
-  /// A fresh snapshot; `external` when another process's write caused it.
-  case snapshotLoaded(Snapshot, external: Bool = false)
+  /// A fresh snapshot; `external` when another session's write caused it, with what that
+  /// session (or sessions) wrote.
+  case snapshotLoaded(Snapshot, external: Bool = false, changes: ChangesByOthers? = nil)
   case editFinished(EditRequest, EditOutcome)
   case editFailed(EditRequest, String)
   case undoFinished(UndoOutcome)

@@ -27,6 +27,8 @@ public struct Conflict: Hashable, Sendable {
 public struct StatusMessage: Hashable, Sendable {
   public let text: String
   public let isError: Bool
+  /// Another session's change, not this session's own message.
+  public var isNews = false
   public init(_ text: String, isError: Bool = false) {
     self.text = text
     self.isError = isError

@@ -17,17 +17,17 @@ private func step(_ model: inout Model, _ msg: Msg) -> [Command] {
     model.width = width
     model.height = height
     model.scrollToCursor()
+    model.scrollMirrorToCursor()
     return []
   case .tick:
-    return [.pollExternalChanges, .idle]
+    model.statusAge += 1
+    return [.pollExternalChanges(since: model.seenAudit), .idle]
   case .presence(let others):
     model.others = others
     return []
-  case .snapshotLoaded(let snapshot, let external):
+  case .snapshotLoaded(let snapshot, let external, let changes):
     model.load(snapshot)
-    if external && model.status?.isError != true {
-      model.status = StatusMessage("updated: another session changed the workspace")
-    }
+    if external { model.noteExternal(changes) }
     return []
   case .editFinished(let request, .applied(let action)):
     // A write went through: whatever made the workspace read-only has been lifted.
@@ -37,6 +37,11 @@ private func step(_ model: inout Model, _ msg: Msg) -> [Command] {
     // one action is applied in place; anything wider is read back in full.
     return model.apply(edited: action) ? [] : [.reload]
   case .editFinished(let request, .conflict(let current)):
+    // Someone else got there first with the very values asked for: nothing to choose.
+    if AlreadySo.holds(request.change, in: current) {
+      model.status = StatusMessage(AlreadySo.describe(request.change, current, glyphs: model.glyphs))
+      return model.apply(edited: current) ? [] : [.reload]
+    }
     model.overlay = .conflict(Conflict(mine: request, theirs: current))
     return [.reload]
   case .editFailed(_, let message):
@@ -44,8 +49,8 @@ private func step(_ model: inout Model, _ msg: Msg) -> [Command] {
     return [.reload]
   case .undoFinished(let report):
     switch report {
-    case .undone(_, let id, _):
-      model.status = StatusMessage("undone: your last change to \(id)")
+    case .undone(_, let fields):
+      model.status = StatusMessage(ChangeText(glyphs: model.glyphs).undone(fields))
       return [.reload]
     case .conflict(_, let id, let field, _, let current):
       let now = current.map { " (now \($0))" } ?? ""
@@ -53,7 +58,7 @@ private func step(_ model: inout Model, _ msg: Msg) -> [Command] {
         "cannot undo: \(field) of \(id) was changed since\(now)", isError: true)
       return [.reload]
     case .nothingToUndo:
-      model.status = StatusMessage("nothing of yours to undo")
+      model.status = StatusMessage("nothing of yours to undo in this session")
     }
     return []
   case .answered(let query, let answer):
@@ -79,6 +84,11 @@ private func describe(_ request: EditRequest, now: Action, glyphs: Glyphs) -> St
 
 private func handleKey(_ m: inout Model, _ key: Key) -> [Command] {
   if key == .resize { return [] }
+  // Below the minimum size nothing but the request to enlarge is drawn: a key must not
+  // change what the user cannot see.
+  if !DashboardLayout(width: m.width, height: m.height, readOnly: m.isReadOnly).fits {
+    return tooSmallKey(&m, key)
+  }
   if let overlay = m.overlay { return overlayKey(&m, overlay, key) }
   if m.isEditingFilter { return filterKey(&m, key) }
   m.status = nil
@@ -111,6 +121,24 @@ private func handleKey(_ m: inout Model, _ key: Key) -> [Command] {
     return []
   case .theme:
     DrillKeys.handle(&m, key)
+    return []
+  }
+}
+
+/// The keys that act while the terminal is too small: quit and help.
+private func tooSmallKey(_ m: inout Model, _ key: Key) -> [Command] {
+  switch key {
+  case .char("q"), .ctrl("c"):
+    m.isQuitting = true
+    return [.quit]
+  case .char("?"), .function(1):
+    if m.overlay == nil {
+      m.overlay = .help(scroll: 0)
+    } else if case .help? = m.overlay {
+      m.overlay = nil
+    }
+    return []
+  default:
     return []
   }
 }
@@ -171,7 +199,10 @@ private func treeKey(_ m: inout Model, _ key: Key) {
 
 private func mirrorKey(_ m: inout Model, _ key: Key) {
   let count = m.mirrorThemeIDs.count
-  func move(_ to: Int) { m.mirrorCursor = max(0, min(count - 1, to)) }
+  func move(_ to: Int) {
+    m.mirrorCursor = max(0, min(count - 1, to))
+    m.scrollMirrorToCursor()
+  }
   switch key {
   case .up, .char("k"): move(m.mirrorCursor - 1)
   case .down, .char("j"): move(m.mirrorCursor + 1)

@@ -42,6 +42,7 @@ extension Workspace {
         }
       }
       var snapshot = try read(db, cycle: cycle, objectives: objectives, positions: positions)
+      snapshot.lastAuditID = Int64(audit)
       let answer = try meanwhile(snapshot)
       // The actions' theme links on this side: the two connections' halves then take about
       // as long (measured against reading them with the actions: BENCHMARKS.md).
@@ -65,6 +66,7 @@ extension Workspace {
     let objectives = try cycle.map { try SnapshotQuery.objectives(db, cycleID: $0.id) } ?? []
     let positions = SnapshotQuery.positions(objectives)
     var snapshot = try read(db, cycle: cycle, objectives: objectives, positions: positions)
+    snapshot.lastAuditID = Int64(try SnapshotQuery.lastAudit(db))
     let answer = try meanwhile(snapshot)
     if cycle != nil {
       snapshot.actions = try SnapshotQuery.actions(db, positions)

@@ -35,6 +35,8 @@ public final class Workspace: WorkspaceStore, Sendable {
   /// `PRAGMA data_version` and the newest audit row as last seen on the writer connection
   /// (see `hasExternalChanges`).
   private let seen: Locked<ChangeMarks>
+  /// The changes this open workspace wrote: it is one session (see `SessionChanges`).
+  let own = Locked(SessionChanges())
   private let use: Use
 
   /// The connection and its access, replaced together.
@@ -232,29 +234,29 @@ public final class Workspace: WorkspaceStore, Sendable {
     }
   }
 
-  /// True when another connection (another process, or another `Workspace` on the same file)
+  /// True when another session (another process, or another `Workspace` on the same file)
   /// has changed the workspace's content since the last call. Asked on the writer
-  /// connection: its data_version moves for every commit but its own, so this workspace's
-  /// edits never count and no other process's commit is missed. Every content write leaves
-  /// an audit row, so a commit that added none (another session's presence heartbeat) is no
-  /// change.
+  /// connection: its data_version moves for every commit but its own. Every content write
+  /// leaves an audit row, so a commit that added none (another session's presence heartbeat)
+  /// is no change; nor are this session's own audit rows, which another session's heartbeat
+  /// before them would otherwise make look new.
   public func hasExternalChanges() throws -> Bool {
     try seen.withLock { seen in
       let dataVersion = try Workspace.dataVersion(writer)
       guard dataVersion != seen.dataVersion else { return false }
-      let now = try Workspace.changeMarks(writer)
-      defer { seen = now }
-      return now.lastAudit != seen.lastAudit
+      seen.dataVersion = dataVersion
+      let others = try writer.writeWithoutTransaction { db in
+        try changesByOthers(db, since: Int64(seen.lastAudit))
+      }
+      seen.lastAudit = Int(others.lastAuditID)
+      return others.count > 0
     }
   }
 
-  /// Counts this session's own audit rows as seen, so that the next poll does not take them
-  /// for another session's change — unless another session wrote since the last poll (the
-  /// connection's data_version moved), whose change the poll must still find.
-  private func noteOwnWrite(_ db: Database) throws {
-    let dataVersion = try Int.fetchOne(db, sql: "PRAGMA data_version") ?? 0
-    let lastAudit = try Int.fetchOne(db, sql: "SELECT max(id) FROM audit") ?? 0
-    seen.withLock { if $0.dataVersion == dataVersion { $0.lastAudit = lastAudit } }
+  /// Counts everything written so far as seen by `hasExternalChanges`.
+  func markSeen() throws {
+    let now = try Self.changeMarks(writer)
+    seen.withLock { $0 = now }
   }
 
   /// What `hasExternalChanges` compares.
@@ -311,19 +313,24 @@ public final class Workspace: WorkspaceStore, Sendable {
   }
 
   /// Runs `body` in one IMMEDIATE transaction (the write lock is taken up front, so a busy
-  /// workspace waits for the busy timeout instead of failing half-way through).
+  /// workspace waits for the busy timeout instead of failing half-way through). The audit
+  /// rows it leaves are this session's own (for `undoLastOfThisSession`, `changesByOthers`).
   func writeTransaction<T>(_ body: (Database) throws -> T) throws -> T {
     try requireWritable()
     do {
-      return try writer.writeWithoutTransaction { db in
+      var written: [(changeID: Int64, kind: String)] = []
+      let result = try writer.writeWithoutTransaction { db in
         var result: T?
         try db.inTransaction(.immediate) {
+          let start = try SnapshotQuery.lastAudit(db)
           result = try body(db)
-          try noteOwnWrite(db)
+          written = try SessionChanges.written(db, after: Int64(start))
           return .commit
         }
         return result!
       }
+      own.withLock { $0.note(written) }
+      return result
     } catch let error as DatabaseError {
       throw StoreFailure.explain(error, path: path, doing: .writing)
     }

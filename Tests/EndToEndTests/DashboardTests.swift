@@ -84,7 +84,8 @@ struct DashboardTests {
       self.row("A4", in: s)?.contains(" 70% active") == true
     }
     #expect(screen.contains("Mirror of A4 Brief staff"), "selection kept on A4")
-    #expect(screen.contains("updated: another session changed the workspace"))
+    // Named as who changed what (the same OS user here, in another session).
+    #expect(screen.contains("you, in another session: A4 progress 60% → 70%"))
 
     // And back the other way, based on the version the second session now holds.
     try second.send("s")

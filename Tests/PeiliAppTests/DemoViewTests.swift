@@ -202,7 +202,7 @@ struct DemoViewTests {
     #expect(m.status?.text == "A4 status active → done")
     #expect(TestWorkspace.render(m)[7].hasSuffix(" 70% done            Ville"))
     run.dispatch(.key(.char("u")), &m)
-    #expect(m.status?.text == "undone: your last change to A4")
+    #expect(m.status?.text == "undone: A4 status done → active")
     #expect(TestWorkspace.render(m)[7].hasSuffix(" 70% active          Ville"))
   }
 
@@ -219,7 +219,7 @@ struct DemoViewTests {
     _ = try other.apply(.progress(90), toAction: "A4", basedOn: a4.version, by: "helmi")
     run.dispatch(.tick, &m)
     #expect(m.selectedID == "A4" && m.selectedAction?.progress == 90)
-    #expect(m.status?.text == "updated: another session changed the workspace")
+    #expect(m.status?.text == "helmi: A4 progress 60% → 90%")
     #expect(!run.dispatch(.tick, &m), "nothing new: no redraw")
 
     // They change it again before our tick: our +10 was based on 90 and conflicts.

@@ -279,9 +279,9 @@ struct GapsScreenTests {
     var m = TestWorkspace.model()
     let filter = SegmentFilter(["region": "Uusimaa"])
     m.requestedFilter = filter
-    #expect(update(&m, .tick) == [.pollExternalChanges, .idle, .query(.scores(filter))])
+    #expect(update(&m, .tick) == [.pollExternalChanges(since: 0), .idle, .query(.scores(filter))])
     // Asked once: the next tick does not ask again.
-    #expect(update(&m, .tick) == [.pollExternalChanges, .idle])
+    #expect(update(&m, .tick) == [.pollExternalChanges(since: 0), .idle])
     var scores = TestWorkspace.snapshot().scores
     let key = ScoreKey(themeID: "communication", audience: .customer, waveID: "2026-09")
     scores[key] = TestWorkspace.summary(n: 30, mean: 70)

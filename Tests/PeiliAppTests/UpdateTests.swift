@@ -258,8 +258,11 @@ struct UpdateTests {
   @Test func undoAsksTheStoreAndReportsWhatHappened() {
     var m = TestWorkspace.model()
     #expect(press(&m, .char("u")) == [.undo])
-    #expect(update(&m, .undoFinished(.undone(entity: "action", id: "A3", revertedChange: 7))) == [.reload])
-    #expect(m.status?.text == "undone: your last change to A3")
+    let undone = UndoOutcome.undone(
+      revertedChange: 7,
+      fields: [FieldChange(entity: "action", id: "A3", field: "progress", old: "50", new: "40")])
+    #expect(update(&m, .undoFinished(undone)) == [.reload])
+    #expect(m.status?.text == "undone: A3 progress 50% → 40%")
     #expect(
       update(
         &m,
@@ -268,7 +271,7 @@ struct UpdateTests {
     #expect(
       m.status == StatusMessage("cannot undo: progress of A3 was changed since (now 70)", isError: true))
     #expect(update(&m, .undoFinished(.nothingToUndo)).isEmpty)
-    #expect(m.status?.text == "nothing of yours to undo")
+    #expect(m.status?.text == "nothing of yours to undo in this session")
   }
 
   @Test func conflictShowsBothSidesAndLetsTheUserChoose() throws {
@@ -360,7 +363,7 @@ struct UpdateTests {
 
   @Test func quitTickAndResize() {
     var m = TestWorkspace.model()
-    #expect(update(&m, .tick) == [.pollExternalChanges, .idle])
+    #expect(update(&m, .tick) == [.pollExternalChanges(since: 0), .idle])
     #expect(update(&m, .resize(width: 100, height: 30)).isEmpty)
     #expect(m.width == 100 && m.height == 30)
     #expect(press(&m, .char("q")) == [.quit])

@@ -147,21 +147,23 @@ struct EditTests {
     #expect(try StoreFixture.dump(ws) == before)
   }
 
-  @Test func undoRevertsTheUsersEditsOneByOne() throws {
+  @Test func undoRevertsThisSessionsEditsOneByOne() throws {
     let fx = try StoreFixture()
     let ws = try fx.exampleWorkspace()
     let a1 = try action(ws, "A1")
     guard case .applied(let p) = try ws.apply(.progress(70), toAction: "A1", basedOn: a1.version, by: "aino"),
       case .applied = try ws.apply(.status(.blocked), toAction: "A1", basedOn: p.version, by: "aino")
     else { throw StoreError.invalid("not applied") }
-    // Someone else's later edit elsewhere is not aino's to undo.
+    // Someone else's later edit elsewhere (another session) is not this session's to undo.
+    let other = try Workspace.open(path: fx.path("ws.peili"))
     let a4 = try action(ws, "A4")
-    _ = try ws.apply(.progress(20), toAction: "A4", basedOn: a4.version, by: "juho")
+    _ = try other.apply(.progress(20), toAction: "A4", basedOn: a4.version, by: "juho")
 
-    guard case .undone(let entity, let id, _) = try ws.undoLast(by: "aino") else {
+    guard case .undone(_, let fields) = try ws.undoLastOfThisSession(by: "aino") else {
       throw StoreError.invalid("not undone")
     }
-    #expect(entity == "action" && id == "A1")
+    #expect(
+      fields == [FieldChange(entity: "action", id: "A1", field: "status", old: "blocked", new: "active")])
     #expect(try action(ws, "A1").status == .active)
     #expect(try action(ws, "A1").progress == 70)
     let undoRow = try #require(try ws.auditTrail(limit: 1).first)
@@ -169,11 +171,11 @@ struct EditTests {
     #expect(undoRow.field == "status" && undoRow.oldValue == "blocked" && undoRow.newValue == "active")
     #expect(undoRow.reverts != nil)
 
-    _ = try ws.undoLast(by: "aino")
+    _ = try ws.undoLastOfThisSession(by: "aino")
     let restored = try action(ws, "A1")
     #expect(restored.progress == 40)
     #expect(restored.version == a1.version + 4)
-    #expect(try ws.undoLast(by: "aino") == .nothingToUndo)
+    #expect(try ws.undoLastOfThisSession(by: "aino") == .nothingToUndo)
     #expect(try action(ws, "A4").progress == 20)
   }
 
@@ -182,11 +184,12 @@ struct EditTests {
     let ws = try fx.exampleWorkspace()
     let a1 = try action(ws, "A1")
     guard case .applied(let p) = try ws.apply(.progress(50), toAction: "A1", basedOn: a1.version, by: "aino"),
-      case .applied = try ws.apply(.progress(60), toAction: "A1", basedOn: p.version, by: "siiri")
+      case .applied = try Workspace.open(path: fx.path("ws.peili")).apply(
+        .progress(60), toAction: "A1", basedOn: p.version, by: "siiri")
     else { throw StoreError.invalid("not applied") }
     let before = try StoreFixture.dump(ws)
     #expect(
-      try ws.undoLast(by: "aino")
+      try ws.undoLastOfThisSession(by: "aino")
         == .conflict(entity: "action", id: "A1", field: "progress", expected: "50", current: "60"))
     #expect(try StoreFixture.dump(ws) == before)
   }
@@ -232,11 +235,17 @@ struct EditTests {
     else { throw StoreError.invalid("not applied") }
     #expect(perception.confidence == 4)
 
-    // Undo walks back through KR check-ins too.
-    guard case .undone(_, let id, _) = try ws.undoLast(by: "mikko") else {
+    // Undo walks back through KR check-ins too, newest first.
+    guard case .undone(_, let perceptionUndo) = try ws.undoLastOfThisSession(by: "aino"),
+      case .undone(_, let milestoneUndo) = try ws.undoLastOfThisSession(by: "mikko")
+    else {
       throw StoreError.invalid("not undone")
     }
-    #expect(id == "KR4")
+    #expect(perceptionUndo.map(\.id) == ["KR1"])
+    #expect(
+      milestoneUndo == [
+        FieldChange(entity: "key_result", id: "KR4", field: "done", old: "true", new: "false")
+      ])
     #expect(try keyResult(ws, "KR4").measure == .milestone(done: false))
   }
 

@@ -70,7 +70,7 @@ struct PresenceTests {
       .progress(a1.progress == 50 ? 60 : 50), toAction: "A1", basedOn: a1.version, by: "aino")
     _ = try first.heartbeat(Self.session("s1", "aino"))
     #expect(try second.hasExternalChanges(), "an edit, even followed by a heartbeat")
-    _ = try first.undoLast(by: "aino")
+    _ = try first.undoLastOfThisSession(by: "aino")
     #expect(try second.hasExternalChanges(), "an undo")
     let kr = try #require(try first.snapshot().keyResults.first)
     _ = try first.checkIn(keyResult: kr.id, value: nil, confidence: 4, note: "", by: "aino")

@@ -14,6 +14,8 @@ public struct Snapshot: Sendable {
   public var isReadOnly: Bool
   /// Why the store is read-only (which file blocks writing, and the fix), when it says.
   public var readOnlyReason: String?
+  /// The newest audit row the snapshot reflects (0: none): where "what changed since" starts.
+  public var lastAuditID: Int64 = 0
 
   public init(
     workspacePath: String, cycle: Cycle? = nil, objectives: [Objective] = [], keyResults: [KeyResult] = [],

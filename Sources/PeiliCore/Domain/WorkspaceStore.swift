@@ -13,13 +13,15 @@ public enum EditOutcome: Hashable, Sendable {
   case conflict(current: Action)
 }
 
-/// What became of an undo.
+/// What became of an undo of this session's latest change.
 public enum UndoOutcome: Hashable, Sendable {
-  /// The change was reverted as a new audited change (kind `undo`).
-  case undone(entity: String, id: String, revertedChange: Int64)
+  /// The change was reverted as a new audited change (kind `undo`); `fields` as the undo
+  /// left them (`old`: what the change had written, `new`: the value restored).
+  case undone(revertedChange: Int64, fields: [FieldChange])
   /// A field has moved on since the change (someone edited it after); nothing written.
   case conflict(entity: String, id: String, field: String, expected: String?, current: String?)
-  /// The user has no edit left that is not undone already.
+  /// This session has no edit left that is not undone already (older changes, and other
+  /// sessions' of the same user, are never undone by it).
   case nothingToUndo
 }
 
@@ -48,15 +50,21 @@ public protocol WorkspaceStore: AnyObject, Sendable {
   /// still reads them (the longest part of a large workspace's read): work that does not need
   /// the actions overlaps the read. Returns the snapshot and `meanwhile`'s answer for it.
   func snapshot<T>(meanwhile: (Snapshot) throws -> T) throws -> (snapshot: Snapshot, meanwhile: T)
-  /// True when another connection (another process) has written since the last call;
-  /// cheap enough to ask on every tick (SQLite `PRAGMA data_version`).
+  /// True when another session (another process, another open store) has changed the
+  /// content since the last call; presence and this session's own writes never count.
+  /// Cheap enough to ask on every tick (SQLite `PRAGMA data_version`).
   func hasExternalChanges() throws -> Bool
   /// Applies one change as one transaction, attributed to `user`, with an audit row per field.
   func apply(_ change: ActionChange, toAction id: String, basedOn version: Int, by user: String) throws
     -> EditOutcome
-  /// Reverts `user`'s latest edit that is not undone yet (repeated calls walk further back),
-  /// as a new audited change; a conflict, and nothing written, when a field moved on since.
-  func undoLast(by user: String) throws -> UndoOutcome
+  /// Reverts the latest edit this store session made (this open store, not the user's other
+  /// sessions or earlier runs) that is not undone yet; repeated calls walk further back. A
+  /// new audited change attributed to `user`; a conflict, and nothing written, when a field
+  /// moved on since.
+  func undoLastOfThisSession(by user: String) throws -> UndoOutcome
+  /// What other sessions (other processes, other open stores) wrote after audit row
+  /// `auditID`: the newest field change, who made it and how many rows (see `Snapshot.lastAuditID`).
+  func changesByOthers(since auditID: Int64) throws -> ChangesByOthers
   /// Segment filters, breakdowns, comments and importance (see `SurveyQuerying`).
   var survey: any SurveyQuerying { get }
   /// Marks `session` as present now (a read-only store cannot, and only reads) and returns

@@ -38,6 +38,9 @@ public enum DemoWorkspace {
     }
     try workspace.importOKRs(file: dir.appendingPathComponent("okrs.yaml").path, by: user)
     try checkIns(workspace, by: user)
+    // The check-ins are the demo's past (owners' earlier work), not the session that opens
+    // it next: `u` there must not undo them.
+    try workspace.forgetSessionChanges()
     return workspace
   }
 
