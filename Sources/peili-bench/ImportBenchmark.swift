@@ -64,6 +64,7 @@ enum ImportBenchmark {
     }
     print("per-theme index means of (a) and (b) agree on all \(sqliteMeans.count) cells (max |Δ| \(worst))")
     print(String(format: "ratio (a)/(b) = %.2f (target ≤ 1.5)", peiliTime / sqliteTime))
+    try comparePeers(dir: dir, files: files, peiliMeans: peiliMeans, peiliTime: peiliTime)
     print(String(format: "ratio (c)/(a) = %.2f (one row per answer vs packed answers)", rowsTime / peiliTime))
     print(
       String(
@@ -79,6 +80,34 @@ enum ImportBenchmark {
     }
     print("database sizes: " + sizes.joined(separator: ", "))
     if !args.keep && args.dir == nil { try? FileManager.default.removeItem(at: dir) }
+  }
+
+  /// (d) pandas and (e) DuckDB on the same files: their theme means must equal peili's, and
+  /// the ratio of peili's whole import to each is printed.
+  static func comparePeers(
+    dir: URL, files: [SurveyGenerator.File], peiliMeans: [String: Double], peiliTime: Double
+  ) throws {
+    let (python, reason) = PythonPeers.python()
+    guard let python else {
+      print("(d) pandas, (e) DuckDB: skipped (\(reason ?? "no Python"))")
+      return
+    }
+    let peers = PythonPeers(dir: dir, files: files)
+    for (label, engine) in [("(d) pandas", "pandas"), ("(e) DuckDB", "duckdb")] {
+      let result = try peers.run(engine, python: python)
+      var worst = 0.0
+      for (key, cell) in result.cells {
+        guard let ours = peiliMeans[key] else { throw BenchError("\(engine) has a cell peili has not: \(key)") }
+        worst = max(worst, abs(ours - cell.mean))
+      }
+      guard result.cells.count == peiliMeans.count, worst < 1e-6 else {
+        throw BenchError("theme means differ between peili and \(engine) (max |Δ| \(worst))")
+      }
+      print(
+        "\(label) read_csv + per-theme n/mean/SD: \(Measurement.format(result.seconds))  "
+          + String(format: "(means agree, max |Δ| %.1e); ", worst)
+          + "ratio (a)/\(label.prefix(3)) = " + String(format: "%.1f", peiliTime / result.seconds))
+    }
   }
 
   static func removeDatabase(_ path: String) {
