@@ -97,7 +97,9 @@ enum ImportBenchmark {
       let result = try peers.run(engine, python: python)
       var worst = 0.0
       for (key, cell) in result.cells {
-        guard let ours = peiliMeans[key] else { throw BenchError("\(engine) has a cell peili has not: \(key)") }
+        guard let ours = peiliMeans[key] else {
+          throw BenchError("\(engine) has a cell peili has not: \(key)")
+        }
         worst = max(worst, abs(ours - cell.mean))
       }
       guard result.cells.count == peiliMeans.count, worst < 1e-6 else {

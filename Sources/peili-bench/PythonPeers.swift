@@ -27,7 +27,8 @@ struct PythonPeers {
     {
       return (python, nil)
     }
-    try? FileManager.default.createDirectory(at: venv.deletingLastPathComponent(), withIntermediateDirectories: true)
+    try? FileManager.default.createDirectory(
+      at: venv.deletingLastPathComponent(), withIntermediateDirectories: true)
     let made = run("/usr/bin/env", ["python3", "-m", "venv", venv.path])
     guard made.status == 0 else { return (nil, "python3 -m venv failed: \(made.output.suffix(200))") }
     let pip = run(venv.appendingPathComponent("bin/pip").path, ["install", "-q", "pandas", "duckdb"])

@@ -64,7 +64,13 @@ public struct SurveyInspection: Sendable {
   )
     throws(SurveyImportError) -> SurveyInspection
   {
-    let table = try SurveyTable(path: path, format: format, encoding: encoding, keeping: keeping)
+    try inspect(SurveyTable(path: path, format: format, encoding: encoding, keeping: keeping), path: path)
+  }
+
+  /// Reads every row of an opened export and infers every column's kind (the fuzz target
+  /// drives this with bytes that never touch a file).
+  static func inspect(_ table: SurveyTable, path: String) throws(SurveyImportError) -> SurveyInspection {
+    let format: SurveyFormat? = table.forcedFormat
     var stats = table.layout.columns.map { _ in ColumnStats() }
     var respondents = 0
     var samples: [String] = []

@@ -16,6 +16,8 @@ public final class SurveyTable {
   /// `--include-test`).
   /// Bytes the encoding does not define, replaced with U+FFFD (a warning, with their place).
   public private(set) var replacedBytes: [ReplacedByte] = []
+  /// The layout `--format` forced, nil when it was detected.
+  public let forcedFormat: SurveyFormat?
   public let keeping: Set<SurveyRowExclusion>
   /// Data rows the layout left out, by reason.
   public private(set) var excluded: [SurveyRowExclusion: Int] = [:]
@@ -50,6 +52,7 @@ public final class SurveyTable {
   {
     self.file = file
     self.keeping = keeping
+    forcedFormat = format
     let text = DecodedText(data, forced: forced)
     // UTF-16 without its byte-order mark, or no text at all, would otherwise read as a CSV of
     // NULs and noise, and fail on some later line with a puzzling message.
