@@ -43,9 +43,11 @@ struct CSVWriter {
     var text = String(clean)
     if cells == .safe {
       text = TerminalText.sanitize(text, breaks: .linesAndTabs)
-      if let first = value.unicodeScalars.first, "=+-@\t\r".unicodeScalars.contains(first),
-        !isPlainNumber(value)
-      {
+      // Judged on the cleaned text, as a spreadsheet will see it: "\u{200B}=cmd" loses its
+      // zero-width space above and must not then reach a spreadsheet as a formula. A CR that
+      // opened the value is a line break by now, and counts too.
+      let firstSeen = value.unicodeScalars.first == "\r" ? "\r" : text.unicodeScalars.first
+      if let first = firstSeen, "=+-@\t\r".unicodeScalars.contains(first), !isPlainNumber(text) {
         text = "'" + text
       }
     }

@@ -221,6 +221,9 @@ struct ExportTests {
       safe.prefix(hostile.count).map { $0[7] }
         == hostile.map { "'" + $0.replacingOccurrences(of: "\r", with: "\n") })
     #expect(safe.allSatisfy { $0[6] == "-5" || $0[6] == "-0.25" }, "negative numbers stay numbers")
+    // A formula behind a zero-width space: the space goes, and the formula is still caught.
+    #expect(CSVWriter.field("\u{200B}=HYPERLINK(1)") == "'=HYPERLINK(1)")
+    #expect(CSVWriter.field("\u{200B}-5") == "-5")
     #expect(safe.last?[7] == "1e-3")
     let raw = try cells(try ws.exportAuditCSV(raw: true))
     #expect(

@@ -153,8 +153,18 @@ private func writable(_ value: String) -> String {
 /// always a header name, so neither happens there).
 private func checkRoundTrip(_ records: [[String]]) {
   var expected = records.map { $0.map(writable) }.filter { !($0.count == 1 && $0[0].isEmpty) }
-  var writer = CSVWriter()
+  // `.raw`: cells as stored, the export mode whose round trip is byte-exact (`--raw`).
+  var writer = CSVWriter(cells: .raw)
   for record in expected { writer.record(record) }
+  // The default (spreadsheet-safe) mode never writes a cell a spreadsheet would run.
+  for field in records.joined() {
+    let safe = CSVWriter.field(field, cells: .safe)
+    let body = safe.hasPrefix("\"") ? String(safe.dropFirst()) : safe
+    if let first = body.unicodeScalars.first, "=+-@\t\r\n".unicodeScalars.contains(first) {
+      precondition(
+        CSVWriter.isPlainNumber(body), "a formula-like cell is written as it is: \(safe.debugDescription)")
+    }
+  }
   if writer.text.unicodeScalars.first == "\u{FEFF}" {
     expected[0][0] = String(expected[0][0].unicodeScalars.dropFirst())
     if expected[0].count == 1 && expected[0][0].isEmpty { expected.removeFirst() }
