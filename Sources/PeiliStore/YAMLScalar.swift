@@ -48,7 +48,10 @@ enum YAMLScalar {
 
   static func needsQuotes(_ s: String, inFlow: Bool) -> Bool {
     guard let first = s.first, let last = s.last else { return true }
-    if first.isWhitespace || last.isWhitespace || indicators.contains(first) { return true }
+    // The first *scalar* decides for YAML: "!" followed by a combining mark is one Character
+    // that is not "!", yet YAML reads a tag (found by fuzzing).
+    let firstScalar = s.unicodeScalars.first.map { Character($0) } ?? first
+    if first.isWhitespace || last.isWhitespace || indicators.contains(firstScalar) { return true }
     if s.hasPrefix("...") || s.contains(": ") || s.contains(" #") || last == ":" { return true }
     if inFlow && s.contains(where: { flowIndicators.contains($0) }) { return true }
     if reserved.contains(s.lowercased()) || looksNumeric(s) { return true }

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import Yams
 
 @testable import PeiliStore
 
@@ -17,6 +18,16 @@ import Testing
   /// FuzzCSV: a field holding `"` followed by a combining mark (U+064F) read fine, but the
   /// writer doubled quotes per Character, left this one single and wrote CSV that no longer
   /// reads back (a comment could end its field early and add columns to an export).
+  /// FuzzYAML: a title "!" + a combining mark (U+0650) was written plain: one Character that
+  /// is not "!", yet YAML reads the `!` as a tag and the export no longer parses.
+  @Test func anIndicatorBeforeACombiningMarkIsQuotedInYAML() throws {
+    for text in ["!\u{650}", "&\u{301}x", "*\u{301}", "-\u{301} x", "?\u{301}"] {
+      let written = YAMLScalar.text(text)
+      let read = try Yams.load(yaml: "t: \(written)\n") as? [String: Any]
+      #expect(read?["t"] as? String == text, "\(text.debugDescription) written as \(written)")
+    }
+  }
+
   @Test func quoteBeforeCombiningMarkRoundTripsThroughTheWriter() throws {
     let crashing = "\"\"\"\u{64F}\"\n"  // minimized input: the bytes 22 22 22 D9 8F 22 0A
     let read = try records(crashing)
