@@ -14,8 +14,11 @@ enum YAMLScalar {
   /// The text a scalar can carry: `text` without control characters and byte-order marks.
   static func readable(_ text: String) -> String {
     let clean = text.sanitizedForTerminal
-    guard clean.unicodeScalars.contains("\u{FEFF}") else { return clean }
-    return String(String.UnicodeScalarView(clean.unicodeScalars.filter { $0 != "\u{FEFF}" }))
+    // Byte-order marks, and the noncharacters U+FFFE/U+FFFF, which YAML does not allow
+    // anywhere, not even in a comment (a UTF-16 export full of 0xFFFF units; found by fuzzing).
+    func unwanted(_ s: Unicode.Scalar) -> Bool { s == "\u{FEFF}" || s == "\u{FFFE}" || s == "\u{FFFF}" }
+    guard clean.unicodeScalars.contains(where: unwanted) else { return clean }
+    return String(String.UnicodeScalarView(clean.unicodeScalars.filter { !unwanted($0) }))
   }
 
   /// A number as it round-trips through `Double(_:)`: whole numbers without a fraction.

@@ -28,6 +28,15 @@ import Yams
     }
   }
 
+  /// FuzzCSV: a header holding U+FFFF (a UTF-16 export with 0xFFFF units) reached the
+  /// draft mapping's comments, and YAML allows that character nowhere: the draft did not parse.
+  @Test func aDraftOfAHeaderWithNoncharactersParses() throws {
+    let fx = try StoreFixture()
+    let path = try fx.file("s.csv", "id,Res\u{FFFF}\u{FFFE}pondent,q1\nr1,Res\u{FFFF},1\nr2,x,2\nr3,y,3\n")
+    let draft = try SurveyInspection.inspect(path: path).draftMapping
+    #expect(throws: Never.self) { _ = try Yams.compose(yaml: draft) }
+  }
+
   @Test func quoteBeforeCombiningMarkRoundTripsThroughTheWriter() throws {
     let crashing = "\"\"\"\u{64F}\"\n"  // minimized input: the bytes 22 22 22 D9 8F 22 0A
     let read = try records(crashing)
