@@ -1,4 +1,5 @@
 import PeiliCore
+import PeiliText
 import PeiliUI
 
 /// Pure builder of a theme's drill-down: one scrolling list of lines in four sections

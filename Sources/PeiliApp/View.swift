@@ -1,4 +1,5 @@
 import PeiliCore
+import PeiliText
 import PeiliUI
 
 /// Draws the whole screen for `model` into `buffer` (sized to the terminal). Pure: reads the

@@ -1,5 +1,6 @@
 import CNcursesw
 import Foundation
+import PeiliText
 import PeiliUI
 
 /// Why the terminal could not be opened, worded as what to do about it.

@@ -1,3 +1,5 @@
+import PeiliText
+
 /// The drawing characters of one glyph set: Unicode, or plain ASCII for non-UTF-8 locales
 /// (DESIGN §5: borders and bars are explicit strings, never ncurses ACS).
 public struct Glyphs: Hashable, Sendable {

@@ -1,3 +1,5 @@
+import PeiliText
+
 /// A bordered box centred over the screen with a title, body lines and a hint line.
 public struct Dialog: Sendable {
   /// The border strings (Unicode box drawing or ASCII).

@@ -1,3 +1,5 @@
+import PeiliText
+
 /// The `?` overlay: every key of the current screen, grouped, in a dialog.
 public struct HelpOverlay: Sendable {
   /// One key (or key group) and what it does.
