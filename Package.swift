@@ -69,6 +69,8 @@ let package = Package(
       // PeiliTerminal for the paint-bytes tests (ncurses into a file).
       dependencies: ["PeiliApp", "PeiliUI", "PeiliCore", "PeiliStore", "PeiliTerminal", "PeiliText"],
       swiftSettings: strict),
+    .testTarget(
+      name: "PeiliTerminalTests", dependencies: ["PeiliTerminal", "PeiliUI"], swiftSettings: strict),
     .testTarget(name: "EndToEndTests", dependencies: ["PeiliText"], swiftSettings: strict),
   ]
 )
