@@ -19,7 +19,8 @@ public struct TerminalError: Error, Hashable, Sendable, CustomStringConvertible 
 public final class Terminal {
   /// Whether the locale is UTF-8 (else input is read byte-wise and glyphs are ASCII).
   public let isUTF8: Bool
-  /// A note for the user, e.g. that an unknown TERM was replaced by a fallback.
+  /// Notes for the user on one line: an unknown TERM replaced by a fallback, why the screen is
+  /// plain ASCII (`LocaleNotice`).
   public private(set) var warning: String?
   /// The TERM value ncurses was opened with (differs from $TERM after a fallback).
   public let termName: String
@@ -121,14 +122,16 @@ public final class Terminal {
           + "terminfo entries (Debian: `apt-get install ncurses-term`), or copy your terminal's entry "
           + "with `infocmp -x | ssh server tic -x -`.")
     }
-    var warning: String?
+    var warnings: [String] = []
     if opened.name != term {
-      warning =
+      warnings.append(
         term.isEmpty
-        ? "TERM is not set; using \(opened.name)."
-        : "TERM=\(term) is unknown here; using \(opened.name). Install its terminfo "
-          + "(e.g. `infocmp -x | ssh server tic -x -`) to silence this."
+          ? "TERM is not set; using \(opened.name)."
+          : "TERM=\(term) is unknown here; using \(opened.name). Install its terminfo "
+            + "(e.g. `infocmp -x | ssh server tic -x -`) to silence this.")
     }
+    if let notice = LocaleNotice.text(codeset: codeset, environment: env) { warnings.append(notice) }
+    let warning = warnings.isEmpty ? nil : warnings.joined(separator: "; ")
     let noColorEnv = !(env["NO_COLOR"] ?? "").isEmpty
     let terminal = Terminal(
       screen: opened.screen, inputFile: ownedInput, isUTF8: utf8, termName: opened.name, warning: warning,

@@ -55,11 +55,15 @@ struct DashboardTerminalTests {
     let first = try await tmux.waitUntil("row 1 selected") { treePosition($0) == 1 }
     for glyph in ["▾", "▸", "█", "─", "…"] { #expect(!first.contains(glyph), "\(glyph) under LANG=C") }
     #expect(first.contains("#"))
+    // Once, at start: why the screen is plain ASCII and how to get Unicode.
+    #expect(first.contains("ASCII only: LC_ALL=C is not UTF-8"), "\(first)")
+    #expect(first.contains("LC_ALL=C.UTF-8 for Unicode"), "\(first)")
     try tmux.type("ä")
     try tmux.send("j")
     try await tmux.waitUntil("row 2 selected") { treePosition($0) == 2 }
     try tmux.send("Down")
-    try await tmux.waitUntil("row 3 selected") { treePosition($0) == 3 }
+    let later = try await tmux.waitUntil("row 3 selected") { treePosition($0) == 3 }
+    #expect(!later.contains("ASCII only"), "said once, then the status line is free")
     try tmux.send("q")
     try await tmux.waitFor("[peili exited 0]")
   }
