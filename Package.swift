@@ -19,51 +19,58 @@ let package = Package(
     .package(url: "https://github.com/yaslab/CSV.swift", from: "2.5.2"),
   ],
   targets: [
-    .target(name: "PeiliCore", swiftSettings: strict),
+    // The terminal-text rules (sanitiser, display widths) that both the domain and the UI
+    // need; a target of its own so that PeiliUI depends on nothing that knows OKRs.
+    .target(name: "PeiliText", swiftSettings: strict),
+    .target(name: "PeiliCore", dependencies: ["PeiliText"], swiftSettings: strict),
     .target(
       name: "PeiliStore",
       dependencies: [
-        "PeiliCore",
+        "PeiliCore", "PeiliText",
         .product(name: "GRDB", package: "GRDB.swift"),
         .product(name: "Yams", package: "Yams"),
       ],
       swiftSettings: strict),
     .target(
       name: "PeiliUI",
-      dependencies: ["PeiliCore", .product(name: "TOMLKit", package: "TOMLKit")],
+      dependencies: ["PeiliText", .product(name: "TOMLKit", package: "TOMLKit")],
       swiftSettings: strict),
-    .target(name: "PeiliApp", dependencies: ["PeiliCore", "PeiliUI"], swiftSettings: strict),
+    .target(name: "PeiliApp", dependencies: ["PeiliCore", "PeiliText", "PeiliUI"], swiftSettings: strict),
     .systemLibrary(name: "CNcursesw", providers: [.apt(["libncurses-dev"])]),
-    .target(name: "PeiliTerminal", dependencies: ["CNcursesw", "PeiliUI"], swiftSettings: strict),
+    .target(
+      name: "PeiliTerminal", dependencies: ["CNcursesw", "PeiliText", "PeiliUI"], swiftSettings: strict),
     .executableTarget(
       name: "peili",
       dependencies: [
-        "PeiliCore", "PeiliStore", "PeiliUI", "PeiliApp", "PeiliTerminal",
+        "PeiliText", "PeiliCore", "PeiliStore", "PeiliUI", "PeiliApp", "PeiliTerminal",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ],
       swiftSettings: strict),
     .executableTarget(
       name: "peili-bench",
       dependencies: [
-        "PeiliCore", "PeiliStore", "PeiliUI", "PeiliApp", "PeiliTerminal",
+        "PeiliText", "PeiliCore", "PeiliStore", "PeiliUI", "PeiliApp", "PeiliTerminal",
         .product(name: "GRDB", package: "GRDB.swift"),
         .product(name: "CSV", package: "CSV.swift"),
       ],
       swiftSettings: strict),
+    .testTarget(name: "PeiliTextTests", dependencies: ["PeiliText"], swiftSettings: strict),
     .testTarget(
-      name: "PeiliCoreTests", dependencies: ["PeiliCore"],
+      name: "PeiliCoreTests", dependencies: ["PeiliCore", "PeiliText"],
       // numpy/scipy reference script and its JSON, read in place through #filePath.
       exclude: ["Reference"], swiftSettings: strict),
     .testTarget(
-      name: "PeiliStoreTests", dependencies: ["PeiliStore", "PeiliCore"],
+      name: "PeiliStoreTests", dependencies: ["PeiliStore", "PeiliCore", "PeiliText"],
       // Vendor export fixtures, read in place through #filePath.
       exclude: ["Fixtures"], swiftSettings: strict),
-    .testTarget(name: "PeiliUITests", dependencies: ["PeiliUI"], swiftSettings: strict),
+    .testTarget(name: "PeiliUITests", dependencies: ["PeiliUI", "PeiliText"], swiftSettings: strict),
     .testTarget(
       name: "PeiliAppTests",
       // PeiliTerminal for the paint-bytes tests (ncurses into a file).
-      dependencies: ["PeiliApp", "PeiliUI", "PeiliCore", "PeiliStore", "PeiliTerminal"],
+      dependencies: ["PeiliApp", "PeiliUI", "PeiliCore", "PeiliStore", "PeiliTerminal", "PeiliText"],
       swiftSettings: strict),
-    .testTarget(name: "EndToEndTests", dependencies: ["PeiliCore"], swiftSettings: strict),
+    .testTarget(
+      name: "PeiliTerminalTests", dependencies: ["PeiliTerminal", "PeiliUI"], swiftSettings: strict),
+    .testTarget(name: "EndToEndTests", dependencies: ["PeiliText"], swiftSettings: strict),
   ]
 )

@@ -1,6 +1,6 @@
 // swift-tools-version: 6.0
 // libFuzzer targets for peili's import parsers (see README.md). A separate package so that the
-// main package never builds a fuzzer `main`; PeiliCore and PeiliStore are compiled here from the
+// main package never builds a fuzzer `main`; PeiliText, PeiliCore and PeiliStore are compiled here from the
 // main package's sources (symlinks under Sources/), because the main package exports no library
 // products. Build with fuzz/build.sh, never with a plain `swift build`.
 import PackageDescription
@@ -16,11 +16,12 @@ let package = Package(
     .package(url: "https://github.com/jpsim/Yams", exact: "6.2.2"),
   ],
   targets: [
-    .target(name: "PeiliCore", swiftSettings: strict),
+    .target(name: "PeiliText", swiftSettings: strict),
+    .target(name: "PeiliCore", dependencies: ["PeiliText"], swiftSettings: strict),
     .target(
       name: "PeiliStore",
       dependencies: [
-        "PeiliCore",
+        "PeiliCore", "PeiliText",
         .product(name: "GRDB", package: "GRDB.swift"),
         .product(name: "Yams", package: "Yams"),
       ],

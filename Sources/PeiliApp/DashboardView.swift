@@ -1,4 +1,5 @@
 import PeiliCore
+import PeiliText
 import PeiliUI
 
 /// The dashboard: the OKR tree and the mirror of its selection, laid out by `layout`.

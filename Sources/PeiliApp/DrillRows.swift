@@ -1,4 +1,5 @@
 import PeiliCore
+import PeiliText
 import PeiliUI
 
 /// Pure builder of a theme's drill-down: one scrolling list of lines in four sections
@@ -104,7 +105,7 @@ public enum DrillRows {
             Span(TextFit.left("", strip) + " " + TextFit.right(text.missing, 6) + "  " + why, Style(.muted)))
         }
         if i == shown.count - 1 && shown.count == 2 && both[i] != nil {
-          line.append(Span("  \(text.glyphs.isUnicode ? "Δ" : "chg") ", Style(.muted)))
+          line.append(Span("  \(text.glyphs.delta) ", Style(.muted)))
           line.append(text.changeCell(m.change[audience]))
         }
         page.lines.append(line)
@@ -174,7 +175,7 @@ public enum DrillRows {
             before, summary, minimumGroup: m.analysis.minimumGroup,
             materialThreshold: m.analysis.materialThreshold)
           {
-            line.append(Span("  \(text.glyphs.isUnicode ? "Δ" : "chg") ", Style(.muted)))
+            line.append(Span("  \(text.glyphs.delta) ", Style(.muted)))
             line.append(text.changeCell(g))
           }
         }
@@ -187,7 +188,9 @@ public enum DrillRows {
   static func breakdown(_ page: inout Page, _ id: String, _ m: Model, text: ScoreText, width: Int) {
     guard let attribute = attribute(m) else {
       page.section("Segments", heading("Segments"))
-      let message = m.segmentAttributes == nil ? "  loading…" : "  The survey has no segment attributes."
+      let message =
+        m.segmentAttributes == nil
+        ? "  loading" + text.glyphs.ellipsis : "  The survey has no segment attributes."
       page.lines.append([Span(message, Style(.muted))])
       return
     }
@@ -228,7 +231,7 @@ public enum DrillRows {
       case .failed(let message)?:
         page.lines.append([Span("    could not read: \(message)", Style(.bad))])
       default:
-        page.lines.append([Span("    loading…", Style(.muted))])
+        page.lines.append([Span("    loading" + text.glyphs.ellipsis, Style(.muted))])
       }
     }
   }
@@ -269,7 +272,7 @@ public enum DrillRows {
     case .failed(let message)?:
       page.lines.append([Span("  could not read: \(message)", Style(.bad))])
     default:
-      page.lines.append([Span("  loading…", Style(.muted))])
+      page.lines.append([Span("  loading" + text.glyphs.ellipsis, Style(.muted))])
     }
   }
 

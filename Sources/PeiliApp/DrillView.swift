@@ -1,4 +1,5 @@
 import PeiliCore
+import PeiliText
 import PeiliUI
 
 /// The theme drill-down screen: a title row, then the page of `DrillRows` from the scroll.

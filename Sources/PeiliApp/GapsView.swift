@@ -1,4 +1,5 @@
 import PeiliCore
+import PeiliText
 import PeiliUI
 
 /// The gaps screen: the themes ranked by the chosen gap with the selection's facts below, or

@@ -73,9 +73,8 @@ enum ImportanceView {
     // Axis captions above and below the plot.
     let (caption, rest) = left.splitTop(1)
     let (plot, axis) = rest.splitBottom(1)
-    let up = g.isUnicode ? "↑" : "^"
     buffer.put(
-      "\(up) importance (r), mean \(String(format: "%.2f", grid.meanImportance ?? 0))",
+      "\(g.upArrow) importance (r), mean \(String(format: "%.2f", grid.meanImportance ?? 0))",
       x: caption.x + 1, y: caption.y, style: Style(.muted), maxWidth: caption.width - 1)
     let xs = grid.placements.map(\.performance)
     let ys = grid.placements.map(\.importance)

@@ -16,8 +16,8 @@ public enum MirrorRows {
       .init("Mirror gap", width: unicode ? 13 : 15),
     ]
     if width >= 110 { cols.append(.init("Staff gap", width: unicode ? 13 : 15)) }
-    cols.append(.init(unicode ? "Δ cust" : "chg cust", width: unicode ? 7 : 9))
-    if width >= 90 { cols.append(.init(unicode ? "Δ staff" : "chg staff", width: unicode ? 7 : 9)) }
+    cols.append(.init("\(glyphs.delta) cust", width: unicode ? 7 : 9))
+    if width >= 90 { cols.append(.init("\(glyphs.delta) staff", width: unicode ? 7 : 9)) }
     cols.append(.init("n C/S/M", width: 11, alignment: .right))
     return cols
   }
@@ -34,7 +34,7 @@ public enum MirrorRows {
     let titles = Set(columns.map(\.title))
     if titles.contains("Staff gap") { cells.append(text.gapCell(m.experienceGap)) }
     cells.append(text.changeCell(m.change[.customer]))
-    if titles.contains("Δ staff") || titles.contains("chg staff") {
+    if titles.contains(where: { $0.hasSuffix(" staff") }) {
       cells.append(text.changeCell(m.change[.staff]))
     }
     let n = [Audience.customer, .staff, .mirror].map { a in m.scores[a].map { "\($0.n)" } ?? text.missing }

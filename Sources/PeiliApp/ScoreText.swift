@@ -7,35 +7,18 @@ public struct ScoreText: Sendable {
   public init(glyphs: Glyphs) { self.glyphs = glyphs }
 
   /// "±" or "+/-" in ASCII.
-  public var plusMinus: String { glyphs.isUnicode ? "±" : "+/-" }
+  public var plusMinus: String { glyphs.plusMinus }
   /// "→" or "->".
-  public var arrow: String { glyphs.isUnicode ? "→" : "->" }
+  public var arrow: String { glyphs.arrow }
   /// "×" or "x".
-  public var times: String { glyphs.isUnicode ? "×" : "x" }
+  public var times: String { glyphs.times }
   /// "·" or "|" between header items.
-  public var separator: String { glyphs.isUnicode ? " · " : " | " }
+  public var separator: String { glyphs.separator }
   /// "−" or "-" in labels such as "mirror − customer".
-  public var minus: String { glyphs.isUnicode ? "−" : "-" }
+  public var minus: String { glyphs.minus }
 
-  /// Text made by the analysis (readings, warnings) in the glyph set: in ASCII, its minus,
-  /// plus-minus, arrows and ellipsis spelled with ASCII characters.
-  public func plain(_ text: String) -> String {
-    guard !glyphs.isUnicode else { return text }
-    var out = ""
-    for ch in text {
-      switch ch {
-      case "−", "–", "—": out += "-"
-      case "±": out += "+/-"
-      case "→": out += "->"
-      case "←": out += "<-"
-      case "…": out += "..."
-      case "×": out += "x"
-      case "·": out += "|"
-      default: out.append(ch)
-      }
-    }
-    return out
-  }
+  /// Text made by the analysis (readings, warnings) in the glyph set (`Glyphs.plain`).
+  public func plain(_ text: String) -> String { glyphs.plain(text) }
 
   /// A 0–100 index as a whole number, "–" when missing or suppressed.
   public func index(_ e: ScoreEstimate?) -> String {
@@ -49,7 +32,7 @@ public struct ScoreText: Sendable {
     return "\(Int(e.index.rounded())) \(plusMinus)\(Int(((e.indexHigh - e.indexLow) / 2).rounded()))"
   }
 
-  public var missing: String { glyphs.isUnicode ? "–" : "-" }
+  public var missing: String { glyphs.missing }
 
   /// A signed whole number: "+9", "-12", "0".
   public func signed(_ x: Double) -> String {
@@ -101,11 +84,11 @@ public struct ScoreText: Sendable {
   /// The glyph that tells a pace status without colour.
   public func glyph(_ status: PaceStatus) -> String {
     switch status {
-    case .onTrack: glyphs.isUnicode ? "✓" : "+"
+    case .onTrack: glyphs.check
     case .atRisk: "!"
-    case .offTrack: glyphs.isUnicode ? "✗" : "x"
-    case .done: glyphs.isUnicode ? "✔" : "*"
-    case .notStarted: glyphs.isUnicode ? "○" : "."
+    case .offTrack: glyphs.cross
+    case .done: glyphs.done
+    case .notStarted: glyphs.notStarted
     }
   }
 

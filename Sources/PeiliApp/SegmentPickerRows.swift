@@ -6,7 +6,7 @@ import PeiliUI
 public enum SegmentPickerRows {
   public static func lines(_ m: Model, attribute: String?, cursor: Int, height: Int) -> [[Span]] {
     guard let attributes = m.segmentAttributes else {
-      return [[Span(m.glyphs.isUnicode ? "reading the segments…" : "reading the segments...", Style(.muted))]]
+      return [[Span("reading the segments" + m.glyphs.ellipsis, Style(.muted))]]
     }
     guard !attributes.isEmpty else { return [[Span("The survey has no segment attributes.", Style(.muted))]] }
     var rows: [[Span]] = []

@@ -225,14 +225,7 @@ private func mirrorKey(_ m: inout Model, _ key: Key) {
 private func overlayKey(_ m: inout Model, _ overlay: Overlay, _ key: Key) -> [Command] {
   switch overlay {
   case .help(let scroll):
-    switch key {
-    case .down, .char("j"): m.overlay = .help(scroll: scroll + 1)
-    case .up, .char("k"): m.overlay = .help(scroll: max(0, scroll - 1))
-    case .pageDown: m.overlay = .help(scroll: scroll + 10)
-    case .pageUp: m.overlay = .help(scroll: max(0, scroll - 10))
-    case .escape, .enter, .char("?"), .char("q"): m.overlay = nil
-    default: break
-    }
+    m.overlay = HelpPaging.overlay(after: key, scroll: scroll, in: m)
     return []
   case .segmentPicker(let attribute, let cursor):
     return SegmentChoice.key(&m, attribute: attribute, cursor: cursor, key)

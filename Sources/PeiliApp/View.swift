@@ -1,4 +1,5 @@
 import PeiliCore
+import PeiliText
 import PeiliUI
 
 /// Draws the whole screen for `model` into `buffer` (sized to the terminal). Pure: reads the
@@ -73,7 +74,7 @@ func header(_ model: Model, layout: DashboardLayout, into buffer: inout Buffer) 
   ]
   var tail = [sep, Span(waves, Style(.header))]
   // Who else is here comes last: it gives way before the waves when room is short.
-  if let others = PresenceText.line(others: model.others, user: model.user) {
+  if let others = PresenceText.line(others: model.others, user: model.user, glyphs: model.glyphs) {
     tail += [sep, Span(others, Style(.header, bold: true))]
   }
   // The segment filter changes every number: it comes before the waves.
@@ -110,14 +111,17 @@ func header(_ model: Model, layout: DashboardLayout, into buffer: inout Buffer) 
 func statusLine(_ model: Model, area: Rect, into buffer: inout Buffer) {
   let ellipsis = model.glyphs.ellipsis
   if model.isEditingFilter {
-    let cursor = model.glyphs.isUnicode ? "█" : "_"
     buffer.put(
-      [Span("Filter: ", Style(.accent, bold: true)), Span(model.filter), Span(cursor, Style(.accent))],
+      [
+        Span("Filter: ", Style(.accent, bold: true)), Span(model.filter),
+        Span(model.glyphs.textCursor, Style(.accent)),
+      ],
       x: area.x,
       y: area.y, maxWidth: area.width)
   } else if let status = model.status {
     buffer.put(
-      TextFit.truncate(status.text, to: area.width, ellipsis: ellipsis), x: area.x,
+      // Messages carry the store's and the analysis' words too: in the glyph set like the rest.
+      TextFit.truncate(model.glyphs.plain(status.text), to: area.width, ellipsis: ellipsis), x: area.x,
       y: area.y,
       style: Style(status.isError ? .bad : .accent, bold: status.isError))
   } else if model.screen == .dashboard && !model.filter.isEmpty {

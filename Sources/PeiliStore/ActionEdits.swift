@@ -1,5 +1,6 @@
 import GRDB
 import PeiliCore
+import PeiliText
 
 extension Workspace {
   /// Applies one change to an action in one transaction. When the action's version is no

@@ -1,4 +1,5 @@
 import PeiliCore
+import PeiliText
 
 /// Builds RFC 4180 CSV text: comma-separated fields, CRLF after every record, a field quoted
 /// with `"` (doubled inside) when it holds a comma, a quote, a line break or edge spaces.

@@ -1,5 +1,6 @@
 import GRDB
 import PeiliCore
+import PeiliText
 
 /// What became of a key-result check-in.
 public enum KeyResultEditOutcome: Hashable, Sendable {

@@ -1,5 +1,6 @@
 import GRDB
 import PeiliCore
+import PeiliText
 
 extension Workspace {
   /// One cycle's OKRs (default: the current cycle, the latest by start date) as an OKR YAML file

@@ -1,5 +1,6 @@
 import Foundation
 import PeiliCore
+import PeiliText
 import Yams
 
 /// An OKR YAML file as parsed (format: docs/okr-format.md), with where each item and each

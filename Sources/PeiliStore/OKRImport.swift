@@ -1,6 +1,7 @@
 import Foundation
 import GRDB
 import PeiliCore
+import PeiliText
 
 /// What an OKR import wrote.
 public struct OKRImportSummary: Hashable, Sendable {

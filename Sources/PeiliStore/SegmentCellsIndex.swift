@@ -1,6 +1,7 @@
 import Foundation
 import GRDB
 import PeiliCore
+import PeiliText
 
 /// The segment cells of every (wave, audience) with their values and respondent counts, and
 /// the suppression rules that are decided on respondent counts alone (read in one go: a few

@@ -1,6 +1,7 @@
 import Foundation
 import GRDB
 import PeiliCore
+import PeiliText
 
 /// One wave and audience of raw respondent data in the canonical survey layout: the CSV (a
 /// respondent id column, segment columns, one column per question id, comment columns) and

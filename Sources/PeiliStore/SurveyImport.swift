@@ -1,6 +1,7 @@
 import Foundation
 import GRDB
 import PeiliCore
+import PeiliText
 
 /// What one survey import wrote.
 public struct SurveyImportSummary: Hashable, Sendable {

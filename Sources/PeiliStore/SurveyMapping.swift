@@ -1,5 +1,6 @@
 import Foundation
 import PeiliCore
+import PeiliText
 import Yams
 
 /// A survey mapping (YAML): which CSV columns hold the respondent id, segments, questions and

@@ -1,4 +1,5 @@
 import PeiliCore
+import PeiliText
 
 extension UnsafeCharacter {
   /// Why `text` was refused as `what` (e.g. "wave", "question id"), and what is expected: the

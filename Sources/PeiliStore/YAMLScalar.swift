@@ -1,4 +1,5 @@
 import PeiliCore
+import PeiliText
 
 /// Writes values as YAML scalars that read back as exactly the same text: plain where YAML
 /// cannot mistake them for something else, double-quoted with escapes otherwise.

@@ -1,5 +1,6 @@
 import CNcursesw
 import Foundation
+import PeiliText
 import PeiliUI
 
 /// Why the terminal could not be opened, worded as what to do about it.
@@ -18,7 +19,8 @@ public struct TerminalError: Error, Hashable, Sendable, CustomStringConvertible 
 public final class Terminal {
   /// Whether the locale is UTF-8 (else input is read byte-wise and glyphs are ASCII).
   public let isUTF8: Bool
-  /// A note for the user, e.g. that an unknown TERM was replaced by a fallback.
+  /// Notes for the user on one line: an unknown TERM replaced by a fallback, why the screen is
+  /// plain ASCII (`LocaleNotice`).
   public private(set) var warning: String?
   /// The TERM value ncurses was opened with (differs from $TERM after a fallback).
   public let termName: String
@@ -120,14 +122,16 @@ public final class Terminal {
           + "terminfo entries (Debian: `apt-get install ncurses-term`), or copy your terminal's entry "
           + "with `infocmp -x | ssh server tic -x -`.")
     }
-    var warning: String?
+    var warnings: [String] = []
     if opened.name != term {
-      warning =
+      warnings.append(
         term.isEmpty
-        ? "TERM is not set; using \(opened.name)."
-        : "TERM=\(term) is unknown here; using \(opened.name). Install its terminfo "
-          + "(e.g. `infocmp -x | ssh server tic -x -`) to silence this."
+          ? "TERM is not set; using \(opened.name)."
+          : "TERM=\(term) is unknown here; using \(opened.name). Install its terminfo "
+            + "(e.g. `infocmp -x | ssh server tic -x -`) to silence this.")
     }
+    if let notice = LocaleNotice.text(codeset: codeset, environment: env) { warnings.append(notice) }
+    let warning = warnings.isEmpty ? nil : warnings.joined(separator: "; ")
     let noColorEnv = !(env["NO_COLOR"] ?? "").isEmpty
     let terminal = Terminal(
       screen: opened.screen, inputFile: ownedInput, isUTF8: utf8, termName: opened.name, warning: warning,
@@ -139,7 +143,7 @@ public final class Terminal {
     nonl()
     intrflush(win, false)
     keypad(win, true)
-    set_escdelay(25)
+    set_escdelay(Int32(sequenceWaitMilliseconds))
     curs_set(0)
     terminal.configureOutput()
     return terminal
@@ -213,10 +217,27 @@ public final class Terminal {
   }
 
   /// Reads one key, waiting at most `timeoutMilliseconds` (negative = block). nil on timeout,
-  /// for input that maps to no key (e.g. a non-ASCII byte under a non-UTF-8 locale), and when
-  /// the terminal is gone (then `inputGone` is set).
+  /// for input that maps to no key (e.g. a non-ASCII byte under a non-UTF-8 locale, or an
+  /// escape sequence that is no key), and when the terminal is gone (then `inputGone` is set).
   public func readKey(timeoutMilliseconds: Int) -> Key? {
     guard screen != nil, !inputGone else { return nil }
+    switch readInput(timeoutMilliseconds: timeoutMilliseconds) {
+    case nil: return nil
+    case .keyCode(let code): return Terminal.decode(keyCode: code)
+    case .character(27): return readAfterEscape()
+    // Under a non-UTF-8 locale a byte past ASCII is part of no character we can name.
+    case .character(let c) where !isUTF8 && c > 127: return nil
+    case .character(let c): return Terminal.decode(character: c)
+    }
+  }
+
+  /// One read from ncurses: a character, or a KEY_* code it decoded.
+  enum Input: Equatable {
+    case character(UInt32)
+    case keyCode(Int32)
+  }
+
+  private func readInput(timeoutMilliseconds: Int) -> Input? {
     let win = peili_stdscr()
     wtimeout(win, Int32(clamping: timeoutMilliseconds))
     if isUTF8 {
@@ -226,8 +247,8 @@ public final class Terminal {
         inputGone = Self.isGone(inputDescriptor)
         return nil
       }
-      if rc == peili_key_code_yes() { return Terminal.decode(keyCode: Int32(bitPattern: ch)) }
-      return Terminal.decode(character: UInt32(ch))
+      if rc == peili_key_code_yes() { return .keyCode(Int32(bitPattern: ch)) }
+      return .character(UInt32(ch))
     }
     // wget_wch wedges after a non-ASCII byte under LANG=C (DESIGN §5): read bytes instead.
     let c = wgetch(win)
@@ -235,9 +256,47 @@ public final class Terminal {
       inputGone = Self.isGone(inputDescriptor)
       return nil
     }
-    if c >= KEY_MIN { return Terminal.decode(keyCode: c) }
-    if c < 0 || c > 127 { return nil }
-    return Terminal.decode(character: UInt32(c))
+    if c >= KEY_MIN { return .keyCode(c) }
+    return .character(UInt32(UInt8(truncatingIfNeeded: c)))
+  }
+
+  /// After an ESC that ncurses did not make a key of: a plain Esc when nothing follows at once
+  /// (a person's Esc; ncurses has already waited ESCDELAY for more), else the sequence read to
+  /// its end and decoded or dropped (`EscapeSequence`). A character that starts no sequence is
+  /// put back for the next read.
+  private func readAfterEscape() -> Key? {
+    guard let next = readInput(timeoutMilliseconds: 0) else { return .escape }
+    guard case .character(let c) = next, EscapeSequence.starts(c) else {
+      unread(next)
+      return .escape
+    }
+    var body = [c]
+    while true {
+      switch EscapeSequence.decode(body) {
+      case .key(let key): return key
+      case .ignored: return nil
+      case .incomplete:
+        // The rest of a sequence comes in the same write; the wait only covers a slow link.
+        switch readInput(timeoutMilliseconds: Self.sequenceWaitMilliseconds) {
+        case .character(let more): body.append(more)
+        case let other:
+          // Broken off (a timeout, or a key ncurses decoded): drop the fragment, keep the key.
+          if let other { unread(other) }
+          return nil
+        }
+      }
+    }
+  }
+
+  /// How long the rest of an escape sequence is waited for once it has begun (ESCDELAY).
+  static let sequenceWaitMilliseconds = 25
+
+  private func unread(_ input: Input) {
+    switch input {
+    case .keyCode(let code): _ = ungetch(code)
+    case .character(let c) where isUTF8: _ = unget_wch(wchar_t(bitPattern: c))
+    case .character(let c): _ = ungetch(Int32(c))
+    }
   }
 
   /// After ncurses' read gave ERR: whether the terminal behind `fd` is gone, rather than the

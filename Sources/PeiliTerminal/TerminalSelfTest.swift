@@ -1,3 +1,4 @@
+import PeiliText
 import PeiliUI
 
 /// A small screen that exercises the terminal layer on its own (hidden `peili terminal-test`):

@@ -1,4 +1,4 @@
-import PeiliCore
+import PeiliText
 
 /// One screen cell: a grapheme (or "" for the trailing half of a wide one) and its style.
 public struct Cell: Hashable, Sendable {

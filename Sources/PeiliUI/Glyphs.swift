@@ -1,3 +1,5 @@
+import PeiliText
+
 /// The drawing characters of one glyph set: Unicode, or plain ASCII for non-UTF-8 locales
 /// (DESIGN §5: borders and bars are explicit strings, never ncurses ACS).
 public struct Glyphs: Hashable, Sendable {
@@ -30,6 +32,28 @@ public struct Glyphs: Hashable, Sendable {
   public var down: String
   public var dot: String
   public var ellipsis: String
+  /// An arrow in text ("importance ↑").
+  public var upArrow: String
+  // Pace marks: on track, off track, done, not started.
+  public var check: String
+  public var cross: String
+  public var done: String
+  public var notStarted: String
+  // Signs in text.
+  public var times: String
+  public var plusMinus: String
+  /// "from → to".
+  public var arrow: String
+  /// The minus of "mirror − customer" and of negative numbers in labels.
+  public var minus: String
+  /// A value that is missing or withheld.
+  public var missing: String
+  /// Between the header's items.
+  public var separator: String
+  /// A change ("Δ" or the word "chg").
+  public var delta: String
+  /// The cursor after text being typed.
+  public var textCursor: String
 
   /// Box drawing, eighth blocks, triangles.
   public static let unicode = Glyphs(
@@ -38,7 +62,10 @@ public struct Glyphs: Hashable, Sendable {
     horizontal: "─", vertical: "│", topLeft: "┌", topRight: "┐", bottomLeft: "└", bottomRight: "┘",
     teeRight: "├", teeLeft: "┤",
     ciStart: "├", ciLine: "─", ciPoint: "●", ciEnd: "┤",
-    up: "▲", down: "▼", dot: "●", ellipsis: "…")
+    up: "▲", down: "▼", dot: "●", ellipsis: "…", upArrow: "↑",
+    check: "✓", cross: "✗", done: "✔", notStarted: "○",
+    times: "×", plusMinus: "±", arrow: "→", minus: "−", missing: "–", separator: " · ", delta: "Δ",
+    textCursor: "█")
 
   /// 7-bit ASCII only: safe under LANG=C and on any terminal.
   public static let ascii = Glyphs(
@@ -47,10 +74,40 @@ public struct Glyphs: Hashable, Sendable {
     horizontal: "-", vertical: "|", topLeft: "+", topRight: "+", bottomLeft: "+", bottomRight: "+",
     teeRight: "+", teeLeft: "+",
     ciStart: "[", ciLine: "-", ciPoint: "*", ciEnd: "]",
-    up: "^", down: "v", dot: "*", ellipsis: "...")
+    up: "^", down: "v", dot: "*", ellipsis: "...", upArrow: "^",
+    check: "+", cross: "x", done: "*", notStarted: ".",
+    times: "x", plusMinus: "+/-", arrow: "->", minus: "-", missing: "-", separator: " | ", delta: "chg",
+    textCursor: "_")
 
   /// The set for a terminal: Unicode under a UTF-8 locale, ASCII otherwise.
   public static func forTerminal(utf8: Bool) -> Glyphs { utf8 ? .unicode : .ascii }
+
+  /// Text peili did not write itself (readings and warnings of the analysis, messages) in this
+  /// set: in ASCII its minus signs and dashes, plus-minus, arrows, ellipsis, times and middle
+  /// dot spelled with ASCII characters; everything else as it is.
+  public func plain(_ text: String) -> String {
+    guard !isUnicode, !text.allSatisfy(\.isASCII) else { return text }
+    var out = ""
+    for ch in text {
+      switch ch {
+      case "−", "–", "—": out += "-"
+      case "±": out += "+/-"
+      case "→": out += "->"
+      case "←": out += "<-"
+      case "↑": out += "^"
+      case "↓": out += "v"
+      case "…": out += "..."
+      case "×": out += "x"
+      case "·": out += "|"
+      case "≥": out += ">="
+      case "≤": out += "<="
+      case "“", "”", "„": out += "\""
+      case "‘", "’": out += "'"
+      default: out.append(ch)
+      }
+    }
+    return out
+  }
 
   /// A bar of exactly `width` cells for `fraction` (clamped to 0…1): full cells, at most one
   /// partial cell (Unicode), then the empty track.

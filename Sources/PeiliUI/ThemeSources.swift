@@ -11,9 +11,13 @@ enum ThemeSources {
   ]
 
   static let defaultTheme = #"""
-    # peili theme "default": dark or any background, colour-blind safe.
+    # peili theme "default": any background, black or white, colour-blind safe.
     # Good/bad and gap directions are blue versus orange (never red versus green alone),
     # and every screen also tells them by a glyph or a position.
+    # Every text colour reads at 4.5:1 (WCAG AA) on black and on white alike, which only a few
+    # mid-bright 256 colours do (29, 63, 98, 131, 163, 243); none of the 8 colours does, so at
+    # 8 colours text keeps the terminal's own colour and warn/bad are coloured cells instead.
+    # light and high-contrast give stronger colours for a background they know.
     #
     # Each role: fg/bg = 256-colour index, fg8/bg8 = 8-colour fallback (0 black, 1 red,
     # 2 green, 3 yellow, 4 blue, 5 magenta, 6 cyan, 7 white); -1 keeps the terminal's own
@@ -22,26 +26,27 @@ enum ThemeSources {
 
     [roles]
     text      = { fg = -1,  bg = -1,  fg8 = -1, bg8 = -1 }
-    muted     = { fg = 245, bg = -1,  fg8 = -1, bg8 = -1 }
-    accent    = { fg = 75,  bg = -1,  fg8 = 6,  bg8 = -1, bold = true }
+    muted     = { fg = 243, bg = -1,  fg8 = -1, bg8 = -1 }
+    accent    = { fg = 63,  bg = -1,  fg8 = -1, bg8 = -1, bold = true }
     selection = { fg = 231, bg = 25,  fg8 = 7,  bg8 = 4 }
     header    = { fg = 231, bg = 24,  fg8 = 7,  bg8 = 4,  bold = true }
     footer    = { fg = 252, bg = 237, fg8 = 0,  bg8 = 7 }
-    border    = { fg = 240, bg = -1,  fg8 = -1, bg8 = -1 }
-    good      = { fg = 39,  bg = -1,  fg8 = 6,  bg8 = -1 }
-    warn      = { fg = 220, bg = -1,  fg8 = 3,  bg8 = -1 }
-    bad       = { fg = 208, bg = -1,  fg8 = 1,  bg8 = -1, bold = true }
-    gap-under = { fg = 75,  bg = -1,  fg8 = 6,  bg8 = -1 }
-    gap-over  = { fg = 214, bg = -1,  fg8 = 3,  bg8 = -1 }
-    customer  = { fg = 117, bg = -1,  fg8 = 6,  bg8 = -1 }
-    staff     = { fg = 180, bg = -1,  fg8 = 3,  bg8 = -1 }
-    mirror    = { fg = 183, bg = -1,  fg8 = 5,  bg8 = -1 }
+    border    = { fg = 244, bg = -1,  fg8 = -1, bg8 = -1 }
+    good      = { fg = 63,  bg = -1,  fg8 = -1, bg8 = -1 }
+    warn      = { fg = 163, bg = -1,  fg8 = 0,  bg8 = 3 }
+    bad       = { fg = 131, bg = -1,  fg8 = 7,  bg8 = 1,  bold = true }
+    gap-under = { fg = 63,  bg = -1,  fg8 = -1, bg8 = -1 }
+    gap-over  = { fg = 131, bg = -1,  fg8 = -1, bg8 = -1 }
+    customer  = { fg = 29,  bg = -1,  fg8 = -1, bg8 = -1 }
+    staff     = { fg = 98,  bg = -1,  fg8 = -1, bg8 = -1 }
+    mirror    = { fg = 163, bg = -1,  fg8 = -1, bg8 = -1 }
     banner    = { fg = 16,  bg = 214, fg8 = 0,  bg8 = 3,  bold = true }
 
     """#
 
   static let light = #"""
-    # peili theme "light": for light terminal backgrounds; blue versus orange like the default.
+    # peili theme "light": for light (white) terminal backgrounds; blue versus orange like the
+    # default. Every text colour reads at 4.5:1 (WCAG AA) on white, at 256 and at 8 colours.
     # Each role: fg/bg = 256-colour index, fg8/bg8 = 8-colour fallback, -1 = terminal default.
     name = "light"
 
@@ -54,19 +59,20 @@ enum ThemeSources {
     footer    = { fg = 16,  bg = 252, fg8 = 0,  bg8 = 7 }
     border    = { fg = 246, bg = -1,  fg8 = -1, bg8 = -1 }
     good      = { fg = 25,  bg = -1,  fg8 = 4,  bg8 = -1 }
-    warn      = { fg = 136, bg = -1,  fg8 = 3,  bg8 = -1 }
-    bad       = { fg = 166, bg = -1,  fg8 = 1,  bg8 = -1, bold = true }
+    warn      = { fg = 94,  bg = -1,  fg8 = 0,  bg8 = 3 }
+    bad       = { fg = 130, bg = -1,  fg8 = 1,  bg8 = -1, bold = true }
     gap-under = { fg = 25,  bg = -1,  fg8 = 4,  bg8 = -1 }
-    gap-over  = { fg = 166, bg = -1,  fg8 = 1,  bg8 = -1 }
-    customer  = { fg = 31,  bg = -1,  fg8 = 6,  bg8 = -1 }
-    staff     = { fg = 130, bg = -1,  fg8 = 3,  bg8 = -1 }
+    gap-over  = { fg = 130, bg = -1,  fg8 = 1,  bg8 = -1 }
+    customer  = { fg = 24,  bg = -1,  fg8 = 4,  bg8 = -1 }
+    staff     = { fg = 95,  bg = -1,  fg8 = 1,  bg8 = -1 }
     mirror    = { fg = 97,  bg = -1,  fg8 = 5,  bg8 = -1 }
-    banner    = { fg = 231, bg = 166, fg8 = 7,  bg8 = 1,  bold = true }
+    banner    = { fg = 231, bg = 130, fg8 = 7,  bg8 = 1,  bold = true }
 
     """#
 
   static let highContrast = #"""
-    # peili theme "high-contrast": bright colours and bold text for projectors and low vision.
+    # peili theme "high-contrast": bright colours and bold text for projectors and low vision,
+    # on a dark (black) terminal background.
     # Each role: fg/bg = 256-colour index, fg8/bg8 = 8-colour fallback, -1 = terminal default.
     name = "high-contrast"
 
@@ -80,12 +86,12 @@ enum ThemeSources {
     border    = { fg = 231, bg = -1,  fg8 = 7,  bg8 = -1 }
     good      = { fg = 51,  bg = -1,  fg8 = 6,  bg8 = -1, bold = true }
     warn      = { fg = 226, bg = -1,  fg8 = 3,  bg8 = -1, bold = true }
-    bad       = { fg = 208, bg = -1,  fg8 = 1,  bg8 = -1, bold = true, underline = true }
+    bad       = { fg = 208, bg = -1,  fg8 = 7,  bg8 = 1,  bold = true, underline = true }
     gap-under = { fg = 51,  bg = -1,  fg8 = 6,  bg8 = -1, bold = true }
     gap-over  = { fg = 214, bg = -1,  fg8 = 3,  bg8 = -1, bold = true }
     customer  = { fg = 51,  bg = -1,  fg8 = 6,  bg8 = -1 }
     staff     = { fg = 226, bg = -1,  fg8 = 3,  bg8 = -1 }
-    mirror    = { fg = 213, bg = -1,  fg8 = 5,  bg8 = -1 }
+    mirror    = { fg = 213, bg = -1,  fg8 = 2,  bg8 = -1 }
     banner    = { fg = 16,  bg = 226, fg8 = 0,  bg8 = 3,  bold = true }
 
     """#

@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import PeiliCore
 import PeiliStore
+import PeiliText
 
 /// `peili checkin ID …`: records a dated, attributed update of an action or a key result.
 struct CheckInCommand: ParsableCommand {

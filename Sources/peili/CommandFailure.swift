@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import PeiliCore
 import PeiliStore
+import PeiliText
 
 /// A failure a command explains in one line; exits 1.
 struct CommandFailure: Error, CustomStringConvertible {

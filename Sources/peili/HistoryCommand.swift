@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import PeiliCore
 import PeiliStore
+import PeiliText
 
 /// `peili history`: the audit trail, newest first, as a table.
 struct HistoryCommand: ParsableCommand {

@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import PeiliCore
 import PeiliStore
+import PeiliText
 
 extension Audience: ExpressibleByArgument {}
 extension ActionStatus: ExpressibleByArgument {}

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import PeiliCore
+import PeiliText
 
 /// The one way the command line writes text: stdout and stderr, sanitised line by line
 /// (`TerminalText`, line breaks kept), whatever the text quotes — workspace content, file

@@ -1,5 +1,5 @@
 import Foundation
-import PeiliCore
+import PeiliText
 import Testing
 
 /// Nothing raw reaches the user's terminal from the command line: arguments echoed back (by

@@ -101,9 +101,10 @@ struct PresenceTextTests {
     func s(_ user: String, _ pid: Int) -> WorkspaceSession {
       WorkspaceSession(id: "\(pid)", user: user, host: "server", pid: pid)
     }
-    #expect(PresenceText.line(others: [], user: "aino") == nil)
+    #expect(PresenceText.line(others: [], user: "aino", glyphs: .unicode) == nil)
     let line = PresenceText.line(
-      others: [s("mikko", 1), s("aino", 2), s("mikko", 3), s("siiri\u{1B}[31m", 4)], user: "aino")
+      others: [s("mikko", 1), s("aino", 2), s("mikko", 3), s("siiri\u{1B}[31m", 4)], user: "aino",
+      glyphs: .unicode)
     // The user name is untrusted: the buffer the header is drawn into drops its ESC.
     var header = Buffer(width: 60, height: 1)
     header.put(line ?? "", x: 0, y: 0)

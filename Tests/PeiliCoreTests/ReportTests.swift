@@ -1,4 +1,5 @@
 import Foundation
+import PeiliText
 import Testing
 
 @testable import PeiliCore

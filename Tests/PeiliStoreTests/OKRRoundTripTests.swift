@@ -1,6 +1,7 @@
 import Foundation
 import GRDB
 import PeiliCore
+import PeiliText
 import Testing
 import Yams
 

@@ -1,5 +1,6 @@
 import Foundation
 import PeiliCore
+import PeiliText
 import Testing
 
 @testable import PeiliStore

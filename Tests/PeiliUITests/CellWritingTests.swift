@@ -1,6 +1,6 @@
-import PeiliCore
 import Testing
 
+@testable import PeiliText
 @testable import PeiliUI
 
 /// The fast paths of `DisplayWidth` and `Buffer.put` (ASCII, then "simple" scalars) must give

@@ -1,3 +1,4 @@
+import PeiliText
 import Testing
 
 @testable import PeiliUI

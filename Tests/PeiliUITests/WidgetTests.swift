@@ -125,6 +125,31 @@ struct WidgetTests {
     #expect(short.hint.contains("scroll"))
   }
 
+  @Test func helpOverlayKeepsItsWidthWhilePagedAndEndsOnItsLastLine() {
+    // The widest line is on the last page: paging there must not widen the box, nor paging
+    // back narrow it.
+    let help = HelpOverlay(sections: [
+      .init("Move", [.init("j", "down"), .init("k", "up")]),
+      .init("Edit", [.init("+", "progress +10 on the selected action, saved at once")]),
+    ])
+    let area = Rect(x: 0, y: 0, width: 80, height: 5)
+    let last = help.lastScroll(height: area.height)
+    #expect(last == help.lines.count - 3)
+    let frames = (0...last).map {
+      help.dialog(border: .ascii, ellipsis: "...", height: area.height, scroll: $0).frame(in: area)
+    }
+    #expect(Set(frames.map(\.width)).count == 1, "\(frames)")
+    #expect(Set(frames.map(\.x)).count == 1)
+    var buffer = Buffer(width: area.width, height: area.height)
+    help.dialog(border: .ascii, ellipsis: "...", height: area.height, scroll: last).render(
+      into: &buffer, area: area)
+    #expect(buffer.line(3).contains("+  progress +10 on the selected action, saved at once"))
+    // A scroll past the end shows the last page, not less.
+    #expect(
+      help.dialog(border: .ascii, ellipsis: "...", height: area.height, scroll: last + 5).lines
+        == help.dialog(border: .ascii, ellipsis: "...", height: area.height, scroll: last).lines)
+  }
+
   @Test func spansClipAtMaxWidthAndDropControls() {
     var buffer = Buffer(width: 10, height: 1)
     buffer.put([Span("ab\u{1B}c"), Span("d\u{202E}efghij", Style(.accent))], x: 0, y: 0, maxWidth: 6)

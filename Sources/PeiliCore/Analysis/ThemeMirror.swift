@@ -1,3 +1,5 @@
+import PeiliText
+
 /// One theme as the dashboard's mirror pane shows it (follow-up = latest wave).
 public struct ThemeMirror: Hashable, Sendable {
   public let theme: Theme

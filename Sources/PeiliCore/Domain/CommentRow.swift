@@ -1,3 +1,5 @@
+import PeiliText
+
 /// Comments of one theme after suppression; texts already sanitized.
 public struct CommentRow: Hashable, Sendable {
   public let audience: Audience

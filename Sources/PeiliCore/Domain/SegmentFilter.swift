@@ -1,3 +1,5 @@
+import PeiliText
+
 /// attribute = value constraints, ANDed; applies to the audiences that have the attribute.
 ///
 /// An audience whose respondents were never given an attribute (staff have no `region`, say)

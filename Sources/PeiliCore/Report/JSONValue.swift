@@ -1,3 +1,5 @@
+import PeiliText
+
 /// A JSON value with a deterministic writer: keys sorted, two-space indent, no NaN or infinity.
 public enum JSONValue: Hashable, Sendable {
   case null

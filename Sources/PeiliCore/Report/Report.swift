@@ -1,4 +1,5 @@
 import Foundation
+import PeiliText
 
 /// The `peili report` output: pure functions of a snapshot and its analysis.
 public enum Report {

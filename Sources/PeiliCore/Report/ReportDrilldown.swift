@@ -1,4 +1,5 @@
 import Foundation
+import PeiliText
 
 extension Report {
   /// What the report adds from the store's drill-down queries (issue 4): the filter it was

@@ -1,4 +1,5 @@
 import Foundation
+import PeiliText
 
 extension Report {
   /// The report as Markdown; all text sanitized, suppressed cells absent (listed with the reason).

@@ -1,5 +1,6 @@
 import Foundation
 import PeiliCore
+import PeiliText
 
 /// What `peili import survey FILE --inspect` found in an export: its layout, encoding,
 /// delimiter, header rows, respondents, and for each column the kind of data it holds.

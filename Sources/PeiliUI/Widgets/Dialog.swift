@@ -1,3 +1,5 @@
+import PeiliText
+
 /// A bordered box centred over the screen with a title, body lines and a hint line.
 public struct Dialog: Sendable {
   /// The border strings (Unicode box drawing or ASCII).
@@ -30,6 +32,9 @@ public struct Dialog: Sendable {
   public var border: Border
   public var ellipsis: String
   public var borderStyle: Style
+  /// The body's width at least, for a body shown a part at a time (the help while paged),
+  /// so the box does not change size with the lines in view.
+  public var minimumContentWidth = 0
 
   public init(
     title: String, lines: [[Span]], hint: String = "", border: Border = .ascii, ellipsis: String = "…",
@@ -46,7 +51,8 @@ public struct Dialog: Sendable {
   /// The box size for the content, clamped to `area` (one column of padding inside).
   public func frame(in area: Rect) -> Rect {
     let contentWidth = max(
-      lines.map { $0.reduce(0) { $0 + $1.width } }.max() ?? 0, DisplayWidth.of(title) + 2,
+      lines.map { $0.reduce(0) { $0 + $1.width } }.max() ?? 0, minimumContentWidth,
+      DisplayWidth.of(title) + 2,
       DisplayWidth.of(hint) + 2)
     return area.centered(width: contentWidth + 4, height: lines.count + 2)
   }

@@ -1,3 +1,5 @@
+import PeiliText
+
 /// A scatter of short labels in text, split into four named quadrants at two lines (e.g. the
 /// means): x grows to the right, y upwards. Labels that would overlap move to a free cell
 /// nearby; those with no room are reported so the caller can list them.

@@ -1,3 +1,5 @@
+import PeiliText
+
 /// The `?` overlay: every key of the current screen, grouped, in a dialog.
 public struct HelpOverlay: Sendable {
   /// One key (or key group) and what it does.
@@ -37,14 +39,24 @@ public struct HelpOverlay: Sendable {
     return out
   }
 
+  /// The first body line shown when the list is scrolled to its end in a box `height` rows
+  /// tall (0 when everything fits): the bound of `scroll`, and where `End` goes.
+  public func lastScroll(height: Int) -> Int {
+    max(0, lines.count - max(1, height - 2))
+  }
+
   /// The help as a dialog; `scroll` skips body lines when the screen is too short for all.
+  /// The box is as wide as the widest line of all, not of the lines in view, so that it keeps
+  /// its place and size while it is paged.
   public func dialog(border: Dialog.Border, ellipsis: String, height: Int, scroll: Int = 0) -> Dialog {
     let all = lines
     let room = max(1, height - 2)
-    let start = min(max(0, scroll), max(0, all.count - room))
+    let start = min(max(0, scroll), lastScroll(height: height))
     let hint = all.count > room ? "j/k scroll, Esc close" : "Esc close"
-    return Dialog(
+    var dialog = Dialog(
       title: "Keys", lines: Array(all.dropFirst(start).prefix(room)), hint: hint, border: border,
       ellipsis: ellipsis)
+    dialog.minimumContentWidth = all.map { $0.reduce(0) { $0 + $1.width } }.max() ?? 0
+    return dialog
   }
 }

@@ -1,3 +1,5 @@
+import PeiliText
+
 /// A run of text in one style; a line of a widget is a list of spans.
 public struct Span: Hashable, Sendable {
   public var text: String

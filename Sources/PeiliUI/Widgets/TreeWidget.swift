@@ -1,3 +1,5 @@
+import PeiliText
+
 /// How a selected row stands out.
 public enum Highlight: Hashable, Sendable {
   case none, focused, unfocused

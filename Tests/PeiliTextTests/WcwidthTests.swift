@@ -1,7 +1,6 @@
-import PeiliCore
 import Testing
 
-@testable import PeiliUI
+@testable import PeiliText
 
 #if canImport(Glibc)
   import Glibc

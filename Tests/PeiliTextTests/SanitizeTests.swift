@@ -1,6 +1,6 @@
 import Testing
 
-@testable import PeiliCore
+@testable import PeiliText
 
 @Suite struct SanitizeTests {
   @Test func plainTextIsUnchanged() {

@@ -1,5 +1,3 @@
-import PeiliCore
-
 /// Terminal column widths of what `Buffer.put` draws, matching `wcwidth(3)` (a test compares).
 ///
 /// A grapheme is measured after `TerminalText.sanitize` (what it removes takes no column;
@@ -8,6 +6,7 @@ import PeiliCore
 /// 2, the rest 1 — except that an emoji followed by VS16 (U+FE0F) is 2, as terminals draw it.
 /// So a ZWJ sequence, a skin tone or a flag counts as its first emoji: 2.
 public enum DisplayWidth {
+  /// The columns one grapheme takes.
   public static func of(_ ch: Character) -> Int {
     // Every printable ASCII base takes one column: the common case, answered without a
     // Unicode property lookup (what can extend an ASCII base is zero-width or removed).
@@ -23,7 +22,7 @@ public enum DisplayWidth {
   }
 
   /// The width of a grapheme that `TerminalText.sanitize` leaves as it is.
-  static func cleanWidth(_ ch: Character) -> Int {
+  public static func cleanWidth(_ ch: Character) -> Int {
     let scalars = ch.unicodeScalars
     guard let scalar = scalars.first else { return 0 }
     let v = scalar.value
@@ -66,6 +65,7 @@ public enum DisplayWidth {
     return p.isEmojiPresentation ? 2 : 1
   }
 
+  /// The columns `Buffer.put` takes for `s`.
   public static func of(_ s: String) -> Int {
     // Printable ASCII (most of what the screens draw): one column per byte.
     if allBytes(of: s, { $0 >= 0x20 && $0 < 0x7F }) { return s.utf8.count }
@@ -75,8 +75,9 @@ public enum DisplayWidth {
   }
 
   /// Whether every UTF-8 byte of `s` passes `test`, read from the string's own storage.
-  @inline(__always)
-  static func allBytes(of s: String, _ test: (UInt8) -> Bool) -> Bool {
+  // Inlinable: `Buffer.put` (another module) asks this for every span it draws.
+  @inlinable
+  public static func allBytes(of s: String, _ test: (UInt8) -> Bool) -> Bool {
     if let result = s.utf8.withContiguousStorageIfAvailable({ bytes in
       for byte in bytes where !test(byte) { return false }
       return true
@@ -91,8 +92,8 @@ public enum DisplayWidth {
   /// zero-width, bidi and format characters), arrows, symbols, box drawing, blocks and shapes
   /// (without the few drawn as wide emoji). None of these joins a neighbour into one grapheme,
   /// so text made only of them can be drawn scalar by scalar.
-  @inline(__always)
-  static func isSimple(_ v: UInt32) -> Bool {
+  @inlinable
+  public static func isSimple(_ v: UInt32) -> Bool {
     switch v {
     case 0x20..<0x7F, 0xA0..<0xAD, 0xAE..<0x300, 0x2010..<0x2028, 0x2030..<0x2060, 0x2070..<0x20D0:
       return true
@@ -105,6 +106,7 @@ public enum DisplayWidth {
   }
 
   /// Which of U+2100–U+2BFF are two columns wide (⌚, ✅, ⭐ …), looked up once.
+  @usableFromInline
   static let wideSymbols: [Bool] = (UInt32(0x2100)..<0x2C00).map { v in
     Unicode.Scalar(v).map { scalarWidth($0) == 2 } ?? false
   }

@@ -53,7 +53,7 @@ public enum TerminalText {
 
   /// Whether `sanitize` may change this scalar (remove it, turn it into a space, or judge it by
   /// the emoji it follows): what a fast path that skips sanitising must not meet.
-  @inline(__always)
+  @inlinable
   public static func isSuspect(_ scalar: Unicode.Scalar) -> Bool { kind(of: scalar.value) != .plain }
 
   /// The one-byte-one-column case, most of what is printed: every byte printable ASCII.
@@ -74,6 +74,7 @@ public enum TerminalText {
   }
 
   /// A scalar's class, from ranges alone (no Unicode property lookup on the common path).
+  @usableFromInline
   enum Kind: Equatable {
     case plain
     case breaking  // tab, LF, CR, U+2028, U+2029
@@ -84,7 +85,7 @@ public enum TerminalText {
     case tag  // U+E0020–U+E007F: kept in a subdivision flag
   }
 
-  @inline(__always)
+  @inlinable
   static func kind(of v: UInt32) -> Kind {
     if v < 0xA0 {
       if v >= 0x20 && v < 0x7F { return .plain }
