@@ -254,12 +254,12 @@ enum DashboardBenchmark {
     // Only the dashboard is measured: back from any other screen or box.
     if model.overlay != nil { return .escape }
     if model.screen != .dashboard { return .backspace }
-    if model.selectedAction != nil && rng.below(100) < editShare {
+    if model.dashboard.selectedAction != nil && rng.below(100) < editShare {
       let edits: [Key] = [.char("+"), .char("+"), .char("-"), .char(">"), .char("<"), .char("s")]
       return edits[rng.below(edits.count)]
     }
     let r = rng.below(100)
-    if model.focus == .mirror {
+    if model.dashboard.focus == .mirror {
       switch r {
       case 0..<40: return .down
       case 40..<70: return .up

@@ -39,8 +39,8 @@ final class KeySession {
     model = Model(
       snapshot: try workspace.snapshot(), today: today, user: "bench", glyphs: .unicode, width: Self.width,
       height: Self.height)
-    self.figures.rows = model.tree.nodes.count
-    self.figures.visibleRows = model.rows.count
+    self.figures.rows = model.shared.tree.nodes.count
+    self.figures.visibleRows = model.dashboard.rowCount
     // What a reload costs, step by step (median of 5).
     var steps: [(String, [Double])] = [("snapshot read", []), ("MirrorAnalysis", []), ("OKRTree", [])]
     for _ in 0..<5 {
@@ -74,7 +74,7 @@ final class KeySession {
       let key = DashboardBenchmark.nextKey(model, &rng)
       figures.keys[DashboardBenchmark.describe(key), default: 0] += 1
       let isEdit = Self.editKeys.contains(key)
-      let scrollBefore = model.treeScroll
+      let scrollBefore = model.dashboard.treeScroll
       let start = DispatchTime.now().uptimeNanoseconds
       var mark = start
       func part(_ name: String) {
@@ -113,7 +113,7 @@ final class KeySession {
       }
       frames.append(buffer)
       navigationFrame.append(!isEdit)
-      scrolledFrame.append(model.treeScroll != scrollBefore)
+      scrolledFrame.append(model.dashboard.treeScroll != scrollBefore)
       try flushFrames(force: false)
     }
   }
@@ -125,8 +125,8 @@ final class KeySession {
       pauseNowAndThen()
       if k % 4 == 0 { _ = runner.dispatch(.key(.down), &model) }
       var steps = 0
-      while model.overlay != nil || model.selectedAction == nil, steps < 10_000 {
-        let key: Key = model.overlay != nil ? .escape : model.cursor + 1 >= model.rows.count ? .home : .down
+      while model.overlay != nil || model.dashboard.selectedAction == nil, steps < 10_000 {
+        let key: Key = model.overlay != nil ? .escape : model.dashboard.cursor + 1 >= model.dashboard.rowCount ? .home : .down
         _ = runner.dispatch(.key(key), &model)
         steps += 1
       }

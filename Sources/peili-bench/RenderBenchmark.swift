@@ -36,7 +36,7 @@ enum RenderBenchmark {
     var buffer = Buffer(width: width, height: height)
     view(model, into: &buffer)
     var frames = [buffer]
-    let steps = max(1, min(40, model.rows.count - 1))
+    let steps = max(1, min(40, model.dashboard.rowCount - 1))
     for _ in 0..<rounds {
       for key in Array(repeating: Key.down, count: steps) + Array(repeating: Key.up, count: steps) {
         _ = update(&model, .key(key))

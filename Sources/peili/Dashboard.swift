@@ -22,7 +22,7 @@ func runDashboard(
     basis: basis)
   // Start-up warnings (an unknown TERM, a broken theme file) stay visible on the status line.
   let shown = warnings + [terminal.warning].compactMap { $0 }
-  if !shown.isEmpty { model.status = StatusMessage(shown.joined(separator: "; ")) }
+  if !shown.isEmpty { model.shared.status = StatusMessage(shown.joined(separator: "; ")) }
   // Presence starts with the first tick, after the first frame is on screen.
   let presence = PresenceBeat(
     session: Workspace.currentSession(user: user), interval: Workspace.heartbeatInterval,
@@ -54,8 +54,8 @@ func runDashboard(
     let s = terminal.size
     if buffer.width != s.width || buffer.height != s.height {
       buffer = Buffer(width: s.width, height: s.height)
-      model.width = s.width
-      model.height = s.height
+      model.shared.width = s.width
+      model.shared.height = s.height
     }
     view(model, into: &buffer)
     terminal.paint(buffer)

@@ -1,5 +1,5 @@
 import Foundation
-import PeiliApp
+@testable import PeiliApp
 import PeiliCore
 import PeiliStore
 import PeiliUI
@@ -45,7 +45,7 @@ struct ASCIIScreensTests {
     var m = try demo.model(width: width, height: height, glyphs: .ascii)
     var problems: [String] = []
     func check(_ step: String) {
-      var buffer = Buffer(width: m.width, height: m.height)
+      var buffer = Buffer(width: m.shared.width, height: m.shared.height)
       view(m, into: &buffer)
       problems += Self.foreign(buffer.lines, data: data).map { "\(step): \($0)" }
     }
@@ -95,7 +95,7 @@ struct ASCIIScreensTests {
 
     // A conflict dialog.
     keys("the first action again", .home, .char("j"), .char("j"), .char("j"), .char("j"), .char("j"))
-    if case .save(let mine)? = update(&m, .key(.char("+"))).first, var theirs = m.selectedAction {
+    if case .save(let mine)? = update(&m, .key(.char("+"))).first, var theirs = DashboardScreen.selectedAction(m) {
       theirs.progress = 10
       theirs.version += 5
       _ = update(&m, .editFinished(mine, .conflict(current: theirs)))
@@ -133,7 +133,7 @@ struct ASCIIScreensTests {
     check("too small")
     var readOnly = try demo.model(width: width, height: height, glyphs: .ascii)
     readOnly = Model(
-      snapshot: readOnly.snapshot, today: DemoDashboard.today, user: "tester", glyphs: .ascii, width: width,
+      snapshot: readOnly.shared.snapshot, today: DemoDashboard.today, user: "tester", glyphs: .ascii, width: width,
       height: height, readOnlyReason: "the workspace file is read-only for you")
     swap(&m, &readOnly)
     check("read-only")

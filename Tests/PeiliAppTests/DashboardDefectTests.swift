@@ -1,5 +1,5 @@
 import Foundation
-import PeiliApp
+@testable import PeiliApp
 import PeiliCore
 import PeiliStore
 import PeiliUI
@@ -16,7 +16,7 @@ struct DashboardDefectTests {
     let run = runner(demo.workspace)
     let other = try Workspace.open(path: demo.workspace.path)
     press(&m, .char("j"), .char("j"), .char("j"), .char("j"), .char("j"))
-    let a4 = try #require(m.selectedAction)
+    let a4 = try #require(DashboardScreen.selectedAction(m))
     let done = try #require(
       { () throws -> Action? in
         guard
@@ -28,8 +28,8 @@ struct DashboardDefectTests {
     // This session still shows A4 active: `s` asks for done, based on the old version.
     run.dispatch(.key(.char("s")), &m)
     #expect(m.overlay == nil)
-    #expect(m.status?.text == "A4 is already done (changed in another session)")
-    #expect(m.selectedAction?.status == .done)
+    #expect(m.shared.status?.text == "A4 is already done (changed in another session)")
+    #expect(DashboardScreen.selectedAction(m)?.status == .done)
     #expect(
       try demo.workspace.snapshot().actions.first { $0.id == "A4" }?.version == done.version,
       "nothing written")
@@ -38,7 +38,7 @@ struct DashboardDefectTests {
     _ = try other.apply(.progress(70), toAction: "A4", basedOn: done.version, by: "aino")
     run.dispatch(.key(.char("+")), &m)
     #expect(m.overlay == nil)
-    #expect(m.status?.text == "A4 is already at 70% (changed in another session)")
+    #expect(m.shared.status?.text == "A4 is already at 70% (changed in another session)")
 
     // Values that differ still ask.
     let now = try #require(try other.snapshot().actions.first { $0.id == "A4" })
@@ -63,8 +63,8 @@ struct DashboardDefectTests {
       run.dispatch(.key(key), &m)
     }
     #expect(try demo.workspace.snapshot().actions.first { $0.id == "A4" }?.progress == 60)
-    #expect(m.selectedID == "A4" && m.screen == .dashboard && m.focus == .tree && !m.isEditingFilter)
-    #expect(m.status == nil)
+    #expect(DashboardScreen.selectedID(m) == "A4" && m.screen == .dashboard && m[DashboardScreen.self].focus == .tree && !m[DashboardScreen.self].isEditingFilter)
+    #expect(m.shared.status == nil)
     run.dispatch(.key(.char("?")), &m)
     #expect(m.overlay == .help(scroll: 0))
     run.dispatch(.key(.char("?")), &m)

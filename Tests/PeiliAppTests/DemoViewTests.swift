@@ -1,5 +1,5 @@
 import Foundation
-import PeiliApp
+@testable import PeiliApp
 import PeiliCore
 import PeiliStore
 import PeiliUI
@@ -40,7 +40,7 @@ struct DemoViewTests {
     defer { demo.remove() }
     var m = try demo.model(width: 80, height: 24)
     var lines = TestWorkspace.render(m)
-    #expect(lines[0] == "peili · demo.db · cycle Latausver… · waves 2025-09 → 2026-09  1 Dashboard  2  3")
+    #expect(lines[0] == "peili · demo.db · waves 2025-09 → 2026-09               1 Dashboard  2  3  4  7")
     #expect(lines[1].hasPrefix(" OKR tree ───") && lines[1].hasSuffix(" 1/24 ─"))
     #expect(lines[2] == "▾ O1 Customers understand what we of… ✓ ████████▎░  83% on track        Aino")
     #expect(lines[3] == "  · KR1 Customer Communication index… ✓ ███████▎░░  73% on track        Aino")
@@ -56,17 +56,17 @@ struct DemoViewTests {
     #expect(lines[20] == " ! O4 Grow the network profitably: no theme linked (an OKR without a mirror)")
     #expect(lines[21].hasPrefix(" ! Blind spot Influence: customer index 47 < 50"))
     #expect(lines[21].hasSuffix("(+2 more)"))
-    #expect(lines[23] == "↑↓ move  Enter open/close  Tab mirror  / filter  ? help  q quit")
+    #expect(lines[23] == "↑↓ move  Enter open/close  Tab mirror  / filter  f segment  ? help  q quit")
 
     // On an action: its own themes, its facts, and the edit keys in the footer.
     press(&m, .char("j"), .char("j"), .char("j"), .char("j"), .char("j"))
     lines = TestWorkspace.render(m)
-    #expect(m.selectedID == "A4")
+    #expect(DashboardScreen.selectedID(m) == "A4")
     #expect(lines[11].hasPrefix(" Mirror of A4 Brief staff before every product or price change ──"))
     #expect(lines[12] == " action · active · due 2026-12-15 · 60% · ! at risk · Ville")
     #expect(lines[14].hasPrefix(" Communication "))
     #expect(!lines.contains { $0.hasPrefix(" Reliability") })
-    #expect(lines[23] == "↑↓ move  + - ±10  > < ±1  s status  u undo  Tab mirror  / filter  ? help  q quit")
+    #expect(lines[23] == "↑↓ move  Tab mirror  + - ±10  s status  c check in  u undo  ? help  q quit")
   }
 
   @Test func anObjectiveWithoutAThemeSaysSoAndItsWarningComesFirst() throws {
@@ -76,7 +76,7 @@ struct DemoViewTests {
     press(&m, .char("/"))
     for c in "grow" { press(&m, .char(c)) }
     press(&m, .enter)
-    #expect(m.selectedID == "O4")
+    #expect(DashboardScreen.selectedID(m) == "O4")
     let lines = TestWorkspace.render(m)
     #expect(lines[1].hasPrefix(" OKR tree (filter \"grow\": 6 rows)"))
     #expect(lines[14] == " No theme linked: this objective has no mirror.")
@@ -90,7 +90,7 @@ struct DemoViewTests {
     let m = try demo.model(width: 120, height: 40)
     let lines = TestWorkspace.render(m)
     #expect(
-      lines[0].hasPrefix("peili · demo.db · cycle Latausverkko Oy 2026 (demo) · waves 2025-09 → 2026-09"))
+      lines[0].hasPrefix("peili · demo.db · cycle Latausverkko Oy … · waves 2025-09 → 2026-09"))
     #expect(lines[2].hasPrefix("▾ O1 Customers understand what we offer and what changes "))
     #expect(lines[2].hasSuffix("✓ ██████████░░  83% on track        Aino"))
     #expect(lines[13].hasPrefix("▾ O3 Every contact leaves the customer better off "))
@@ -111,7 +111,7 @@ struct DemoViewTests {
     #expect(lines[35].hasPrefix(" ! Blind spot Influence:"))
     #expect(lines[36] == " ! Blind spot Pricing clarity: mirror gap −16 ± 5")
     #expect(lines[37] == " ! Blind spot Recommendation: mirror gap −20 ± 4")
-    #expect(lines[39] == "↑↓ move  Enter open/close  Tab mirror  / filter  ? help  q quit")
+    #expect(lines[39] == "↑↓ move  Enter open/close  Tab mirror  / filter  f segment  ? help  q quit")
   }
 
   @Test func wideTerminalsPutTheMirrorBesideTheTree() throws {
@@ -152,7 +152,7 @@ struct DemoViewTests {
     var lines = TestWorkspace.render(m)
     #expect(lines.allSatisfy { $0.unicodeScalars.allSatisfy(\.isASCII) }, "\(lines.joined(separator: "\n"))")
     #expect(lines[7] == "    A4 Brief staff before every pr... ! ######....  60% active          Ville")
-    #expect(lines[23] == "j k move  + - +/-10  > < +/-1  s status  u undo  Tab mirror  ? help  q quit")
+    #expect(lines[23] == "j k move  Tab mirror  + - +/-10  s status  c check in  u undo  ? help  q quit")
     press(&m, .char("?"))
     lines = TestWorkspace.render(m)
     #expect(lines.allSatisfy { $0.unicodeScalars.allSatisfy(\.isASCII) })
@@ -165,19 +165,21 @@ struct DemoViewTests {
     var m = try demo.model(width: 120, height: 40)
     press(&m, .char("?"))
     // Tall enough for the whole help without scrolling.
-    var screen = TestWorkspace.render(m, height: 90).joined(separator: "\n")
+    var screen = TestWorkspace.render(m, height: 160).joined(separator: "\n")
     for key in [
       "↑ ↓  k j", "→ l", "← h", "Enter", "PgUp PgDn", "g G  Home End", "Tab", "Esc", "/", "+ -", "> <", "s",
-      "u", "1", "2", "3", "f", "F", "i", "a", "c", "w", "Tab Shift-Tab", "Esc Backspace", "?", "q",
+      "u", "c", "1", "2", "3", "4", "7", "o", "S", "t", "d", "x", "r", "f", "F", "i", "a", "c", "w", "Tab Shift-Tab", "Esc Backspace", "?", "q",
     ] {
       #expect(screen.contains("│ \(key) "), "help lacks \(key)")
     }
     #expect(screen.contains("Dashboard screen"))
     #expect(screen.contains("Gaps screen"))
-    #expect(screen.contains("Theme drill-down"))
+    #expect(screen.contains("Theme screen"))
+    #expect(screen.contains("Actions screen"))
+    #expect(screen.contains("History screen"))
     press(&m, .escape, .tab, .char("j"), .enter)
     #expect(m.overlay == nil)
-    #expect(m.screen == .theme(id: "reliability"))
+    #expect((m.screen == .theme && m[ThemeScreen.self].themeID == "reliability"))
     screen = TestWorkspace.render(m).joined(separator: "\n")
     #expect(screen.contains(" Theme: Reliability · Scores "))
     #expect(screen.contains("2025-09"))
@@ -194,15 +196,15 @@ struct DemoViewTests {
     let run = runner(demo.workspace)
     press(&m, .char("j"), .char("j"), .char("j"), .char("j"), .char("j"))
     run.dispatch(.key(.char("+")), &m)
-    #expect(m.status?.text == "A4 progress 60% → 70%")
-    #expect(m.selectedID == "A4")
+    #expect(m.shared.status?.text == "A4 progress 60% → 70%")
+    #expect(DashboardScreen.selectedID(m) == "A4")
     #expect(try demo.workspace.snapshot().actions.first { $0.id == "A4" }?.progress == 70)
     #expect(TestWorkspace.render(m)[7].hasSuffix(" 70% active          Ville"))
     run.dispatch(.key(.char("s")), &m)
-    #expect(m.status?.text == "A4 status active → done")
+    #expect(m.shared.status?.text == "A4 status active → done")
     #expect(TestWorkspace.render(m)[7].hasSuffix(" 70% done            Ville"))
     run.dispatch(.key(.char("u")), &m)
-    #expect(m.status?.text == "undone: A4 status done → active")
+    #expect(m.shared.status?.text == "undone: A4 status done → active")
     #expect(TestWorkspace.render(m)[7].hasSuffix(" 70% active          Ville"))
   }
 
@@ -213,24 +215,25 @@ struct DemoViewTests {
     let run = runner(demo.workspace)
     press(&m, .char("j"), .char("j"), .char("j"), .char("j"), .char("j"))
     let other = try Workspace.open(path: demo.workspace.path)
-    let a4 = try #require(m.selectedAction)
+    let a4 = try #require(DashboardScreen.selectedAction(m))
 
     // Someone else raises A4 to 90; the next tick reloads and keeps A4 selected.
     _ = try other.apply(.progress(90), toAction: "A4", basedOn: a4.version, by: "helmi")
     run.dispatch(.tick, &m)
-    #expect(m.selectedID == "A4" && m.selectedAction?.progress == 90)
-    #expect(m.status?.text == "helmi: A4 progress 60% → 90%")
+    #expect(DashboardScreen.selectedID(m) == "A4" && DashboardScreen.selectedAction(m)?.progress == 90)
+    #expect(m.shared.status?.text == "helmi: A4 progress 60% → 90%")
     #expect(!run.dispatch(.tick, &m), "nothing new: no redraw")
 
     // They change it again before our tick: our +10 was based on 90 and conflicts.
-    let seen = try #require(m.selectedAction)
+    let seen = try #require(DashboardScreen.selectedAction(m))
     _ = try other.apply(.progress(20), toAction: "A4", basedOn: seen.version, by: "helmi")
     run.dispatch(.key(.char("+")), &m)
     guard case .conflict(let conflict)? = m.overlay else {
       Issue.record("no conflict dialog")
       return
     }
-    #expect(conflict.theirs.progress == 20)
+        guard case .action(let stored) = conflict.theirs else { return }
+    #expect(stored.progress == 20)
     let screen = TestWorkspace.render(m).joined(separator: "\n")
     #expect(screen.contains("you saw         90%"))
     #expect(screen.contains("theirs (stored) 20%"))
@@ -238,7 +241,7 @@ struct DemoViewTests {
     run.dispatch(.key(.char("m")), &m)
     #expect(m.overlay == nil)
     #expect(try demo.workspace.snapshot().actions.first { $0.id == "A4" }?.progress == 100)
-    #expect(m.selectedAction?.progress == 100)
+    #expect(DashboardScreen.selectedAction(m)?.progress == 100)
   }
 
   @Test func aReadOnlyWorkspaceShowsABannerAndExplainsRefusedKeys() throws {
@@ -260,7 +263,7 @@ struct DemoViewTests {
     #expect(!lines[23].contains("+ -"))
 
     // Should a write reach the store anyway, its refusal reads the same way.
-    let a4 = try #require(m.selectedAction)
+    let a4 = try #require(DashboardScreen.selectedAction(m))
     let answer = run.perform(
       .save(EditRequest(actionID: "A4", change: .progress(70), basedOn: a4.version, before: a4)))
     guard case .editFailed(_, let message)? = answer else {

@@ -1,5 +1,5 @@
 import Foundation
-import PeiliApp
+@testable import PeiliApp
 import PeiliCore
 import PeiliStore
 import Testing
@@ -17,13 +17,13 @@ struct ExternalChangeNoticeTests {
     let a4 = try #require(try other.snapshot().actions.first { $0.id == "A4" })
     _ = try other.apply(.progress(70), toAction: "A4", basedOn: a4.version, by: "aino")
     run.dispatch(.tick, &m)
-    #expect(m.status?.text == "aino: A4 progress 60% → 70%")
+    #expect(m.shared.status?.text == "aino: A4 progress 60% → 70%")
 
     let a8 = try #require(try other.snapshot().actions.first { $0.id == "A8" })
     _ = try other.apply(.status(.blocked), toAction: "A8", basedOn: a8.version, by: "mikko")
     _ = try other.apply(.progress(80), toAction: "A4", basedOn: a4.version + 1, by: "aino")
     run.dispatch(.tick, &m)
-    #expect(m.status?.text == "aino: A4 progress 70% → 80% (+1 more)")
+    #expect(m.shared.status?.text == "aino: A4 progress 70% → 80% (+1 more)")
   }
 
   /// Another session's heartbeat between this session's poll and its edit: the next ticks find
@@ -38,9 +38,9 @@ struct ExternalChangeNoticeTests {
     run.dispatch(.tick, &m)
     _ = try other.heartbeat(WorkspaceSession(id: "other", user: "mikko", host: "server", pid: 2))
     run.dispatch(.key(.char("+")), &m)
-    #expect(m.status?.text == "A4 progress 60% → 70%")
+    #expect(m.shared.status?.text == "A4 progress 60% → 70%")
     for _ in 0..<3 { #expect(!run.dispatch(.tick, &m), "no reload, no redraw") }
-    #expect(m.status?.text == "A4 progress 60% → 70%")
+    #expect(m.shared.status?.text == "A4 progress 60% → 70%")
   }
 
   @Test func newsWaitsATickBeforeReplacingAFreshMessageAndNeverReplacesAnError() throws {
@@ -54,20 +54,20 @@ struct ExternalChangeNoticeTests {
     let a8 = try #require(try other.snapshot().actions.first { $0.id == "A8" })
     _ = try other.apply(.status(.blocked), toAction: "A8", basedOn: a8.version, by: "mikko")
     run.dispatch(.tick, &m)
-    #expect(m.status?.text == "A4 progress 60% → 70%", "own message of this tick kept")
+    #expect(m.shared.status?.text == "A4 progress 60% → 70%", "own message of this tick kept")
     #expect(
-      m.snapshot.actions.first { $0.id == "A8" }?.status == .blocked, "the change is loaded all the same")
+      m.shared.snapshot.actions.first { $0.id == "A8" }?.status == .blocked, "the change is loaded all the same")
 
-    m.status = StatusMessage("could not write", isError: true)
+    m.shared.status = StatusMessage("could not write", isError: true)
     _ = try other.apply(.status(.active), toAction: "A8", basedOn: a8.version + 1, by: "mikko")
     run.dispatch(.tick, &m)
     run.dispatch(.tick, &m)
-    #expect(m.status?.text == "could not write")
+    #expect(m.shared.status?.text == "could not write")
 
-    m.status = StatusMessage("segment filter cleared: every respondent")
+    m.shared.status = StatusMessage("segment filter cleared: every respondent")
     run.dispatch(.tick, &m)
     _ = try other.apply(.status(.done), toAction: "A8", basedOn: a8.version + 2, by: "mikko")
     run.dispatch(.tick, &m)
-    #expect(m.status?.text == "mikko: A8 status active → done", "an older message gives way")
+    #expect(m.shared.status?.text == "mikko: A8 status active → done", "an older message gives way")
   }
 }

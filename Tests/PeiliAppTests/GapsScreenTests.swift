@@ -1,5 +1,5 @@
 import Foundation
-import PeiliApp
+@testable import PeiliApp
 import PeiliCore
 import PeiliStore
 import PeiliUI
@@ -25,7 +25,7 @@ struct GapsScreenTests {
     var m = try open(demo, width: 80, height: 24, .char("2"))
     var lines = TestWorkspace.render(m)
     #expect(m.screen == .gaps)
-    #expect(lines[0].hasSuffix("  1  2 Gaps  3"))
+    #expect(lines[0].hasSuffix("  1  2 Gaps  3  4  7"))
     #expect(lines[1] == " Rank by  mirror gap  experience gap  target gap  weakness  change")
     #expect(lines[2] == " Theme          0 ─── scores ─── 100      Gap Class              n Linked")
     #expect(lines[3] == " Recommendation ········─M━━━C·······   -20±4 pessimistic   211/40 ! blind spot")
@@ -48,13 +48,13 @@ struct GapsScreenTests {
     // Weakness: the lowest customer index first; the selection moves and is kept by theme.
     press(&m, .tab, .tab)
     lines = TestWorkspace.render(m)
-    #expect(m.gapKind == .weakness)
+    #expect(m[GapsScreen.self].gapKind == .weakness)
     #expect(lines[3] == " Communication  ········C─···········    41±2 weak             211 O1 KR1 KR2 K…")
     press(&m, .char("j"))
     let second = GapsRows.ranking(m)[1].themeID
-    #expect(m.gapsThemeID == second)
+    #expect(m[GapsScreen.self].themeID == second)
     press(&m, .backTab, .backTab, .backTab)
-    #expect(m.gapKind == .mirror && m.gapsThemeID == second)
+    #expect(m[GapsScreen.self].gapKind == .mirror && m[GapsScreen.self].themeID == second)
   }
 
   @Test func gapsAt120x40ShowTheLinksInFull() throws {
@@ -62,7 +62,7 @@ struct GapsScreenTests {
     defer { demo.remove() }
     let m = try open(demo, width: 120, height: 40, .char("2"), .char("j"))
     let lines = TestWorkspace.render(m)
-    #expect(lines[0].hasSuffix("1 Dashboard  2 Gaps  3 Theme"))
+    #expect(lines[0].hasSuffix("1 Dashboard  2 Gaps  3 Theme  4 Actions  7 History"))
     #expect(lines[2].hasPrefix(" Theme                    0 ─── scores ─── 100           Gap Class"))
     #expect(
       lines[4].hasPrefix(
@@ -100,7 +100,7 @@ struct GapsScreenTests {
       #expect(screen.contains("Possible overkill (1)"))
       // Another audience, under the same keys.
       press(&m, .char("a"))
-      #expect(m.gridAudience == .staff)
+      #expect(m[GapsScreen.self].gridAudience == .staff)
     }
   }
 
@@ -108,7 +108,7 @@ struct GapsScreenTests {
     var m = TestWorkspace.model()
     press(&m, .char("2"), .char("i"))
     let query = SurveyQuery.importance(audience: .customer, waveID: "2026-09", filter: .none)
-    #expect(m.pending.contains(query))
+    #expect(m.shared.pending.contains(query))
     _ = update(&m, .answered(query, .importance([])))
     let lines = TestWorkspace.render(m)
     #expect(lines[3] == " No importance–performance grid for customer: no outcome question for customer.")
@@ -120,9 +120,9 @@ struct GapsScreenTests {
     defer { demo.remove() }
     // From the dashboard's mirror row: Tab, Enter on Communication.
     var m = try open(demo, width: 80, height: 24, .tab, .enter)
-    #expect(m.screen == .theme(id: "communication"))
+    #expect((m.screen == .theme && m[ThemeScreen.self].themeID == "communication"))
     var lines = TestWorkspace.render(m)
-    #expect(lines[0].hasSuffix("  1  2  3 Theme"))
+    #expect(lines[0].hasSuffix("  1  2  3 Theme  4  7"))
     #expect(lines[1].hasPrefix(" Theme: Communication · Scores ──"))
     #expect(lines[2] == " Scores: index 0–100 with 95% CI   baseline, then follow-up")
     #expect(lines[3].hasPrefix("   Customer 2025-09 ") && lines[3].hasSuffix(" 29 ±2  n 204  fav   3%"))
@@ -133,7 +133,7 @@ struct GapsScreenTests {
     #expect(lines[13] == " Questions (7)   ▒ negative  ░ neutral  █ positive")
     #expect(lines[14] == "   I understand what Latausverkko offers")
     #expect(lines[15] == "     Customer    ▒▒░░░░█      34/53/12%  44 ±2  n 204  fav  12%  Δ +10±4▲")
-    #expect(lines[23] == "↑↓ scroll  Tab section  a attribute  f segment  Esc back  ? help  q quit")
+    #expect(lines[23] == "↑↓ scroll  Tab section  a attribute  c w comments  Esc back  ? help  q quit")
 
     // Tab to the segments: the first attribute, its values with CI; Lappi has 3 customers.
     let run = runner(demo.workspace)
@@ -161,7 +161,7 @@ struct GapsScreenTests {
     run.dispatch(.key(.char("c")), &m)
     run.dispatch(.key(.char("c")), &m)
     lines = TestWorkspace.render(m)
-    #expect(m.drill?.commentAudience == .staff)
+    #expect(m[ThemeScreen.self].commentAudience == .staff)
     #expect(lines.contains { $0.hasPrefix(" Comments (audience staff, wave all)") })
     #expect(!lines.contains { $0.hasPrefix("   customer ") })
     // Staff left no comment on Communication.
@@ -169,14 +169,14 @@ struct GapsScreenTests {
 
     // Esc: back to the dashboard with the mirror row still selected.
     run.dispatch(.key(.escape), &m)
-    #expect(m.screen == .dashboard && m.focus == .mirror && m.mirrorCursor == 0)
+    #expect(m.screen == .dashboard && m[DashboardScreen.self].focus == .mirror && m[DashboardScreen.self].mirrorCursor == 0)
   }
 
   @Test func theDrillDownAt120x40() throws {
     let demo = try DemoDashboard()
     defer { demo.remove() }
     let m = try open(demo, width: 120, height: 40, .char("2"), .enter)
-    #expect(m.screen == .theme(id: "recommendation"))
+    #expect((m.screen == .theme && m[ThemeScreen.self].themeID == "recommendation"))
     let lines = TestWorkspace.render(m)
     #expect(lines[1].hasPrefix(" Theme: Recommendation · Scores ──"))
     #expect(
@@ -195,9 +195,9 @@ struct GapsScreenTests {
     let run = runner(demo.workspace)
     // f, Enter on customer_type, j to "business", Enter.
     for key in [Key.char("f"), .enter, .char("j"), .enter] { run.dispatch(.key(key), &m) }
-    #expect(m.segmentFilter == SegmentFilter(["customer_type": "business"]))
+    #expect(m.shared.segmentFilter == SegmentFilter(["customer_type": "business"]))
     var lines = TestWorkspace.render(m)
-    #expect(lines[0].hasPrefix("peili · demo.db · segment customer_type = business · waves"))
+    #expect(lines[0].hasPrefix("peili · demo.db · segment customer_type = business · "))
     #expect(lines[22] == "segment customer_type = business (customer scores)")
     // The dashboard's mirror shows the business customers (47), staff unchanged (40).
     #expect(line(lines, " Communication ")?.hasSuffix("47/40/40") == true)
@@ -207,7 +207,7 @@ struct GapsScreenTests {
     #expect(lines[22] == "Segment: customer_type = business  (f changes, F clears)")
     run.dispatch(.key(.char("F")), &m)
     lines = TestWorkspace.render(m)
-    #expect(m.segmentFilter.isEmpty)
+    #expect(m.shared.segmentFilter.isEmpty)
     #expect(lines[3].contains(" 211/40 "))
     #expect(lines[22] == "segment filter cleared: every respondent")
   }
@@ -219,9 +219,9 @@ struct GapsScreenTests {
     let run = runner(demo.workspace)
     // region: Lappi (3 customers) is the first value after "any value".
     for key in [Key.char("f"), .char("j"), .enter, .char("j"), .enter] { run.dispatch(.key(key), &m) }
-    #expect(m.segmentFilter.isEmpty)
-    #expect(m.status?.isError == true)
-    #expect(m.status?.text.hasPrefix("segment region = Lappi refused: ") == true)
+    #expect(m.shared.segmentFilter.isEmpty)
+    #expect(m.shared.status?.isError == true)
+    #expect(m.shared.status?.text.hasPrefix("segment region = Lappi refused: ") == true)
     let lines = TestWorkspace.render(m)
     #expect(!lines[0].contains("segment"))
     #expect(line(lines, " Communication ")?.hasSuffix("211/40/40") == true)
@@ -236,21 +236,21 @@ struct GapsScreenTests {
       run.dispatch(.key(key), &m)
     }
     let theme = GapsRows.ranking(m)[2].themeID
-    #expect(m.screen == .theme(id: theme))
-    let scroll = m.drill?.scroll ?? 0
+    #expect((m.screen == .theme && m[ThemeScreen.self].themeID == theme))
+    let scroll = m[ThemeScreen.self].scroll
     #expect(scroll > 0)
     // 1 then 3: the same theme where it was left.
     run.dispatch(.key(.char("1")), &m)
     run.dispatch(.key(.char("3")), &m)
-    #expect(m.screen == .theme(id: theme) && m.drill?.scroll == scroll)
+    #expect((m.screen == .theme && m[ThemeScreen.self].themeID == theme) && m[ThemeScreen.self].scroll == scroll)
     run.dispatch(.key(.backspace), &m)
-    #expect(m.screen == .dashboard && m.selectedID == "KR1")
+    #expect(m.screen == .dashboard && DashboardScreen.selectedID(m) == "KR1")
     run.dispatch(.key(.backspace), &m)
-    #expect(m.screen == .theme(id: theme))
+    #expect((m.screen == .theme && m[ThemeScreen.self].themeID == theme))
     run.dispatch(.key(.escape), &m)
-    #expect(m.screen == .gaps && m.gapsThemeID == theme)
+    #expect(m.screen == .gaps && m[GapsScreen.self].themeID == theme)
     run.dispatch(.key(.escape), &m)
-    #expect(m.screen == .dashboard && m.selectedID == "KR1")
+    #expect(m.screen == .dashboard && DashboardScreen.selectedID(m) == "KR1")
     run.dispatch(.key(.escape), &m)
     #expect(m.screen == .dashboard && m.back.isEmpty)
   }
@@ -278,7 +278,7 @@ struct GapsScreenTests {
   @Test func filteredScoresReplaceEveryScoreAndAreAskedAgainAfterAReload() {
     var m = TestWorkspace.model()
     let filter = SegmentFilter(["region": "Uusimaa"])
-    m.requestedFilter = filter
+    m.shared.requestedFilter = filter
     #expect(update(&m, .tick) == [.pollExternalChanges(since: 0), .idle, .query(.scores(filter))])
     // Asked once: the next tick does not ask again.
     #expect(update(&m, .tick) == [.pollExternalChanges(since: 0), .idle])
@@ -288,19 +288,19 @@ struct GapsScreenTests {
     let filtered = FilteredScores(
       filter: filter, scores: scores, refused: [:], appliedAttributes: [.customer: ["region"]])
     _ = update(&m, .answered(.scores(filter), .scores(filtered)))
-    #expect(m.segmentFilter == filter && m.requestedFilter == nil)
-    #expect(m.analysis.mirror(theme: "communication")?.scores[.customer]?.n == 30)
+    #expect(m.shared.segmentFilter == filter && m.shared.requestedFilter == nil)
+    #expect(m.shared.analysis.mirror(theme: "communication")?.scores[.customer]?.n == 30)
     #expect(TestWorkspace.render(m)[0].contains("segment region = Uusimaa"))
     // Another session wrote: the snapshot's scores show until the filter's come back.
     let again = update(&m, .snapshotLoaded(TestWorkspace.snapshot(), external: true))
     #expect(again == [.query(.scores(filter))])
     _ = update(&m, .answered(.scores(filter), .scores(filtered)))
-    #expect(m.analysis.mirror(theme: "communication")?.scores[.customer]?.n == 30)
+    #expect(m.shared.analysis.mirror(theme: "communication")?.scores[.customer]?.n == 30)
     // A withheld score says so on the drill-down, with its reason, and shows no number.
     let partly = FilteredScores(
       filter: filter, scores: scores.filter { $0.key != key }, refused: [key: "the rest would be 3 (< 5)"],
       appliedAttributes: [.customer: ["region"]])
-    m.requestedFilter = filter.setting("customer_type", to: "fleet")
+    m.shared.requestedFilter = filter.setting("customer_type", to: "fleet")
     _ = update(&m, .tick)
     _ = update(
       &m,
@@ -311,31 +311,33 @@ struct GapsScreenTests {
             filter: filter.setting("customer_type", to: "fleet"), scores: partly.scores,
             refused: partly.refused,
             appliedAttributes: partly.appliedAttributes))))
-    m.screen = .theme(id: "communication")
+    m[ThemeScreen.self] = DrillState(themeID: "communication")
+    m.screen = .theme
     let drill = TestWorkspace.render(m, width: 120, height: 40)
     let follow = drill.firstIndex { $0.hasPrefix("   Customer 2025-09") }.map { drill[$0 + 1] }
     #expect(
       follow?.hasSuffix("–  withheld: the rest would be 3 (< 5)") == true, "\(drill.joined(separator: "\n"))")
-    #expect(m.status?.text.hasSuffix("; 1 withheld: the rest would be 3 (< 5)") == true)
+    #expect(m.shared.status?.text.hasSuffix("; 1 withheld: the rest would be 3 (< 5)") == true)
     m.screen = .dashboard
     // A filter whose every score is withheld is refused and the previous scores stay.
     let small = SegmentFilter(["region": "Lappi"])
-    m.requestedFilter = small
+    m.shared.requestedFilter = small
     _ = update(&m, .tick)
     let refused = FilteredScores(
       filter: small, scores: [:], refused: [key: "the group would be 3 respondents (< 5)"],
       appliedAttributes: [.customer: ["region"]])
     _ = update(&m, .answered(.scores(small), .scores(refused)))
-    #expect(m.segmentFilter == filter.setting("customer_type", to: "fleet"))
+    #expect(m.shared.segmentFilter == filter.setting("customer_type", to: "fleet"))
     #expect(
-      m.status
+      m.shared.status
         == StatusMessage(
           "segment region = Lappi refused: the group would be 3 respondents (< 5)", isError: true))
   }
 
   @Test func commentsAreWithheldOrStrippedOfControlCharacters() {
     var m = TestWorkspace.model()
-    m.screen = .theme(id: "communication")
+    m[ThemeScreen.self] = DrillState(themeID: "communication")
+    m.screen = .theme
     let query = SurveyQuery.comments(themeID: "communication", audience: nil, waveID: nil, filter: .none)
     _ = update(
       &m, .answered(query, .comments(rows: [], suppressedReason: "fewer than 5 respondents commented")))

@@ -1,4 +1,4 @@
-import PeiliApp
+@testable import PeiliApp
 import PeiliUI
 import Testing
 

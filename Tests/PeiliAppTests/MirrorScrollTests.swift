@@ -1,4 +1,4 @@
-import PeiliApp
+@testable import PeiliApp
 import PeiliCore
 import PeiliUI
 import Testing
@@ -23,36 +23,36 @@ struct MirrorScrollTests {
 
   /// Theme names drawn in the mirror pane, top to bottom.
   static func shown(_ m: Model) -> [String] {
-    let names = m.mirrorThemeIDs.map { id in m.snapshot.themes.first { $0.id == id }?.name ?? id }
+    let names = DashboardScreen.mirrorThemeIDs(m).map { id in m.shared.snapshot.themes.first { $0.id == id }?.name ?? id }
     return TestWorkspace.render(m).compactMap { line in names.first { line.hasPrefix(" \($0) ") } }
   }
 
   @Test func theCursorMovesBothWaysAndThePaneScrollsToKeepItDrawn() {
     var m = Self.model()
-    #expect(m.selectedID == "O1")
-    let count = m.mirrorThemeIDs.count
+    #expect(DashboardScreen.selectedID(m) == "O1")
+    let count = DashboardScreen.mirrorThemeIDs(m).count
     press(&m, .tab)
     let visible = Self.shown(m).count
     #expect(visible >= 2 && visible < count, "\(Self.shown(m))")
 
     press(&m, .end)
-    #expect(m.mirrorCursor == count - 1 && m.mirrorScroll == count - visible)
+    #expect(m[DashboardScreen.self].mirrorCursor == count - 1 && m[DashboardScreen.self].mirrorScroll == count - visible)
     #expect(Self.shown(m).last == "Theme 6")
     // Up within the pane moves the cursor; the list stays where it is (it used to jump back
     // to the top, leaving the cursor off screen).
     press(&m, .up)
-    #expect(m.mirrorCursor == count - 2 && m.mirrorScroll == count - visible)
+    #expect(m[DashboardScreen.self].mirrorCursor == count - 2 && m[DashboardScreen.self].mirrorScroll == count - visible)
     #expect(Self.shown(m).last == "Theme 6")
     for _ in 0..<(visible - 2) { press(&m, .up) }
-    #expect(m.mirrorCursor == count - visible && m.mirrorScroll == count - visible)
+    #expect(m[DashboardScreen.self].mirrorCursor == count - visible && m[DashboardScreen.self].mirrorScroll == count - visible)
     press(&m, .up)
-    #expect(m.mirrorScroll == count - visible - 1, "up past the first drawn row scrolls by one")
+    #expect(m[DashboardScreen.self].mirrorScroll == count - visible - 1, "up past the first drawn row scrolls by one")
     #expect(Self.shown(m).first == "Theme \(count - visible - 3)")
 
     press(&m, .home)
-    #expect(m.mirrorCursor == 0 && m.mirrorScroll == 0)
+    #expect(m[DashboardScreen.self].mirrorCursor == 0 && m[DashboardScreen.self].mirrorScroll == 0)
     for _ in 0..<visible { press(&m, .down) }
-    #expect(m.mirrorCursor == visible && m.mirrorScroll == 1, "down past the last drawn row scrolls by one")
+    #expect(m[DashboardScreen.self].mirrorCursor == visible && m[DashboardScreen.self].mirrorScroll == 1, "down past the last drawn row scrolls by one")
     #expect(Self.shown(m).first == "Influence")
   }
 }

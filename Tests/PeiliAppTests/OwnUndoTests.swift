@@ -1,5 +1,5 @@
 import Foundation
-import PeiliApp
+@testable import PeiliApp
 import PeiliCore
 import PeiliStore
 import Testing
@@ -16,15 +16,15 @@ struct OwnUndoTests {
     let run = runner(demo.workspace)
     let before = try demo.workspace.snapshot().actions
     press(&m, .char("j"), .char("j"), .char("j"), .char("j"), .char("j"))
-    #expect(m.selectedID == "A4")
+    #expect(DashboardScreen.selectedID(m) == "A4")
     run.dispatch(.key(.char("+")), &m)
-    #expect(m.status?.text == "A4 progress 60% → 70%")
+    #expect(m.shared.status?.text == "A4 progress 60% → 70%")
 
     run.dispatch(.key(.char("u")), &m)
-    #expect(m.status?.text == "undone: A4 progress 70% → 60%")
+    #expect(m.shared.status?.text == "undone: A4 progress 70% → 60%")
     for _ in 0..<3 {
       run.dispatch(.key(.char("u")), &m)
-      #expect(m.status?.text == "nothing of yours to undo in this session")
+      #expect(m.shared.status?.text == "nothing of yours to undo in this session")
     }
     let after = try demo.workspace.snapshot().actions
     for id in ["A4", "A13", "A14", "A17"] {
@@ -51,22 +51,22 @@ struct OwnUndoTests {
     // The other session edits another action.
     repeat {
       press(&theirs, .char("j"))
-    } while (theirs.selectedAction?.progress ?? 100) >= 90 || theirs.selectedID == "A4"
-    let theirID = try #require(theirs.selectedAction?.id)
-    let theirProgress = try #require(theirs.selectedAction?.progress)
+    } while (DashboardScreen.selectedAction(theirs)?.progress ?? 100) >= 90 || DashboardScreen.selectedID(theirs) == "A4"
+    let theirID = try #require(DashboardScreen.selectedAction(theirs)?.id)
+    let theirProgress = try #require(DashboardScreen.selectedAction(theirs)?.progress)
     run.dispatch(.key(.char("+")), &mine)
     runTheirs.dispatch(.key(.char("+")), &theirs)
 
     run.dispatch(.key(.char("u")), &mine)
-    #expect(mine.status?.text == "undone: A4 progress 70% → 60%")
+    #expect(mine.shared.status?.text == "undone: A4 progress 70% → 60%")
     run.dispatch(.key(.char("u")), &mine)
-    #expect(mine.status?.text == "nothing of yours to undo in this session")
+    #expect(mine.shared.status?.text == "nothing of yours to undo in this session")
     let stored = try second.snapshot().actions
     #expect(stored.first { $0.id == theirID }?.progress == theirProgress + 10)
 
     runTheirs.dispatch(.key(.char("u")), &theirs)
     #expect(
-      theirs.status?.text
+      theirs.shared.status?.text
         == "undone: \(theirID) progress \(theirProgress + 10)% → \(theirProgress)%")
   }
 }

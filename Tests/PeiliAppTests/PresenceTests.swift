@@ -18,12 +18,12 @@ struct PresenceLoopTests {
     var model = try demo.model(width: 120, height: 40)
 
     #expect(loop.dispatch(.tick, &model), "the first beat reports the (empty) list")
-    #expect(model.others.isEmpty)
+    #expect(model.shared.others.isEmpty)
     let second = try Workspace.open(path: demo.workspace.path)
     #expect(try second.heartbeat(mikko) == [me], "the tick wrote this session's row")
 
     #expect(loop.dispatch(.tick, &model))
-    #expect(model.others == [mikko])
+    #expect(model.shared.others == [mikko])
     #expect(!loop.dispatch(.tick, &model), "nothing new: an idle dashboard repaints nothing")
 
     var buffer = Buffer(width: 120, height: 40)
@@ -32,7 +32,7 @@ struct PresenceLoopTests {
 
     try second.leave(mikko)
     #expect(loop.dispatch(.tick, &model))
-    #expect(model.others.isEmpty)
+    #expect(model.shared.others.isEmpty)
     view(model, into: &buffer)
     #expect(!buffer.line(0).contains("also open"))
   }
@@ -58,7 +58,7 @@ struct PresenceLoopTests {
 
     _ = try second.heartbeat(frozen, now: now - Workspace.presenceExpiry - 1)
     #expect(loop.dispatch(.tick, &model))
-    #expect(model.others.isEmpty)
+    #expect(model.shared.others.isEmpty)
     view(model, into: &buffer)
     #expect(!buffer.line(0).contains("also open"), "\(buffer.line(0))")
   }
@@ -101,10 +101,17 @@ struct PresenceTextTests {
     func s(_ user: String, _ pid: Int) -> WorkspaceSession {
       WorkspaceSession(id: "\(pid)", user: user, host: "server", pid: pid)
     }
-    #expect(PresenceText.line(others: [], user: "aino", glyphs: .unicode) == nil)
+    #expect(PresenceText.line(others: [], user: "aino", glyphs: .unicode, room: 80) == nil)
     let line = PresenceText.line(
       others: [s("mikko", 1), s("aino", 2), s("mikko", 3), s("siiri\u{1B}[31m", 4)], user: "aino",
-      glyphs: .unicode)
+      glyphs: .unicode, room: 80)
+    // Short of room the names that fit stay whole and the rest are counted.
+    let short = PresenceText.line(
+      others: [s("mikko", 1), s("aino", 2), s("mikko", 3), s("siiri", 4)], user: "aino", glyphs: .unicode, room: 20)
+    #expect(short == "mikko ×2 +2 others")
+    #expect(
+      PresenceText.line(others: [s("mikko", 1), s("siiri", 4)], user: "aino", glyphs: .unicode, room: 8)
+        == "+2 others")
     // The user name is untrusted: the buffer the header is drawn into drops its ESC.
     var header = Buffer(width: 60, height: 1)
     header.put(line ?? "", x: 0, y: 0)

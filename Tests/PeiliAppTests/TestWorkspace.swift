@@ -1,4 +1,4 @@
-import PeiliApp
+@testable import PeiliApp
 import PeiliCore
 import PeiliUI
 
@@ -86,7 +86,7 @@ enum TestWorkspace {
   }
 
   static func render(_ model: Model, width: Int? = nil, height: Int? = nil) -> [String] {
-    var buffer = Buffer(width: width ?? model.width, height: height ?? model.height)
+    var buffer = Buffer(width: width ?? model.shared.width, height: height ?? model.shared.height)
     view(model, into: &buffer)
     return buffer.lines
   }

@@ -1,4 +1,4 @@
-import PeiliApp
+@testable import PeiliApp
 import PeiliCore
 import PeiliUI
 import Testing
@@ -6,7 +6,7 @@ import Testing
 @Suite("Dashboard view")
 struct ViewTests {
   func render(_ model: Model) -> Buffer {
-    var buffer = Buffer(width: model.width, height: model.height)
+    var buffer = Buffer(width: model.shared.width, height: model.shared.height)
     view(model, into: &buffer)
     return buffer
   }
@@ -53,12 +53,13 @@ struct ViewTests {
     #expect(buffer.lines[14].hasPrefix(" Communication "))
     #expect(buffer[2, 14].style.reverse)
     #expect(!buffer[2, 16].style.reverse)
-    #expect(buffer.lines[23] == "↑↓ theme  Enter drill down  Tab Esc tree  ? help  q quit")
+    #expect(buffer.lines[23] == "↑↓ theme  Enter drill down  Tab Esc tree  f segment  ? help  q quit")
   }
 
   @Test func scoresBelowTheMinimumGroupAreNeverShown() {
     var m = TestWorkspace.model(width: 100, height: 30)
-    m.screen = .theme(id: "influence")
+    m[ThemeScreen.self] = DrillState(themeID: "influence")
+    m.screen = .theme
     let screen = render(m).lines.joined(separator: "\n")
     let lines = screen.split(separator: "\n")
     // Staff answered nothing in the baseline and 3 (< 5) in the follow-up: no score shows.
@@ -80,7 +81,7 @@ struct ViewTests {
   @Test func theConflictDialogSitsOverTheScreen() throws {
     var m = TestWorkspace.model()
     press(&m, .char("G"))
-    let a3 = try #require(m.selectedAction)
+    let a3 = try #require(DashboardScreen.selectedAction(m))
     var theirs = a3
     theirs.status = .blocked
     theirs.version += 1
@@ -91,8 +92,8 @@ struct ViewTests {
     #expect(lines[top + 5].contains("│ you saw         active"))
     #expect(lines[top + 6].contains("│ theirs (stored) blocked"))
     #expect(lines[top + 7].contains("│ yours           done"))
-    #expect(lines[top + 9].contains("│ m apply mine anyway   t or Esc keep theirs"))
-    #expect(lines[23] == "m apply mine anyway  t Esc keep theirs")
+    #expect(lines[top + 8].contains("m apply mine, t or Esc keep theirs, e edit mine"))
+    #expect(lines[23] == "m apply mine  e edit mine  t Esc keep theirs")
   }
 
   @Test func anEmptyWorkspaceSaysWhatToDo() {

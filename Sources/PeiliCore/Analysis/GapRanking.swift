@@ -1,5 +1,5 @@
 /// The gaps the gaps screen ranks themes by.
-public enum GapKind: String, CaseIterable, Sendable {
+public enum GapKind: String, CaseIterable, Sendable, Codable {
   /// mirror − customer (staff's estimate of customers against customers), largest |Δ| first.
   case mirror
   /// staff − customer on themes both answer, largest |Δ| first.

@@ -5,7 +5,7 @@ import PeiliText
 /// An audience whose respondents were never given an attribute (staff have no `region`, say)
 /// is not filtered by that constraint: its scores stay as they are, and `FilteredScores`
 /// says which audiences a filter applied to.
-public struct SegmentFilter: Hashable, Sendable, CustomStringConvertible {
+public struct SegmentFilter: Hashable, Sendable, Codable, CustomStringConvertible {
   /// attribute -> value.
   public var constraints: [String: String]
 

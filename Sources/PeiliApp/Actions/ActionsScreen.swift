@@ -1,0 +1,137 @@
+import PeiliCore
+import PeiliUI
+
+extension ScreenID {
+  public static let actions = ScreenID("actions")
+}
+
+/// Every action of the cycle in one table: filter by owner, status, theme and overdue, sort,
+/// edit and check in as on the tree, and jump to the action in the tree.
+enum ActionsScreen: ScreenPart {
+  /// How the table is sorted.
+  enum Sort: String, Codable, CaseIterable, Sendable {
+    case due, progress, owner, status
+  }
+
+  /// The filters, the sort and the selection (kept by id: the order changes with the sort).
+  struct State: ScreenState {
+    /// nil: every owner; "": actions without one.
+    var owner: String?
+    var status: ActionStatus?
+    var themeID: String?
+    var overdueOnly = false
+    var sort: Sort = .due
+    var selectedID: String?
+    var scroll = 0
+
+    var hasFilter: Bool { owner != nil || status != nil || themeID != nil || overdueOnly }
+  }
+
+  static let id = ScreenID.actions
+  static let digit = 4
+  static func title(_ t: Catalogue) -> String { t.title(id) }
+
+  /// The selected row's index in `rows` (the first when the selection is not among them).
+  static func cursor(_ m: Model, in rows: [Action]) -> Int {
+    rows.firstIndex { $0.id == m[Self.self].selectedID } ?? 0
+  }
+
+  static func selected(_ m: Model, in rows: [Action]) -> Action? {
+    rows.isEmpty ? nil : rows[cursor(m, in: rows)]
+  }
+
+  /// Rows of the table in view (the body less the filter line and the column titles).
+  static func visibleRows(_ m: Model) -> Int { max(1, ScreenArea.body(m).height - 2) }
+
+  static func reloaded(_ m: inout Model) {
+    let rows = ActionsRows.actions(m)
+    keepInView(&m, rows)
+  }
+
+  static func keepInView(_ m: inout Model, _ rows: [Action]) {
+    let i = cursor(m, in: rows)
+    m[Self.self].scroll = TreeWidget.scrollOffset(
+      selected: i, previous: m[Self.self].scroll, height: visibleRows(m), count: rows.count)
+  }
+
+  static func bindings(_ m: Model) -> [KeyBinding] {
+    let t = m.shared.text.keys
+    let l = KeyLabels(glyphs: m.shared.glyphs)
+    let rows = ActionsRows.actions(m)
+    let i = cursor(m, in: rows)
+    let page = max(1, visibleRows(m) - 1)
+    func select(_ m: inout Model, _ j: Int) {
+      guard !rows.isEmpty else { return }
+      m[Self.self].selectedID = rows[max(0, min(rows.count - 1, j))].id
+      keepInView(&m, rows)
+    }
+    /// Steps `value` through `all` and back to nil (no filter).
+    func next<T: Equatable>(_ value: T?, in all: [T]) -> T? {
+      guard let v = value, let at = all.firstIndex(of: v) else { return all.first }
+      return at + 1 < all.count ? all[at + 1] : nil
+    }
+    func refilter(_ m: inout Model) {
+      let now = ActionsRows.actions(m)
+      if !now.contains(where: { $0.id == m[Self.self].selectedID }) { m[Self.self].selectedID = now.first?.id }
+      m[Self.self].scroll = 0
+      keepInView(&m, now)
+    }
+    let move = t.groupMove
+    let filters = t.groupFind
+    var out: [KeyBinding] = [
+      .act([.up, .char("k"), .down, .char("j")], label: l.upDownLong, footerLabel: l.upDown, help: t.move,
+        short: t.moveShort, group: move, priority: .low) { m, key in
+        select(&m, i + (key == .up || key == .char("k") ? -1 : 1))
+      },
+      .act([.pageUp, .pageDown], label: "PgUp PgDn", help: t.page, group: move) { m, key in
+        select(&m, i + (key == .pageUp ? -page : page))
+      },
+      .act([.home, .char("g"), .end, .char("G")], label: "g G  Home End", help: t.firstLast, group: move) {
+        m, key in
+        select(&m, key == .home || key == .char("g") ? 0 : rows.count - 1)
+      },
+      .act([.enter], label: "Enter", help: t.jump, short: t.jumpShort, group: move, priority: .high,
+        when: !rows.isEmpty) { m, _ in
+        guard let a = selected(m, in: rows) else { return }
+        DashboardScreen.reveal(&m, a.id)
+        Navigation.go(&m, to: .dashboard)
+      },
+      .act([.tab, .backTab], label: "Tab", help: t.sort, short: t.sortShort, group: filters) { m, key in
+        let all = Sort.allCases
+        let at = all.firstIndex(of: m[Self.self].sort) ?? 0
+        m[Self.self].sort = all[(at + (key == .tab ? 1 : all.count - 1)) % all.count]
+        keepInView(&m, ActionsRows.actions(m))
+      },
+      .act([.char("o")], label: "o", help: t.filterOwner, short: t.filterShortOwner, group: filters) { m, _ in
+        m[Self.self].owner = next(m[Self.self].owner, in: ActionsRows.owners(m))
+        refilter(&m)
+      },
+      .act([.char("S")], label: "S", help: t.filterStatus, group: filters) { m, _ in
+        m[Self.self].status = next(m[Self.self].status, in: ActionStatus.allCases)
+        refilter(&m)
+      },
+      .act([.char("t")], label: "t", help: t.filterTheme, group: filters) { m, _ in
+        m[Self.self].themeID = next(m[Self.self].themeID, in: ActionsRows.themes(m))
+        refilter(&m)
+      },
+      .act([.char("d")], label: "d", help: t.filterOverdue, group: filters) { m, _ in
+        m[Self.self].overdueOnly.toggle()
+        refilter(&m)
+      },
+      .act([.char("x")], label: "x", help: t.clearFilters, short: m[Self.self].hasFilter ? t.clearFiltersShort : nil,
+        group: filters, when: m[Self.self].hasFilter) { m, _ in
+        let keep = m[Self.self]
+        m[Self.self] = State()
+        m[Self.self].sort = keep.sort
+        m[Self.self].selectedID = keep.selectedID
+        refilter(&m)
+      },
+    ]
+    out += EditKeys.bindings(m, action: selected(m, in: rows), keyResult: nil, group: t.groupChange)
+    return out
+  }
+
+  static func view(_ m: Model, area: Rect, into buffer: inout Buffer) {
+    ActionsView.render(m, area: area, into: &buffer)
+  }
+}

@@ -1,0 +1,28 @@
+import PeiliCore
+import PeiliUI
+
+/// Something that happened: a key, a tick, the answer to a command.
+public enum Msg: Sendable {
+  case key(Key)
+  case resize(width: Int, height: Int)
+  /// The input timeout passed without a key (about 250 ms).
+  case tick
+  /// A fresh snapshot; `external` when another session's write caused it, with what that
+  /// session (or sessions) wrote.
+  case snapshotLoaded(Snapshot, external: Bool = false, changes: ChangesByOthers? = nil)
+  case editFinished(EditRequest, EditOutcome)
+  case editFailed(EditRequest, String)
+  case checkInFinished(CheckInRequest, CheckInOutcome)
+  case checkInFailed(CheckInRequest, String)
+  case undoFinished(UndoOutcome)
+  /// The History screen's revert of an older change.
+  case revertFinished(UndoOutcome)
+  /// The audit trail the History screen asked for.
+  case historyLoaded(HistoryPage)
+  /// The answer to a survey query.
+  case answered(SurveyQuery, SurveyAnswer)
+  /// The other sessions that have the workspace open changed.
+  case presence([WorkspaceSession])
+  /// A store read failed; the message goes to the status line.
+  case loadFailed(String)
+}

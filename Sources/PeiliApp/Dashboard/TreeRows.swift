@@ -1,0 +1,84 @@
+import PeiliCore
+import PeiliUI
+
+/// Pure builders of the OKR tree's rows: what each visible item shows at a pane width.
+public enum TreeRows {
+  /// Which trailing columns fit beside the titles at a width.
+  public struct Columns: Hashable, Sendable {
+    public var bar: Int
+    /// Width of the status word; nil at narrow widths (the glyph and colour remain).
+    public var word: Int?
+    public var owner: Int?
+    public static func forWidth(_ width: Int) -> Columns {
+      if width >= 100 { return Columns(bar: 12, word: 11, owner: 10) }
+      if width >= 76 { return Columns(bar: 10, word: 11, owner: 8) }
+      return Columns(bar: 8, word: nil, owner: nil)
+    }
+  }
+
+  /// What a row says about its item: progress 0…1, pace, the status word, confidence, owner.
+  public struct Facts: Hashable, Sendable {
+    public var title: String
+    public var progress: Double?
+    public var pace: PaceStatus
+    public var word: String
+    public var wordRole: Role
+    public var confidence: Int?
+    public var owner: String?
+  }
+
+  /// The facts of one item, read from the model's indexes (no scan).
+  public static func facts(_ id: String, kind: NodeKind, model: Model) -> Facts {
+    let text = ScoreText(glyphs: model.shared.glyphs)
+    switch kind {
+    case .objective:
+      let o = model.shared.tree.objectives[id]
+      let pace = model.shared.analysis.status(objective: id)
+      return Facts(
+        title: o?.title ?? id, progress: model.shared.analysis.progress(objective: id), pace: pace,
+        word: pace.rawValue,
+        wordRole: text.role(pace), confidence: nil, owner: o?.owner)
+    case .keyResult:
+      let kr = model.shared.tree.keyResults[id]
+      let pace = model.shared.analysis.status(keyResult: id)
+      return Facts(
+        title: kr?.title ?? id, progress: model.shared.analysis.progress(keyResult: id), pace: pace,
+        word: pace.rawValue, wordRole: text.role(pace), confidence: kr?.confidence, owner: kr?.owner)
+    case .action:
+      let a = model.shared.tree.action(id)
+      let pace = a.map { model.shared.analysis.status(of: $0) } ?? .notStarted
+      return Facts(
+        title: a?.title ?? id, progress: a.map { OKRProgress.action($0.progress) }, pace: pace,
+        word: a?.status.rawValue ?? "", wordRole: a.map { text.role($0.status) } ?? .text,
+        confidence: a?.confidence, owner: a?.owner)
+    }
+  }
+
+  /// One row as the tree widget draws it.
+  public static func row(_ row: OKRTree.Row, model: Model, columns: Columns) -> TreeWidget.Row {
+    let text = ScoreText(glyphs: model.shared.glyphs)
+    let f = facts(row.id, kind: row.kind, model: model)
+    let titleStyle = row.kind == .objective ? Style(.text, bold: true) : Style(.text)
+    let label = [
+      Span(row.id + " ", Style(.muted)), Span(f.title, titleStyle),
+    ]
+    let bar = ProgressBar(
+      fraction: f.progress, filled: model.shared.glyphs.barFull, empty: model.shared.glyphs.barEmpty,
+      partials: model.shared.glyphs.barPartials, filledStyle: Style(text.role(f.pace)), emptyStyle: Style(.muted))
+    var trailing = [Span(text.glyph(f.pace), Style(text.role(f.pace), bold: true)), Span(" ")]
+    trailing += bar.spans(width: columns.bar)
+    trailing.append(Span(TextFit.right(text.percent(f.progress), 5)))
+    if let w = columns.word {
+      trailing.append(Span(" " + TextFit.left(f.word, w), Style(f.wordRole)))
+    }
+    trailing.append(Span(TextFit.right(f.confidence.map { "c\($0)" } ?? "", 4), Style(.muted)))
+    if let w = columns.owner {
+      trailing.append(
+        Span(
+          " " + TextFit.left(f.owner ?? "", w, ellipsis: model.shared.glyphs.ellipsis),
+          Style(.muted)))
+    }
+    let expander: TreeWidget.Expander = !row.hasChildren ? .leaf : row.isExpanded ? .expanded : .collapsed
+    return TreeWidget.Row(depth: row.depth, expander: expander, label: label, trailing: trailing)
+  }
+}

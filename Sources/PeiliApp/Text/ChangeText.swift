@@ -1,0 +1,76 @@
+import PeiliCore
+import PeiliUI
+
+/// How the store's facts about changes read on the status line: "A4 progress 60% → 70%",
+/// "aino: A4 progress 60% → 70% (+2 more)", "undone: A4 progress 70% → 60%".
+struct ChangeText {
+  let arrow: String
+  let text: Catalogue
+
+  init(glyphs: Glyphs, text: Catalogue) {
+    arrow = ScoreText(glyphs: glyphs).arrow
+    self.text = text
+  }
+
+  /// One field of one item, from its old value to its new one.
+  func field(_ c: FieldChange) -> String {
+    if c.field == "check_in" { return text.messages.checkInNote(c.id, c.new ?? "") }
+    return "\(c.id) \(values(c))"
+  }
+
+  /// "progress 60% → 70%".
+  func values(_ c: FieldChange) -> String {
+    "\(text.field(c.field)) \(value(c.old, of: c.field)) \(arrow) \(value(c.new, of: c.field))"
+  }
+
+  /// What an undo reverted: its item and every field it put back.
+  func undone(_ fields: [FieldChange]) -> String {
+    guard let first = fields.first else { return text.messages.undone }
+    let rest = fields.dropFirst().map(values)
+    return "\(text.messages.undone): " + ([field(first)] + rest).joined(separator: ", ")
+  }
+
+  /// Who changed what in another session: the newest change, and how many more there were.
+  /// The user's own other session is "you, in another session".
+  func byOthers(_ changes: ChangesByOthers, me: String) -> String {
+    guard let newest = changes.newest else { return text.messages.updatedByOther }
+    let more = changes.count > 1 ? " (\(text.messages.more(changes.count - 1)))" : ""
+    let who =
+      changes.user.map { $0 == me ? text.messages.youElsewhere : $0 } ?? text.messages.anotherSession
+    return "\(who): \(field(newest))\(more)"
+  }
+
+  /// An edit as asked for, before the store answers: "A4 progress 60% → 70%".
+  func requested(_ r: EditRequest) -> String {
+    switch r.change {
+    case .status(let s):
+      return "\(r.actionID) \(text.field("status")) \(text.name(r.before.status)) \(arrow) \(text.name(s))"
+    case .progress(let p), .checkIn(progress: let p?, _, _):
+      return "\(r.actionID) \(text.field("progress")) \(r.before.progress)% \(arrow) \(p)%"
+    case .checkIn:
+      return text.messages.checkInNote(r.actionID, "")
+    }
+  }
+
+  /// An edit as the store wrote it.
+  func done(_ r: EditRequest, now: Action) -> String {
+    switch r.change {
+    case .status:
+      return "\(now.id) \(text.field("status")) \(text.name(r.before.status)) \(arrow) \(text.name(now.status))"
+    case .progress, .checkIn:
+      return "\(now.id) \(text.field("progress")) \(r.before.progress)% \(arrow) \(now.progress)%"
+    }
+  }
+
+  /// A stored value as the screen shows it ("70" progress is "70%", "true" done is "done",
+  /// a status by its name).
+  func value(_ stored: String?, of field: String) -> String {
+    guard let stored else { return text.messages.none }
+    switch field {
+    case "progress": return "\(stored)%"
+    case "done": return stored == "true" ? text.messages.done : text.messages.notDone
+    case "status": return ActionStatus(rawValue: stored).map(text.name) ?? stored
+    default: return stored
+    }
+  }
+}
