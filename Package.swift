@@ -17,6 +17,8 @@ let package = Package(
     .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
     // Only for peili-bench's `csv` mode, which measures our reader against this library.
     .package(url: "https://github.com/yaslab/CSV.swift", from: "2.5.2"),
+    // Only for the screen tests' golden files (`Tests/PeiliAppTests/__Snapshots__`).
+    .package(url: "https://github.com/pointfreeco/swift-snapshot-testing", from: "1.19.7"),
   ],
   targets: [
     // The terminal-text rules (sanitiser, display widths) that both the domain and the UI
@@ -67,7 +69,11 @@ let package = Package(
     .testTarget(
       name: "PeiliAppTests",
       // PeiliTerminal for the paint-bytes tests (ncurses into a file).
-      dependencies: ["PeiliApp", "PeiliUI", "PeiliCore", "PeiliStore", "PeiliTerminal", "PeiliText"],
+      dependencies: [
+        "PeiliApp", "PeiliUI", "PeiliCore", "PeiliStore", "PeiliTerminal", "PeiliText",
+        .product(name: "SnapshotTesting", package: "swift-snapshot-testing"),
+      ],
+      exclude: ["__Snapshots__"],
       swiftSettings: strict),
     .testTarget(
       name: "PeiliTerminalTests", dependencies: ["PeiliTerminal", "PeiliUI"], swiftSettings: strict),

@@ -10,6 +10,7 @@ let modes: [String: (BenchArguments) throws -> Void] = [
   "drilldown": DrilldownBenchmark.run,
   "store": StoreBenchmark.run,
   "concurrency": ConcurrencyBenchmark.run,
+  "screens": ScreensBenchmark.run,
 ]
 
 let arguments = Array(CommandLine.arguments.dropFirst())
@@ -22,6 +23,8 @@ guard let mode = arguments.first, let run = modes[mode] else {
       csv     time peili's CSV reader against yaslab/CSV.swift on the same files
       render  bytes ncurses writes per navigation key at 120x40 beside a full repaint
       formats the large survey as canonical, Qualtrics and Excel/semicolon/Windows-1252 CSVs, imports timed
+      screens keys of the Actions and History screens on the large workspace; the dashboard on a store
+              300 ms late per call (commands on the worker)
       concurrency  8 peili processes x --count check-ins (own actions, one action), 1 writer + 2 readers:
               failed, lost, integrity
     """)

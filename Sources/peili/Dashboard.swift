@@ -32,25 +32,46 @@ func runDashboard(
   runner.describe = {
     String(describing: StoreFailure.explain($0, path: first.workspacePath, doing: .reading))
   }
+  // Commands run on a worker; the loop only reads keys, updates and paints.
+  let effects = Effects(runner: runner)
+  // Whatever is left to write when the user quits is written before the terminal is given
+  // back (a slow store may still have an edit queued).
+  defer { effects.finish(within: 10) }
   var buffer = Buffer(width: size.width, height: size.height)
   view(model, into: &buffer)
   terminal.paint(buffer)
+  var nextTick = PresenceBeat.monotonicSeconds() + DashboardLoop.tickSeconds
   while !model.isQuitting {
-    let msg: Msg
-    switch terminal.readKey(timeoutMilliseconds: 250) {
+    var messages: [Msg] = []
+    // While the worker has answers to come, keys are read in short slices so that answers
+    // show promptly; idle, the read waits for the next tick.
+    let untilTick = max(0, Int((nextTick - PresenceBeat.monotonicSeconds()) * 1000))
+    let wait = effects.pending > 0 ? min(untilTick, DashboardLoop.answerPollMilliseconds) : untilTick
+    switch terminal.readKey(timeoutMilliseconds: wait) {
     // No key will come again: leave (the defers drop this session's presence and restore
     // what can be restored) instead of spinning on reads that fail at once.
     case nil where terminal.inputGone: return DashboardLoop.terminalGoneStatus
-    case nil: msg = .tick
+    case nil: break
     case .resize?:
       let s = terminal.size
-      msg = .resize(width: s.width, height: s.height)
+      messages.append(.resize(width: s.width, height: s.height))
     case .ctrl("l")?:
       terminal.invalidate()
-      msg = .key(.ctrl("l"))
-    case let key?: msg = .key(key)
+      messages.append(.key(.ctrl("l")))
+    case let key?: messages.append(.key(key))
     }
-    guard runner.dispatch(msg, &model), !model.isQuitting else { continue }
+    var changed = !messages.isEmpty
+    if PresenceBeat.monotonicSeconds() >= nextTick {
+      messages.append(.tick)
+      nextTick = PresenceBeat.monotonicSeconds() + DashboardLoop.tickSeconds
+    }
+    let answers = effects.drain()
+    changed = changed || !answers.isEmpty
+    for msg in messages + answers {
+      effects.submit(update(&model, msg))
+      if model.isQuitting { break }
+    }
+    guard changed, !model.isQuitting else { continue }
     let s = terminal.size
     if buffer.width != s.width || buffer.height != s.height {
       buffer = Buffer(width: s.width, height: s.height)
@@ -68,6 +89,10 @@ enum DashboardLoop {
   /// The exit status when the terminal went away under the dashboard (a hang-up's 129 is the
   /// shell's, for a signal; this is an ordinary failure: the session ended without a quit).
   static let terminalGoneStatus: Int32 = 1
+  /// How often an idle dashboard polls for other sessions' changes and beats its presence.
+  static let tickSeconds = 0.25
+  /// How long a key read waits while the worker still owes answers.
+  static let answerPollMilliseconds = 10
 
   /// The store's own wording of why it is read-only, if it is.
   static func readOnlyReason(_ store: any WorkspaceStore, path: String) -> String? {

@@ -3,7 +3,7 @@ import PeiliCore
 /// Performs the commands `update` returns against a store and feeds the answers back into
 /// `update`: the effectful half of the main loop, kept apart from the terminal so tests can
 /// drive it with a real workspace.
-public struct CommandRunner {
+public struct CommandRunner: Sendable {
   public let store: any WorkspaceStore
   public let user: String
   /// Survey queries withhold groups smaller than this (as the analysis does).

@@ -65,7 +65,7 @@ enum OverlayKeys {
       ]
     case .checkIn:
       return [
-        .act([], label: "Tab", help: t.nextField, short: t.nextField) { _, _ in },
+        .act([], label: "Tab", help: t.nextField, short: t.nextFieldShort) { _, _ in },
         .act([], label: "Enter", help: t.saveShort, short: t.saveShort, priority: .essential) { _, _ in },
         .act([], label: "Esc", help: t.cancelShort, short: t.cancelShort, priority: .essential) { _, _ in },
         .act([], label: "Ctrl-J", help: t.newLine, short: t.newLine, priority: .low) { _, _ in },

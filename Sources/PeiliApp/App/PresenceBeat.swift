@@ -3,8 +3,9 @@ import PeiliCore
 
 /// This session's side of presence: refreshes its row at most every `interval` seconds and
 /// reports the other sessions only when they changed, so an idle dashboard repaints nothing.
-/// Owned by the main loop's `CommandRunner` (one thread), hence no lock.
-public final class PresenceBeat {
+/// Owned by the `CommandRunner`, whose commands run one at a time (on `Effects`' serial
+/// queue, or the caller's thread in tests), hence no lock.
+public final class PresenceBeat: @unchecked Sendable {
   public let session: WorkspaceSession
   public let interval: Double
   /// Seconds after its last heartbeat that another session stops counting as present.

@@ -63,7 +63,7 @@ public struct Catalogue: Sendable {
     public var revert: String, revertShort: String
     public var close: String, closeShort: String, choose: String, apply: String, clearAll: String
     public var keepFilterShort: String, clearShort: String, deleteShort: String
-    public var nextField: String, saveShort: String, cancelShort: String, newLine: String
+    public var nextField: String, nextFieldShort: String, saveShort: String, cancelShort: String, newLine: String
     public var mine: String, theirs: String, editAgain: String
     public var confirm: String, cancel: String
   }

@@ -52,7 +52,7 @@ extension Catalogue {
       revert: "revert the selected change (asks first)", revertShort: "revert",
       close: "close", closeShort: "close", choose: "choose", apply: "apply", clearAll: "clear all",
       keepFilterShort: "keep filter", clearShort: "clear", deleteShort: "delete",
-      nextField: "next / previous field", saveShort: "save", cancelShort: "cancel", newLine: "new line",
+      nextField: "next / previous field", nextFieldShort: "next field", saveShort: "save", cancelShort: "cancel", newLine: "new line",
       mine: "apply mine", theirs: "keep theirs", editAgain: "edit mine",
       confirm: "confirm", cancel: "cancel"),
     messages: Messages(
