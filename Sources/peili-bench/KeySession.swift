@@ -126,7 +126,9 @@ final class KeySession {
       if k % 4 == 0 { _ = runner.dispatch(.key(.down), &model) }
       var steps = 0
       while model.overlay != nil || model.dashboard.selectedAction == nil, steps < 10_000 {
-        let key: Key = model.overlay != nil ? .escape : model.dashboard.cursor + 1 >= model.dashboard.rowCount ? .home : .down
+        let key: Key =
+          model.overlay != nil
+          ? .escape : model.dashboard.cursor + 1 >= model.dashboard.rowCount ? .home : .down
         _ = runner.dispatch(.key(key), &model)
         steps += 1
       }

@@ -23,12 +23,15 @@ enum ScreensBenchmark {
     let runner = CommandRunner(store: workspace, user: "bench")
     let today = DashboardBenchmark.today
     let base = Model(
-      snapshot: try workspace.snapshot(), today: today, user: "bench", glyphs: .unicode, width: width, height: height)
+      snapshot: try workspace.snapshot(), today: today, user: "bench", glyphs: .unicode, width: width,
+      height: height)
 
     print("\n| screen (large workspace, \(width)×\(height)) | keys | p50 | p99 | target |")
     print("|---|---|---|---|---|")
-    let actionsKeys: [Key] = [.down, .down, .down, .pageDown, .up, .tab, .char("o"), .down, .char("S"), .end, .home,
-      .char("d"), .char("x"), .pageUp, .char("t")]
+    let actionsKeys: [Key] = [
+      .down, .down, .down, .pageDown, .up, .tab, .char("o"), .down, .char("S"), .end, .home,
+      .char("d"), .char("x"), .pageUp, .char("t"),
+    ]
     let historyKeys: [Key] = [.down, .down, .pageDown, .up, .end, .home, .pageUp, .down]
     for (name, digit, pool) in [("Actions (4)", "4", actionsKeys), ("History (7)", "7", historyKeys)] {
       var m = base
@@ -66,7 +69,8 @@ enum ScreensBenchmark {
     let slow = SlowStore(workspace, delay: storeDelay)
     let effects = Effects(runner: CommandRunner(store: slow, user: "bench"))
     var m = Model(
-      snapshot: try workspace.snapshot(), today: today, user: "bench", glyphs: .unicode, width: width, height: height)
+      snapshot: try workspace.snapshot(), today: today, user: "bench", glyphs: .unicode, width: width,
+      height: height)
     var buffer = Buffer(width: width, height: height)
     // Onto an action: the first objective's rows, down to the first action.
     while m.dashboard.selectedAction == nil, m.dashboard.cursor + 1 < m.dashboard.rowCount {

@@ -34,7 +34,9 @@ final class SlowStore: WorkspaceStore, @unchecked Sendable {
     try late { try inner.changesByOthers(since: auditID) }
   }
   var survey: any SurveyQuerying { inner.survey }
-  func heartbeat(_ session: WorkspaceSession) throws -> [WorkspaceSession] { try late { try inner.heartbeat(session) } }
+  func heartbeat(_ session: WorkspaceSession) throws -> [WorkspaceSession] {
+    try late { try inner.heartbeat(session) }
+  }
   func leave(_ session: WorkspaceSession) throws { try late { try inner.leave(session) } }
   func tidy() throws { try late { try inner.tidy() } }
 }

@@ -1,9 +1,10 @@
 import Foundation
-@testable import PeiliApp
 import PeiliCore
 import PeiliStore
 import PeiliUI
 import Testing
+
+@testable import PeiliApp
 
 /// Under a non-UTF-8 locale the terminal can draw ASCII only (anything else shows as `?`):
 /// every symbol peili draws on every screen must then come from the ASCII glyph set.
@@ -95,7 +96,9 @@ struct ASCIIScreensTests {
 
     // A conflict dialog.
     keys("the first action again", .home, .char("j"), .char("j"), .char("j"), .char("j"), .char("j"))
-    if case .save(let mine)? = update(&m, .key(.char("+"))).first, var theirs = DashboardScreen.selectedAction(m) {
+    if case .save(let mine)? = update(&m, .key(.char("+"))).first,
+      var theirs = DashboardScreen.selectedAction(m)
+    {
       theirs.progress = 10
       theirs.version += 5
       _ = update(&m, .editFinished(mine, .conflict(current: theirs)))
@@ -133,7 +136,8 @@ struct ASCIIScreensTests {
     check("too small")
     var readOnly = try demo.model(width: width, height: height, glyphs: .ascii)
     readOnly = Model(
-      snapshot: readOnly.shared.snapshot, today: DemoDashboard.today, user: "tester", glyphs: .ascii, width: width,
+      snapshot: readOnly.shared.snapshot, today: DemoDashboard.today, user: "tester", glyphs: .ascii,
+      width: width,
       height: height, readOnlyReason: "the workspace file is read-only for you")
     swap(&m, &readOnly)
     check("read-only")

@@ -1,9 +1,10 @@
 import Foundation
-@testable import PeiliApp
 import PeiliCore
 import PeiliStore
 import PeiliUI
 import Testing
+
+@testable import PeiliApp
 
 /// Defects measured on the dashboard (issue 11, item 6), on the real demo workspace.
 @Suite("Dashboard defects", .serialized)
@@ -63,7 +64,9 @@ struct DashboardDefectTests {
       run.dispatch(.key(key), &m)
     }
     #expect(try demo.workspace.snapshot().actions.first { $0.id == "A4" }?.progress == 60)
-    #expect(DashboardScreen.selectedID(m) == "A4" && m.screen == .dashboard && m[DashboardScreen.self].focus == .tree && !m[DashboardScreen.self].isEditingFilter)
+    #expect(
+      DashboardScreen.selectedID(m) == "A4" && m.screen == .dashboard
+        && m[DashboardScreen.self].focus == .tree && !m[DashboardScreen.self].isEditingFilter)
     #expect(m.shared.status == nil)
     run.dispatch(.key(.char("?")), &m)
     #expect(m.overlay == .help(scroll: 0))

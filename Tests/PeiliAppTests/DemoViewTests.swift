@@ -1,9 +1,10 @@
 import Foundation
-@testable import PeiliApp
 import PeiliCore
 import PeiliStore
 import PeiliUI
 import Testing
+
+@testable import PeiliApp
 
 /// The demo workspace built through the real importers into a temporary SQLite file.
 struct DemoDashboard {
@@ -168,7 +169,8 @@ struct DemoViewTests {
     var screen = TestWorkspace.render(m, height: 160).joined(separator: "\n")
     for key in [
       "↑ ↓  k j", "→ l", "← h", "Enter", "PgUp PgDn", "g G  Home End", "Tab", "Esc", "/", "+ -", "> <", "s",
-      "u", "c", "1", "2", "3", "4", "7", "o", "S", "t", "d", "x", "r", "f", "F", "i", "a", "c", "w", "Tab Shift-Tab", "Esc Backspace", "?", "q",
+      "u", "c", "1", "2", "3", "4", "7", "o", "S", "t", "d", "x", "r", "f", "F", "i", "a", "c", "w",
+      "Tab Shift-Tab", "Esc Backspace", "?", "q",
     ] {
       #expect(screen.contains("│ \(key) "), "help lacks \(key)")
     }
@@ -232,7 +234,7 @@ struct DemoViewTests {
       Issue.record("no conflict dialog")
       return
     }
-        guard case .action(let stored) = conflict.theirs else { return }
+    guard case .action(let stored) = conflict.theirs else { return }
     #expect(stored.progress == 20)
     let screen = TestWorkspace.render(m).joined(separator: "\n")
     #expect(screen.contains("you saw         90%"))

@@ -1,8 +1,9 @@
 import Foundation
-@testable import PeiliApp
 import PeiliCore
 import PeiliStore
 import Testing
+
+@testable import PeiliApp
 
 /// "updated: …" is for content another session wrote, says who changed what, and does not
 /// replace an error or this session's own fresh message.
@@ -56,7 +57,8 @@ struct ExternalChangeNoticeTests {
     run.dispatch(.tick, &m)
     #expect(m.shared.status?.text == "A4 progress 60% → 70%", "own message of this tick kept")
     #expect(
-      m.shared.snapshot.actions.first { $0.id == "A8" }?.status == .blocked, "the change is loaded all the same")
+      m.shared.snapshot.actions.first { $0.id == "A8" }?.status == .blocked,
+      "the change is loaded all the same")
 
     m.shared.status = StatusMessage("could not write", isError: true)
     _ = try other.apply(.status(.active), toAction: "A8", basedOn: a8.version + 1, by: "mikko")

@@ -1,9 +1,10 @@
 import Foundation
-@testable import PeiliApp
 import PeiliCore
 import PeiliStore
 import PeiliUI
 import Testing
+
+@testable import PeiliApp
 
 /// The gaps screen, the importance–performance grid, the theme drill-down and the segment
 /// filter on the demo workspace, driven as the main loop does (queries answered by the store).
@@ -169,7 +170,9 @@ struct GapsScreenTests {
 
     // Esc: back to the dashboard with the mirror row still selected.
     run.dispatch(.key(.escape), &m)
-    #expect(m.screen == .dashboard && m[DashboardScreen.self].focus == .mirror && m[DashboardScreen.self].mirrorCursor == 0)
+    #expect(
+      m.screen == .dashboard && m[DashboardScreen.self].focus == .mirror
+        && m[DashboardScreen.self].mirrorCursor == 0)
   }
 
   @Test func theDrillDownAt120x40() throws {
@@ -242,7 +245,8 @@ struct GapsScreenTests {
     // 1 then 3: the same theme where it was left.
     run.dispatch(.key(.char("1")), &m)
     run.dispatch(.key(.char("3")), &m)
-    #expect((m.screen == .theme && m[ThemeScreen.self].themeID == theme) && m[ThemeScreen.self].scroll == scroll)
+    #expect(
+      (m.screen == .theme && m[ThemeScreen.self].themeID == theme) && m[ThemeScreen.self].scroll == scroll)
     run.dispatch(.key(.backspace), &m)
     #expect(m.screen == .dashboard && DashboardScreen.selectedID(m) == "KR1")
     run.dispatch(.key(.backspace), &m)

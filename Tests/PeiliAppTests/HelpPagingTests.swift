@@ -1,6 +1,7 @@
-@testable import PeiliApp
 import PeiliUI
 import Testing
+
+@testable import PeiliApp
 
 /// The `?` help on a terminal too short for all of it: it pages within its lines, `End`
 /// shows the last one, and the box stays put.

@@ -1,8 +1,9 @@
 import Foundation
-@testable import PeiliApp
 import PeiliCore
 import PeiliStore
 import Testing
+
+@testable import PeiliApp
 
 /// `u` through the main loop's runner on the real demo workspace: this session's changes
 /// only, newest first, each named.
@@ -51,7 +52,8 @@ struct OwnUndoTests {
     // The other session edits another action.
     repeat {
       press(&theirs, .char("j"))
-    } while (DashboardScreen.selectedAction(theirs)?.progress ?? 100) >= 90 || DashboardScreen.selectedID(theirs) == "A4"
+    } while (DashboardScreen.selectedAction(theirs)?.progress ?? 100) >= 90
+      || DashboardScreen.selectedID(theirs) == "A4"
     let theirID = try #require(DashboardScreen.selectedAction(theirs)?.id)
     let theirProgress = try #require(DashboardScreen.selectedAction(theirs)?.progress)
     run.dispatch(.key(.char("+")), &mine)

@@ -1,9 +1,10 @@
 import Foundation
-@testable import PeiliApp
 import PeiliCore
 import PeiliTerminal
 import PeiliUI
 import Testing
+
+@testable import PeiliApp
 
 /// What ncurses writes for a frame (`Terminal.measurePaintBytes`, xterm-256color, into a
 /// file): blanks join the style run around them, trailing blanks are erased, and a

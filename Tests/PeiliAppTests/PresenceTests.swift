@@ -107,7 +107,8 @@ struct PresenceTextTests {
       glyphs: .unicode, room: 80)
     // Short of room the names that fit stay whole and the rest are counted.
     let short = PresenceText.line(
-      others: [s("mikko", 1), s("aino", 2), s("mikko", 3), s("siiri", 4)], user: "aino", glyphs: .unicode, room: 20)
+      others: [s("mikko", 1), s("aino", 2), s("mikko", 3), s("siiri", 4)], user: "aino", glyphs: .unicode,
+      room: 20)
     #expect(short == "mikko ×2 +2 others")
     #expect(
       PresenceText.line(others: [s("mikko", 1), s("siiri", 4)], user: "aino", glyphs: .unicode, room: 8)

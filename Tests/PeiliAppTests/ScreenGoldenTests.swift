@@ -1,9 +1,10 @@
 import Foundation
-@testable import PeiliApp
 import PeiliCore
 import PeiliUI
 import SnapshotTesting
 import Testing
+
+@testable import PeiliApp
 
 /// Every screen and box of the demo at 80×24, 120×40 and 200×60, kept as text files in
 /// `__Snapshots__/ScreenGoldenTests/` beside this file: a change shows as a diff of lines.
@@ -38,7 +39,8 @@ struct ScreenGoldenTests {
       var m = try demo.model(width: size[0], height: size[1])
       for key in scene.keys { run.dispatch(.key(key), &m) }
       assertSnapshot(
-        of: TestWorkspace.render(m).joined(separator: "\n"), as: .lines, named: "\(scene.name)-\(size[0])x\(size[1])",
+        of: TestWorkspace.render(m).joined(separator: "\n"), as: .lines,
+        named: "\(scene.name)-\(size[0])x\(size[1])",
         testName: "screen")
     }
   }
@@ -52,10 +54,12 @@ struct ScreenGoldenTests {
     press(&m, .char("7"))
     let rows = [
       AuditEntry(
-        id: 3, changeID: 3, kind: .undo, at: "2026-10-15T09:31:00Z", user: "aino", entity: "action", entityID: "A4",
+        id: 3, changeID: 3, kind: .undo, at: "2026-10-15T09:31:00Z", user: "aino", entity: "action",
+        entityID: "A4",
         field: "progress", oldValue: "70", newValue: "60", reverts: 2),
       AuditEntry(
-        id: 2, changeID: 2, kind: .edit, at: "2026-10-15T09:30:00Z", user: "aino", entity: "action", entityID: "A4",
+        id: 2, changeID: 2, kind: .edit, at: "2026-10-15T09:30:00Z", user: "aino", entity: "action",
+        entityID: "A4",
         field: "progress", oldValue: "60", newValue: "70", reverts: nil),
       AuditEntry(
         id: 1, changeID: 1, kind: .edit, at: "2026-10-14T16:05:00Z", user: "mikko", entity: "key_result",
@@ -67,7 +71,8 @@ struct ScreenGoldenTests {
       testName: "screen")
     press(&m, .char("j"), .char("r"))
     assertSnapshot(
-      of: TestWorkspace.render(m).joined(separator: "\n"), as: .lines, named: "history-revert-\(size[0])x\(size[1])",
+      of: TestWorkspace.render(m).joined(separator: "\n"), as: .lines,
+      named: "history-revert-\(size[0])x\(size[1])",
       testName: "screen")
   }
 }

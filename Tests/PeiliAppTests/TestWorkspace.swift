@@ -1,6 +1,7 @@
-@testable import PeiliApp
 import PeiliCore
 import PeiliUI
+
+@testable import PeiliApp
 
 /// A small workspace built in memory: two objectives, three themes, two waves, a marked
 /// mirror gap on Communication, a blind spot on Influence and an objective without a theme.

@@ -1,7 +1,8 @@
-@testable import PeiliApp
 import PeiliCore
 import PeiliUI
 import Testing
+
+@testable import PeiliApp
 
 @Suite("Dashboard update")
 struct UpdateTests {
@@ -204,7 +205,9 @@ struct UpdateTests {
     // Every row of the demo, opened and closed in turn from a few starting expansions: the
     // spliced rows and cursor must be those of the full rebuild.
     let base = TestWorkspace.model(width: 120, height: 40)
-    let starts: [Set<String>] = [base[DashboardScreen.self].expanded, [], Set(base.shared.tree.nodes.keys), ["O1", "KR2"]]
+    let starts: [Set<String>] = [
+      base[DashboardScreen.self].expanded, [], Set(base.shared.tree.nodes.keys), ["O1", "KR2"],
+    ]
     var toggles = 0
     for start in starts {
       var m = base
@@ -217,10 +220,14 @@ struct UpdateTests {
         for key: Key in [.enter, .enter] {
           press(&m, key)
           toggles += 1
-          #expect(m[DashboardScreen.self].rows == m.shared.tree.visibleRows(expanded: m[DashboardScreen.self].expanded), "\(id) \(key)")
+          #expect(
+            m[DashboardScreen.self].rows
+              == m.shared.tree.visibleRows(expanded: m[DashboardScreen.self].expanded), "\(id) \(key)")
           var full = m
           _ = update(&full, .snapshotLoaded(full.shared.snapshot))  // a load rebuilds every row
-          #expect(m[DashboardScreen.self].cursor == full[DashboardScreen.self].cursor && m[DashboardScreen.self].treeScroll == full[DashboardScreen.self].treeScroll)
+          #expect(
+            m[DashboardScreen.self].cursor == full[DashboardScreen.self].cursor
+              && m[DashboardScreen.self].treeScroll == full[DashboardScreen.self].treeScroll)
           #expect(DashboardScreen.selectedID(m) == id)
         }
         i += 1
@@ -269,7 +276,8 @@ struct UpdateTests {
         .undoFinished(.conflict(entity: "action", id: "A3", field: "progress", expected: "60", current: "70"))
       ) == [.reload])
     #expect(
-      m.shared.status == StatusMessage("cannot undo: progress of A3 was changed since (now 70)", isError: true))
+      m.shared.status
+        == StatusMessage("cannot undo: progress of A3 was changed since (now 70)", isError: true))
     #expect(update(&m, .undoFinished(.nothingToUndo)).isEmpty)
     #expect(m.shared.status?.text == "nothing of yours to undo in this session")
   }
@@ -333,7 +341,9 @@ struct UpdateTests {
     press(&m, .char("j"))
     #expect((m.screen == .theme && m[ThemeScreen.self].themeID == "service"))
     press(&m, .escape)
-    #expect(m.screen == .dashboard && m[DashboardScreen.self].focus == .mirror && m[DashboardScreen.self].mirrorCursor == 1)
+    #expect(
+      m.screen == .dashboard && m[DashboardScreen.self].focus == .mirror
+        && m[DashboardScreen.self].mirrorCursor == 1)
     press(&m, .escape)
     #expect(m[DashboardScreen.self].focus == .tree)
     press(&m, .tab, .tab)
@@ -350,7 +360,10 @@ struct UpdateTests {
     #expect(m.screen == .dashboard)
     #expect(m.back == [.dashboard, .gaps])
     let everywhere = HelpContent.sections(m).first { $0.title == "Everywhere" }
-    #expect(everywhere?.entries.map(\.keys).filter { $0.count == 1 && $0 != "f" && $0 != "F" } == ["1", "2", "3", "4", "7", "q"])
+    #expect(
+      everywhere?.entries.map(\.keys).filter { $0.count == 1 && $0 != "f" && $0 != "F" } == [
+        "1", "2", "3", "4", "7", "q",
+      ])
     press(&m, .char("?"))
     #expect(m.overlay == .help(scroll: 0))
     press(&m, .char("j"))

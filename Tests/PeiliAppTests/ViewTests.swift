@@ -1,7 +1,8 @@
-@testable import PeiliApp
 import PeiliCore
 import PeiliUI
 import Testing
+
+@testable import PeiliApp
 
 @Suite("Dashboard view")
 struct ViewTests {

@@ -62,7 +62,9 @@ enum ActionsRows {
       .init(c[5], width: dueWidth),
       .init(c[6], width: max(w(c[6]), 2), alignment: .right),
     ]
-    if width >= 100 { columns.append(.init(c[7], width: max(w(c[7]), 8), flexible: width >= 140, maxWidth: 24)) }
+    if width >= 100 {
+      columns.append(.init(c[7], width: max(w(c[7]), 8), flexible: width >= 140, maxWidth: 24))
+    }
     if width >= 120 { columns.append(.init(c[8], width: max(w(c[8]), 18))) }
     return columns
   }
@@ -88,7 +90,8 @@ enum ActionsRows {
       Span(t.name(a.status), Style(text.role(a.status))),
       Span("\(bar.filled)\(bar.empty) \(a.progress)%", Style(text.role(m.shared.analysis.status(of: a)))),
       Span(
-        (a.due.map { "\($0)" } ?? "") + (overdue ? " !" : ""), overdue ? Style(.bad, bold: true) : Style(.text)),
+        (a.due.map { "\($0)" } ?? "") + (overdue ? " !" : ""),
+        overdue ? Style(.bad, bold: true) : Style(.text)),
       Span(a.confidence.map(String.init) ?? "", Style(.text)),
     ]
     if columns > 7 { cells.append(Span(a.themeIDs.joined(separator: " "), Style(.muted))) }

@@ -72,15 +72,19 @@ enum ActionsScreen: ScreenPart {
     }
     func refilter(_ m: inout Model) {
       let now = ActionsRows.actions(m)
-      if !now.contains(where: { $0.id == m[Self.self].selectedID }) { m[Self.self].selectedID = now.first?.id }
+      if !now.contains(where: { $0.id == m[Self.self].selectedID }) {
+        m[Self.self].selectedID = now.first?.id
+      }
       m[Self.self].scroll = 0
       keepInView(&m, now)
     }
     let move = t.groupMove
     let filters = t.groupFind
     var out: [KeyBinding] = [
-      .act([.up, .char("k"), .down, .char("j")], label: l.upDownLong, footerLabel: l.upDown, help: t.move,
-        short: t.moveShort, group: move, priority: .low) { m, key in
+      .act(
+        [.up, .char("k"), .down, .char("j")], label: l.upDownLong, footerLabel: l.upDown, help: t.move,
+        short: t.moveShort, group: move, priority: .low
+      ) { m, key in
         select(&m, i + (key == .up || key == .char("k") ? -1 : 1))
       },
       .act([.pageUp, .pageDown], label: "PgUp PgDn", help: t.page, group: move) { m, key in
@@ -90,8 +94,10 @@ enum ActionsScreen: ScreenPart {
         m, key in
         select(&m, key == .home || key == .char("g") ? 0 : rows.count - 1)
       },
-      .act([.enter], label: "Enter", help: t.jump, short: t.jumpShort, group: move, priority: .high,
-        when: !rows.isEmpty) { m, _ in
+      .act(
+        [.enter], label: "Enter", help: t.jump, short: t.jumpShort, group: move, priority: .high,
+        when: !rows.isEmpty
+      ) { m, _ in
         guard let a = selected(m, in: rows) else { return }
         DashboardScreen.reveal(&m, a.id)
         Navigation.go(&m, to: .dashboard)
@@ -118,8 +124,11 @@ enum ActionsScreen: ScreenPart {
         m[Self.self].overdueOnly.toggle()
         refilter(&m)
       },
-      .act([.char("x")], label: "x", help: t.clearFilters, short: m[Self.self].hasFilter ? t.clearFiltersShort : nil,
-        group: filters, when: m[Self.self].hasFilter) { m, _ in
+      .act(
+        [.char("x")], label: "x", help: t.clearFilters,
+        short: m[Self.self].hasFilter ? t.clearFiltersShort : nil,
+        group: filters, when: m[Self.self].hasFilter
+      ) { m, _ in
         let keep = m[Self.self]
         m[Self.self] = State()
         m[Self.self].sort = keep.sort

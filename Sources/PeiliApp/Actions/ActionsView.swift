@@ -37,7 +37,8 @@ enum ActionsView {
     }
     let visible = max(1, table.height - 1)
     let cursor = ActionsScreen.cursor(m, in: rows)
-    let offset = TreeWidget.scrollOffset(selected: cursor, previous: s.scroll, height: visible, count: rows.count)
+    let offset = TreeWidget.scrollOffset(
+      selected: cursor, previous: s.scroll, height: visible, count: rows.count)
     let window = rows[offset..<min(rows.count, offset + visible)]
     TableWidget(
       columns: columns, rows: window.map { ActionsRows.cells($0, m, columns: columns.count) },

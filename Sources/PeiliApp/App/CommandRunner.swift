@@ -98,7 +98,8 @@ public struct CommandRunner: Sendable {
     switch r.before {
     case .action(let a):
       var outcome = try store.apply(
-        .checkIn(progress: r.progress, confidence: r.confidence, note: r.note), toAction: a.id, basedOn: a.version,
+        .checkIn(progress: r.progress, confidence: r.confidence, note: r.note), toAction: a.id,
+        basedOn: a.version,
         by: user)
       if let status = r.status, case .applied(let now) = outcome {
         outcome = try store.apply(.status(status), toAction: a.id, basedOn: now.version, by: user)

@@ -47,7 +47,8 @@ public struct CheckInRequest: Hashable, Sendable {
   public var note: String
 
   public init(
-    before: Item, progress: Int? = nil, status: ActionStatus? = nil, value: Double? = nil, confidence: Int? = nil,
+    before: Item, progress: Int? = nil, status: ActionStatus? = nil, value: Double? = nil,
+    confidence: Int? = nil,
     note: String = ""
   ) {
     self.before = before

@@ -22,13 +22,16 @@ enum EditKeys {
     }
     return [
       KeyBinding(
-        [.char("+")], label: "+ -", help: t.progress10, short: canWrite ? t.progress10Short : nil, group: group,
+        [.char("+")], label: "+ -", help: t.progress10, short: canWrite ? t.progress10Short : nil,
+        group: group,
         when: onAction, run: progress(10)),
-      KeyBinding([.char("-")], label: "+ -", help: t.progress10, group: group, when: onAction, run: progress(-10)),
+      KeyBinding(
+        [.char("-")], label: "+ -", help: t.progress10, group: group, when: onAction, run: progress(-10)),
       KeyBinding(
         [.char(">")], label: "> <", help: t.progress1, short: canWrite ? t.progress1Short : nil, group: group,
         priority: .low, when: onAction, run: progress(1)),
-      KeyBinding([.char("<")], label: "> <", help: t.progress1, group: group, when: onAction, run: progress(-1)),
+      KeyBinding(
+        [.char("<")], label: "> <", help: t.progress1, group: group, when: onAction, run: progress(-1)),
       KeyBinding(
         [.char("s")], label: "s", help: t.nextStatus, short: canWrite ? t.statusShort : nil, group: group,
         when: onAction
@@ -49,7 +52,8 @@ enum EditKeys {
         return []
       },
       // Without a selected action the keys say what they need instead of doing nothing.
-      KeyBinding([.char("+"), .char("-"), .char(">"), .char("<"), .char("s")], label: "+ -", help: t.progress10,
+      KeyBinding(
+        [.char("+"), .char("-"), .char(">"), .char("<"), .char("s")], label: "+ -", help: t.progress10,
         group: group, when: !onAction, run: needAction),
       KeyBinding(
         [.char("c")], label: "c", help: t.checkIn, group: group, when: !onAction && keyResult == nil

@@ -7,12 +7,15 @@ enum GlobalKeys {
     let t = m.shared.text.keys
     let everywhere = t.everywhere
     var out: [KeyBinding] = [
-      .act([.char("f")], label: "f", help: t.segment, short: t.segmentShort, group: everywhere, priority: .low) {
+      .act(
+        [.char("f")], label: "f", help: t.segment, short: t.segmentShort, group: everywhere, priority: .low
+      ) {
         m, _ in
         m.overlay = .segmentPicker(attribute: nil, cursor: 0)
       },
       .act(
-        [.char("F")], label: "F", help: t.clearSegment, short: m.shared.segmentFilter.isEmpty ? nil : t.clearSegmentShort,
+        [.char("F")], label: "F", help: t.clearSegment,
+        short: m.shared.segmentFilter.isEmpty ? nil : t.clearSegmentShort,
         group: everywhere, priority: .low
       ) { m, _ in SegmentChoice.clear(&m) },
       .act(
@@ -24,13 +27,18 @@ enum GlobalKeys {
     for part in ScreenRegistry.all {
       let digit = Character(String(part.digit))
       out.append(
-        .act([.char(digit)], label: String(digit), help: t.screen(part.title(m.shared.text)), group: everywhere) {
+        .act(
+          [.char(digit)], label: String(digit), help: t.screen(part.title(m.shared.text)), group: everywhere
+        ) {
           m, _ in part.open(&m)
         })
     }
     out += [
-      .act([.char("?"), .function(1)], label: "? F1", footerLabel: "?", help: t.help, short: t.helpShort, group: everywhere,
-        priority: .essential) { m, _ in m.overlay = .help(scroll: 0) },
+      .act(
+        [.char("?"), .function(1)], label: "? F1", footerLabel: "?", help: t.help, short: t.helpShort,
+        group: everywhere,
+        priority: .essential
+      ) { m, _ in m.overlay = .help(scroll: 0) },
       KeyBinding(
         [.char("q"), .ctrl("c")], label: "q", help: t.quit, short: t.quitShort, group: everywhere,
         priority: .essential

@@ -17,7 +17,8 @@ enum HelpContent {
   }
 
   /// Groups `bindings` into sections "Title: group" (one entry per label and text).
-  private static func add(_ bindings: [KeyBinding], title: String?, to sections: inout [HelpOverlay.Section]) {
+  private static func add(_ bindings: [KeyBinding], title: String?, to sections: inout [HelpOverlay.Section])
+  {
     var order: [String] = []
     var entries: [String: [HelpOverlay.Entry]] = [:]
     var seen = Set<String>()

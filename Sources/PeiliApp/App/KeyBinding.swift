@@ -48,7 +48,8 @@ struct KeyBinding {
     _ act: @escaping (inout Model, Key) -> Void
   ) -> KeyBinding {
     KeyBinding(
-      keys, label: label, footerLabel: footerLabel, help: help, short: short, group: group, priority: priority,
+      keys, label: label, footerLabel: footerLabel, help: help, short: short, group: group,
+      priority: priority,
       when: isEnabled
     ) { m, k in
       act(&m, k)

@@ -22,7 +22,8 @@ public struct Model: Sendable {
   ) {
     let (analysis, tree) = Self.derive(snapshot, today: today, basis: basis)
     shared = Shared(
-      snapshot: snapshot, analysis: analysis, tree: tree, today: today, user: user, glyphs: glyphs, text: text,
+      snapshot: snapshot, analysis: analysis, tree: tree, today: today, user: user, glyphs: glyphs,
+      text: text,
       width: width, height: height, seenAudit: snapshot.lastAuditID,
       readOnlyReason: readOnlyReason ?? Self.readOnlyReason(of: snapshot), scores: snapshot.scores)
     DashboardScreen.start(&self)
@@ -39,7 +40,8 @@ public struct Model: Sendable {
 
   static func readOnlyReason(of snapshot: Snapshot) -> String? {
     guard snapshot.isReadOnly else { return nil }
-    return snapshot.readOnlyReason ?? StoreError.readOnly(path: snapshot.workspacePath, reason: nil).description
+    return snapshot.readOnlyReason
+      ?? StoreError.readOnly(path: snapshot.workspacePath, reason: nil).description
   }
 
   /// Takes a new snapshot; every screen keeps its selection by id.

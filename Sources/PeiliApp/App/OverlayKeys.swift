@@ -58,10 +58,13 @@ enum OverlayKeys {
       ]
     case .segmentPicker(let attribute, _):
       return [
-        .act([], label: l.upDown, help: t.move, short: attribute == nil ? t.attributeShort : t.choose) { _, _ in },
+        .act([], label: l.upDown, help: t.move, short: attribute == nil ? t.attributeShort : t.choose) {
+          _, _ in
+        },
         .act([], label: "Enter", help: t.choose, short: attribute == nil ? t.choose : t.apply) { _, _ in },
         .act([], label: "F", help: t.clearSegment, short: t.clearAll) { _, _ in },
-        .act([], label: "Esc", help: t.close, short: attribute == nil ? t.closeShort : t.backShort) { _, _ in },
+        .act([], label: "Esc", help: t.close, short: attribute == nil ? t.closeShort : t.backShort) { _, _ in
+        },
       ]
     case .checkIn:
       return [
@@ -72,11 +75,14 @@ enum OverlayKeys {
       ]
     case .conflict(let c):
       return [
-        KeyBinding([.char("m"), .char("M")], label: "m", help: t.mine, short: t.mine, priority: .essential) { m, _ in
+        KeyBinding([.char("m"), .char("M")], label: "m", help: t.mine, short: t.mine, priority: .essential) {
+          m, _ in
           m.overlay = nil
           if let edit = c.edit, case .action(let stored) = c.theirs {
             return EditKeys.send(
-              &m, EditRequest(actionID: edit.actionID, change: edit.change, basedOn: stored.version, before: stored))
+              &m,
+              EditRequest(
+                actionID: edit.actionID, change: edit.change, basedOn: stored.version, before: stored))
           }
           var again = c.mine
           again.before = c.theirs
@@ -85,7 +91,10 @@ enum OverlayKeys {
         .act([.char("e"), .char("E")], label: "e", help: t.editAgain, short: t.editAgain) { m, _ in
           m.overlay = .checkIn(CheckInDialog(resuming: c, text: m.shared.text))
         },
-        .act([.char("t"), .char("T"), .escape], label: "t Esc", help: t.theirs, short: t.theirs, priority: .essential) {
+        .act(
+          [.char("t"), .char("T"), .escape], label: "t Esc", help: t.theirs, short: t.theirs,
+          priority: .essential
+        ) {
           m, _ in
           m.overlay = nil
           m.shared.status = StatusMessage(m.shared.text.messages.conflictKept(c.theirs.id))
@@ -93,12 +102,17 @@ enum OverlayKeys {
       ]
     case .confirmRevert(let preview):
       return [
-        KeyBinding([.char("y"), .char("Y"), .enter], label: "y Enter", help: t.confirm, short: t.confirm,
-          priority: .essential) { m, _ in
+        KeyBinding(
+          [.char("y"), .char("Y"), .enter], label: "y Enter", help: t.confirm, short: t.confirm,
+          priority: .essential
+        ) { m, _ in
           m.overlay = nil
           return [.revert(changeID: preview.changeID)]
         },
-        .act([.char("n"), .char("N"), .escape], label: "n Esc", help: t.cancel, short: t.cancel, priority: .essential) {
+        .act(
+          [.char("n"), .char("N"), .escape], label: "n Esc", help: t.cancel, short: t.cancel,
+          priority: .essential
+        ) {
           m, _ in m.overlay = nil
         },
       ]

@@ -35,7 +35,8 @@ private func step(_ m: inout Model, _ msg: Msg) -> [Command] {
     m.shared.landed(request.actionID)
     // A write went through: whatever made the workspace read-only has been lifted.
     m.shared.readOnlyReason = nil
-    m.shared.status = StatusMessage(ChangeText(glyphs: m.shared.glyphs, text: text).done(request, now: action))
+    m.shared.status = StatusMessage(
+      ChangeText(glyphs: m.shared.glyphs, text: text).done(request, now: action))
     // The store's own write is no external change (the poll never sees it), so an edit of
     // one action is applied in place; anything wider is read back in full.
     HistoryScreen.invalidate(&m)

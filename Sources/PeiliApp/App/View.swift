@@ -102,7 +102,8 @@ func header(_ model: Model, layout: DashboardLayout, into buffer: inout Buffer) 
     if left >= 8 {
       spans += [
         sep,
-        Span("cycle " + TextFit.truncate(cycle.name, to: left, ellipsis: shared.glyphs.ellipsis), Style(.header)),
+        Span(
+          "cycle " + TextFit.truncate(cycle.name, to: left, ellipsis: shared.glyphs.ellipsis), Style(.header)),
       ]
     }
   }
@@ -113,7 +114,8 @@ func header(_ model: Model, layout: DashboardLayout, into buffer: inout Buffer) 
     buffer.fill(x: banner.x, y: banner.y, width: banner.width, height: 1, style: Style(.banner, bold: true))
     buffer.put(
       TextFit.truncate(
-        " \(shared.text.messages.readOnlyBanner): \(reason)", to: banner.width, ellipsis: shared.glyphs.ellipsis),
+        " \(shared.text.messages.readOnlyBanner): \(reason)", to: banner.width,
+        ellipsis: shared.glyphs.ellipsis),
       x: banner.x, y: banner.y, style: Style(.banner, bold: true))
   }
 }
@@ -211,12 +213,14 @@ func overlay(_ model: Model, into buffer: inout Buffer) {
       lines += [[], [Span(t.checkIn.perception, Style(.muted))]]
     }
     var box = Dialog(
-      title: t.checkIn.title(dialog.item.id), lines: lines, hint: t.checkIn.hint, border: border, ellipsis: g.ellipsis)
+      title: t.checkIn.title(dialog.item.id), lines: lines, hint: t.checkIn.hint, border: border,
+      ellipsis: g.ellipsis)
     box.minimumContentWidth = width
     box.render(into: &buffer, area: area)
   case .confirmRevert(let preview):
     Dialog(
-      title: t.history.confirmTitle, lines: preview.lines(model), hint: "y Enter: \(t.keys.confirm), n Esc: \(t.keys.cancel)",
+      title: t.history.confirmTitle, lines: preview.lines(model),
+      hint: "y Enter: \(t.keys.confirm), n Esc: \(t.keys.cancel)",
       border: border, ellipsis: g.ellipsis
     ).render(into: &buffer, area: area)
   }

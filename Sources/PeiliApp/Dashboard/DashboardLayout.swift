@@ -22,7 +22,9 @@ public struct DashboardLayout: Hashable, Sendable {
   public let status: Rect
   public let footer: Rect
 
-  public init(width: Int, height: Int, readOnly: Bool) {
+  /// `treeWants`: the columns the tree's rows need (its longest title and the trailing
+  /// columns); side by side the tree takes that much, up to what leaves the mirror its room.
+  public init(width: Int, height: Int, readOnly: Bool, treeWants: Int = 0) {
     let screen = Rect(x: 0, y: 0, width: width, height: height)
     fits = width >= Self.minimumWidth && height >= Self.minimumHeight
     var (header, rest) = screen.splitTop(1)
@@ -42,7 +44,10 @@ public struct DashboardLayout: Hashable, Sendable {
     isSideBySide = width >= Self.sideBySideWidth
     let treePane: Rect
     if isSideBySide {
-      let (left, right) = body.splitLeft(max(76, width * 45 / 100))
+      // The mirror keeps at least 45% (its table and readings); the tree takes what its
+      // titles need of the rest, never less than the 45% it always had.
+      let share = max(76, width * 45 / 100)
+      let (left, right) = body.splitLeft(min(max(share, treeWants), width * 55 / 100))
       let (div, mirror) = right.splitLeft(1)
       treePane = left
       divider = div

@@ -42,9 +42,17 @@ enum DashboardScreen: ScreenPart {
 
   /// The first state: objectives open (their key results and direct actions show), key
   /// results closed.
+  /// Side by side (a wide terminal), where the whole tree fits the pane, everything starts
+  /// open instead: the rows are there to be used.
   static func start(_ m: inout Model) {
     m[Self.self].expanded = Set(m.shared.snapshot.objectives.map(\.id))
     rebuildRows(&m, keeping: nil)
+    let all = Set(m.shared.tree.nodes.keys)
+    let everything = m.shared.tree.visibleRows(expanded: all)
+    if layout(m).isSideBySide && everything.count <= layout(m).treeRows.height {
+      m[Self.self].expanded = all
+      rebuildRows(&m, keeping: nil)
+    }
   }
 
   // MARK: selection
@@ -103,7 +111,9 @@ enum DashboardScreen: ScreenPart {
     var s = m[Self.self]
     m[Self.self].rows = []  // the only reference while it is spliced below
     if open { s.expanded.insert(id) } else { s.expanded.remove(id) }
-    let at = s.rows.indices.contains(s.cursor) && s.rows[s.cursor].id == id ? s.cursor : s.rows.firstIndex { $0.id == id }
+    let at =
+      s.rows.indices.contains(s.cursor) && s.rows[s.cursor].id == id
+      ? s.cursor : s.rows.firstIndex { $0.id == id }
     guard s.filter.isEmpty, let i = at else {
       m[Self.self] = s
       rebuildRows(&m, keeping: id)
@@ -136,7 +146,9 @@ enum DashboardScreen: ScreenPart {
   }
 
   static func layout(_ m: Model) -> DashboardLayout {
-    DashboardLayout(width: m.shared.width, height: m.shared.height, readOnly: m.shared.isReadOnly)
+    DashboardLayout(
+      width: m.shared.width, height: m.shared.height, readOnly: m.shared.isReadOnly,
+      treeWants: m.shared.tree.widestRow + TreeRows.Columns.trailingWidth(m.shared.width))
   }
 
   /// Moves the tree scroll so the cursor is in view at the current size.
@@ -199,14 +211,19 @@ enum DashboardScreen: ScreenPart {
     let row = selectedRow(m)
     let move = t.groupMove
     var out: [KeyBinding] = [
-      .act([.up, .char("k"), .down, .char("j")], label: l.upDownLong, footerLabel: l.upDown, help: t.move,
-        short: t.moveShort, group: move, when: tree) { m, key in
+      .act(
+        [.up, .char("k"), .down, .char("j")], label: l.upDownLong, footerLabel: l.upDown, help: t.move,
+        short: t.moveShort, group: move, when: tree
+      ) { m, key in
         select(&m, m[Self.self].cursor + (key == .up || key == .char("k") ? -1 : 1))
       },
       .act([.pageUp, .pageDown], label: "PgUp PgDn", help: t.page, group: move, when: tree) { m, key in
         select(&m, m[Self.self].cursor + (key == .pageUp ? -page : page))
       },
-      .act([.home, .char("g"), .end, .char("G")], label: "g G  Home End", help: t.firstLast, group: move, when: tree) {
+      .act(
+        [.home, .char("g"), .end, .char("G")], label: "g G  Home End", help: t.firstLast, group: move,
+        when: tree
+      ) {
         m, key in
         select(&m, key == .home || key == .char("g") ? 0 : m[Self.self].rows.count - 1)
       },
@@ -224,26 +241,36 @@ enum DashboardScreen: ScreenPart {
           select(&m, i)
         }
       },
-      .act([.enter], label: "Enter", help: t.openClose, short: t.openCloseShort, group: move,
-        when: tree && row?.hasChildren == true) { m, _ in
+      .act(
+        [.enter], label: "Enter", help: t.openClose, short: t.openCloseShort, group: move,
+        when: tree && row?.hasChildren == true
+      ) { m, _ in
         guard let row = selectedRow(m), row.hasChildren else { return }
         setExpanded(&m, row.id, !row.isExpanded)
       },
-      .act([.tab, .backTab], label: "Tab", help: t.switchPane, short: tree ? t.mirrorShort : nil,
-        group: move, priority: .low) { m, _ in
+      .act(
+        [.tab, .backTab], label: "Tab", help: t.switchPane, short: tree ? t.mirrorShort : nil,
+        group: move, priority: .low
+      ) { m, _ in
         m[Self.self].focus = m[Self.self].focus == .tree ? .mirror : .tree
       },
-      .act([.char("/")], label: "/", help: t.filterTree, short: s.filter.isEmpty ? t.filterShort : t.editFilterShort,
-        group: t.groupFind, priority: .low, when: tree) { m, _ in
+      .act(
+        [.char("/")], label: "/", help: t.filterTree,
+        short: s.filter.isEmpty ? t.filterShort : t.editFilterShort,
+        group: t.groupFind, priority: .low, when: tree
+      ) { m, _ in
         m[Self.self].isEditingFilter = true
       },
-      .act([.escape], label: "Esc", help: t.escTree, short: s.filter.isEmpty ? nil : t.clearFilterShort,
-        group: move, when: tree) { m, _ in
+      .act(
+        [.escape], label: "Esc", help: t.escTree, short: s.filter.isEmpty ? nil : t.clearFilterShort,
+        group: move, when: tree
+      ) { m, _ in
         if !m[Self.self].filter.isEmpty { setFilter(&m, "") } else { Navigation.back(&m) }
       },
     ]
     out += mirrorBindings(m)
-    out += EditKeys.bindings(m, action: selectedAction(m), keyResult: selectedKeyResult(m), group: t.groupChange)
+    out += EditKeys.bindings(
+      m, action: selectedAction(m), keyResult: selectedKeyResult(m), group: t.groupChange)
     return out
   }
 
@@ -258,25 +285,34 @@ enum DashboardScreen: ScreenPart {
     }
     let c = m[Self.self].mirrorCursor
     return [
-      .act([.up, .char("k"), .down, .char("j")], label: l.upDownLong, footerLabel: l.upDown, help: t.mirrorMove,
-        short: t.themeShort, group: t.groupMove, when: on) { m, key in
+      .act(
+        [.up, .char("k"), .down, .char("j")], label: l.upDownLong, footerLabel: l.upDown, help: t.mirrorMove,
+        short: t.themeShort, group: t.groupMove, when: on
+      ) { m, key in
         move(&m, c + (key == .up || key == .char("k") ? -1 : 1))
       },
       .act([.pageUp, .pageDown], label: "PgUp PgDn", help: t.page, group: t.groupMove, when: on) { m, key in
         move(&m, c + (key == .pageUp ? -5 : 5))
       },
-      .act([.home, .char("g"), .end, .char("G")], label: "g G", help: t.firstLast, group: t.groupMove, when: on) {
+      .act(
+        [.home, .char("g"), .end, .char("G")], label: "g G", help: t.firstLast, group: t.groupMove, when: on
+      ) {
         m, key in
         move(&m, key == .home || key == .char("g") ? 0 : ids.count - 1)
       },
-      .act([.enter, .right, .char("l")], label: "Enter", help: t.drill, short: t.drillShort, group: t.groupMove,
-        priority: .high, when: on && !ids.isEmpty) { m, _ in
+      .act(
+        [.enter, .right, .char("l")], label: "Enter", help: t.drill, short: t.drillShort, group: t.groupMove,
+        priority: .high, when: on && !ids.isEmpty
+      ) { m, _ in
         if ids.indices.contains(c), m.shared.analysis.mirror(theme: ids[c]) != nil {
           ThemeScreen.openTheme(&m, ids[c])
         }
       },
-      .act([.escape, .left, .char("h")], label: "Esc", footerLabel: "Tab Esc", help: t.escTree, short: t.treeShort,
-        group: t.groupMove, when: on) { m, _ in
+      .act(
+        [.escape, .left, .char("h")], label: "Esc", footerLabel: "Tab Esc", help: t.escTree,
+        short: t.treeShort,
+        group: t.groupMove, when: on
+      ) { m, _ in
         m[Self.self].focus = .tree
       },
     ]
@@ -286,7 +322,8 @@ enum DashboardScreen: ScreenPart {
   private static func filterBindings(_ m: Model) -> [KeyBinding] {
     let t = m.shared.text.keys
     return [
-      .act([.enter], label: "Enter", help: t.filterTree, short: t.keepFilterShort, priority: .essential) { m, _ in
+      .act([.enter], label: "Enter", help: t.filterTree, short: t.keepFilterShort, priority: .essential) {
+        m, _ in
         m[Self.self].isEditingFilter = false
       },
       .act([.escape], label: "Esc", help: t.filterTree, short: t.clearShort, priority: .essential) { m, _ in
@@ -321,14 +358,17 @@ enum DashboardScreen: ScreenPart {
     let label = m.shared.text.messages.filterPrompt
     return [Span(label, Style(.accent, bold: true))]
       + s.filterInput.spans(
-        width: max(1, m.shared.width - Span(label).width), focused: true, cursorGlyph: m.shared.glyphs.textCursor)
+        width: max(1, m.shared.width - Span(label).width), focused: true,
+        cursorGlyph: m.shared.glyphs.textCursor)
   }
 
   static func idleStatus(_ m: Model) -> [Span]? {
     let s = m[Self.self]
     guard !s.filter.isEmpty else { return nil }
     let t = m.shared.text.messages
-    return [Span(t.filterPrompt, Style(.muted)), Span(s.filter, Style(.accent)), Span(t.escClears, Style(.muted))]
+    return [
+      Span(t.filterPrompt, Style(.muted)), Span(s.filter, Style(.accent)), Span(t.escClears, Style(.muted)),
+    ]
   }
 }
 

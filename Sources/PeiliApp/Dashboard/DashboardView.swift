@@ -28,8 +28,12 @@ func paneTitle(_ title: String, focused: Bool, glyphs: Glyphs, area: Rect, into 
 func treePane(_ model: Model, layout: DashboardLayout, into buffer: inout Buffer) {
   let count = model[DashboardScreen.self].rows.count
   var title = "OKR tree"
-  if !model[DashboardScreen.self].filter.isEmpty { title += " (filter \"\(model[DashboardScreen.self].filter)\": \(count) rows)" }
-  paneTitle(title, focused: model[DashboardScreen.self].focus == .tree, glyphs: model.shared.glyphs, area: layout.treeTitle, into: &buffer)
+  if !model[DashboardScreen.self].filter.isEmpty {
+    title += " (filter \"\(model[DashboardScreen.self].filter)\": \(count) rows)"
+  }
+  paneTitle(
+    title, focused: model[DashboardScreen.self].focus == .tree, glyphs: model.shared.glyphs,
+    area: layout.treeTitle, into: &buffer)
   let area = layout.treeRows
   guard count > 0 else {
     let empty =
@@ -40,12 +44,14 @@ func treePane(_ model: Model, layout: DashboardLayout, into buffer: inout Buffer
     return
   }
   let offset = TreeWidget.scrollOffset(
-    selected: model[DashboardScreen.self].cursor, previous: model[DashboardScreen.self].treeScroll, height: area.height, count: count)
+    selected: model[DashboardScreen.self].cursor, previous: model[DashboardScreen.self].treeScroll,
+    height: area.height, count: count)
   let columns = TreeRows.Columns.forWidth(area.width)
   let window = model[DashboardScreen.self].rows[offset..<min(count, offset + area.height)]
   let rows = window.map { TreeRows.row($0, model: model, columns: columns) }
   TreeWidget(
-    rows: rows, selected: model[DashboardScreen.self].cursor - offset, markers: TreeWidget.Markers(glyphs: model.shared.glyphs),
+    rows: rows, selected: model[DashboardScreen.self].cursor - offset,
+    markers: TreeWidget.Markers(glyphs: model.shared.glyphs),
     highlight: model[DashboardScreen.self].focus == .tree ? .focused : .unfocused
   ).render(into: &buffer, area: area)
   if count > area.height {
@@ -63,7 +69,8 @@ func mirrorPane(_ model: Model, area: Rect, into buffer: inout Buffer) {
   let text = ScoreText(glyphs: g)
   var (title, rest) = area.splitTop(1)
   paneTitle(
-    MirrorRows.title(model: model), focused: model[DashboardScreen.self].focus == .mirror, glyphs: g, area: title, into: &buffer)
+    MirrorRows.title(model: model), focused: model[DashboardScreen.self].focus == .mirror, glyphs: g,
+    area: title, into: &buffer)
   let detail: Rect
   (detail, rest) = rest.splitTop(1)
   buffer.put(
@@ -74,7 +81,10 @@ func mirrorPane(_ model: Model, area: Rect, into buffer: inout Buffer) {
   let mirrors = ids.compactMap { model.shared.analysis.mirror(theme: $0) }
   // Warnings get up to a quarter of the pane (at least one row), the themes the rest; only
   // the lines shown are built.
-  let (warnings, warningCount) = MirrorRows.warnings(model: model, limit: max(1, rest.height / 4))
+  // Side by side, with few themes, the warnings take the rows the themes leave.
+  let themeRows = 1 + 2 * ids.count
+  let spare = DashboardScreen.layout(model).isSideBySide ? rest.height - themeRows - 1 : 0
+  let (warnings, warningCount) = MirrorRows.warnings(model: model, limit: max(1, rest.height / 4, spare))
   let warningRows = warnings.count
   let (table, warningArea) = rest.splitBottom(warningRows)
 
@@ -87,7 +97,8 @@ func mirrorPane(_ model: Model, area: Rect, into buffer: inout Buffer) {
     } else if DashboardScreen.selectedRow(model)?.kind == .objective {
       message = "No theme linked: this objective has no mirror."
     } else {
-      message = "No theme linked to \(DashboardScreen.selectedID(model) ?? ""); its objective's mirror shows on the objective."
+      message =
+        "No theme linked to \(DashboardScreen.selectedID(model) ?? ""); its objective's mirror shows on the objective."
     }
     buffer.put(
       message, x: table.x + 1, y: table.y + 1, style: Style(.muted),
@@ -102,7 +113,8 @@ func mirrorPane(_ model: Model, area: Rect, into buffer: inout Buffer) {
     let visible = MirrorRows.visibleThemes(model, pane: area)
     let cursor = min(model[DashboardScreen.self].mirrorCursor, mirrors.count - 1)
     let offset = TreeWidget.scrollOffset(
-      selected: cursor, previous: model[DashboardScreen.self].mirrorScroll, height: visible, count: mirrors.count)
+      selected: cursor, previous: model[DashboardScreen.self].mirrorScroll, height: visible,
+      count: mirrors.count)
     for (i, m) in mirrors.enumerated().dropFirst(offset).prefix(visible) {
       let y = inner.y + 1 + (i - offset) * 2
       var line = widget.line(MirrorRows.cells(m, columns: columns, text: text), widths: widths)

@@ -109,7 +109,8 @@ public enum MirrorRows {
       ]
     case .perception(let themeID, let audience, _, let target):
       let name = model.shared.analysis.mirror(theme: themeID)?.theme.name ?? themeID
-      let current = model.shared.analysis.current(keyResult: kr.id).map { "\(Int($0.rounded()))" } ?? text.missing
+      let current =
+        model.shared.analysis.current(keyResult: kr.id).map { "\(Int($0.rounded()))" } ?? text.missing
       return [
         Span("\(audience.rawValue) \(name) ", Style(.muted)),
         Span(current, Style(.text, bold: true)),

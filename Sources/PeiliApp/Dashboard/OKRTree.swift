@@ -261,7 +261,23 @@ public struct OKRTree: Sendable {
       withChildren: withChildren, nestsKeyResults: nestsKeyResults)
     self.roots = roots.map { t.ids[Int($0)] }
     self.actionList = actions
+    // The widest row when everything is open: indent, marker, id and title (scalars stand
+    // for columns: titles are text, rarely wide characters), for the layout's tree width.
+    var widest = 0
+    for row in visibleRows(expanded: Set(self.index.ids)) {
+      let title: Int
+      switch row.kind {
+      case .objective: title = self.objectives[row.id]?.title.unicodeScalars.count ?? 0
+      case .keyResult: title = keyResult(row.id)?.title.unicodeScalars.count ?? 0
+      case .action: title = action(row.id)?.title.unicodeScalars.count ?? 0
+      }
+      widest = max(widest, row.depth * 2 + 2 + row.id.unicodeScalars.count + 1 + min(title, 120))
+    }
+    self.widestRow = widest
   }
+
+  /// Columns the widest row's indent, marker, id and title take when every item is open.
+  public private(set) var widestRow = 0
 
   /// The action with `id`, if the snapshot has it.
   public func action(_ id: String) -> Action? {

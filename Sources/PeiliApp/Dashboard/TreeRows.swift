@@ -9,6 +9,13 @@ public enum TreeRows {
     /// Width of the status word; nil at narrow widths (the glyph and colour remain).
     public var word: Int?
     public var owner: Int?
+    /// The trailing columns' width at a pane width, for the layout's estimate (the widest
+    /// the columns get beside a title: glyph, bar, percent, word, confidence, owner).
+    public static func trailingWidth(_ width: Int) -> Int {
+      let c = forWidth(max(width, 100))
+      return 2 + c.bar + 5 + (c.word.map { $0 + 1 } ?? 0) + 4 + (c.owner.map { $0 + 1 } ?? 0)
+    }
+
     public static func forWidth(_ width: Int) -> Columns {
       if width >= 100 { return Columns(bar: 12, word: 11, owner: 10) }
       if width >= 76 { return Columns(bar: 10, word: 11, owner: 8) }
@@ -36,20 +43,22 @@ public enum TreeRows {
       let pace = model.shared.analysis.status(objective: id)
       return Facts(
         title: o?.title ?? id, progress: model.shared.analysis.progress(objective: id), pace: pace,
-        word: pace.rawValue,
+        word: model.shared.text.name(pace),
         wordRole: text.role(pace), confidence: nil, owner: o?.owner)
     case .keyResult:
       let kr = model.shared.tree.keyResults[id]
       let pace = model.shared.analysis.status(keyResult: id)
       return Facts(
         title: kr?.title ?? id, progress: model.shared.analysis.progress(keyResult: id), pace: pace,
-        word: pace.rawValue, wordRole: text.role(pace), confidence: kr?.confidence, owner: kr?.owner)
+        word: model.shared.text.name(pace), wordRole: text.role(pace), confidence: kr?.confidence,
+        owner: kr?.owner)
     case .action:
       let a = model.shared.tree.action(id)
       let pace = a.map { model.shared.analysis.status(of: $0) } ?? .notStarted
       return Facts(
         title: a?.title ?? id, progress: a.map { OKRProgress.action($0.progress) }, pace: pace,
-        word: a?.status.rawValue ?? "", wordRole: a.map { text.role($0.status) } ?? .text,
+        word: a.map { model.shared.text.name($0.status) } ?? "",
+        wordRole: a.map { text.role($0.status) } ?? .text,
         confidence: a?.confidence, owner: a?.owner)
     }
   }
@@ -64,7 +73,8 @@ public enum TreeRows {
     ]
     let bar = ProgressBar(
       fraction: f.progress, filled: model.shared.glyphs.barFull, empty: model.shared.glyphs.barEmpty,
-      partials: model.shared.glyphs.barPartials, filledStyle: Style(text.role(f.pace)), emptyStyle: Style(.muted))
+      partials: model.shared.glyphs.barPartials, filledStyle: Style(text.role(f.pace)),
+      emptyStyle: Style(.muted))
     var trailing = [Span(text.glyph(f.pace), Style(text.role(f.pace), bold: true)), Span(" ")]
     trailing += bar.spans(width: columns.bar)
     trailing.append(Span(TextFit.right(text.percent(f.progress), 5)))

@@ -12,7 +12,9 @@ public struct CheckInDialog: Hashable, Sendable {
     item = .action(action)
     form = Form(fields: [
       .init(name: "progress", label: t.progress, input: TextInput("\(action.progress)", limit: 3)),
-      .init(name: "confidence", label: t.confidence, input: TextInput(action.confidence.map { "\($0)" } ?? "", limit: 2)),
+      .init(
+        name: "confidence", label: t.confidence,
+        input: TextInput(action.confidence.map { "\($0)" } ?? "", limit: 2)),
       .init(
         name: "status", label: t.status, input: TextInput(text.name(action.status)),
         choices: ActionStatus.allCases.map { text.name($0) }),
@@ -29,12 +31,18 @@ public struct CheckInDialog: Hashable, Sendable {
       fields.append(.init(name: "value", label: t.value, input: TextInput(Self.number(current), limit: 24)))
     case .milestone(let done):
       let choices = [text.messages.done, text.messages.notDone]
-      fields.append(.init(name: "done", label: t.done, input: TextInput(done ? choices[0] : choices[1]), choices: choices))
+      fields.append(
+        .init(name: "done", label: t.done, input: TextInput(done ? choices[0] : choices[1]), choices: choices)
+      )
     case .perception:
       break
     }
-    fields.append(.init(name: "confidence", label: t.confidence, input: TextInput(k.confidence.map { "\($0)" } ?? "", limit: 2)))
-    fields.append(.init(name: "note", label: t.note, input: TextInput("", multiline: true, limit: Bounds.maxNoteLength)))
+    fields.append(
+      .init(
+        name: "confidence", label: t.confidence,
+        input: TextInput(k.confidence.map { "\($0)" } ?? "", limit: 2)))
+    fields.append(
+      .init(name: "note", label: t.note, input: TextInput("", multiline: true, limit: Bounds.maxNoteLength)))
     form = Form(fields: fields)
   }
 

@@ -79,7 +79,9 @@ public struct Conflict: Hashable, Sendable {
     let t = text.checkIn
     let rows = rows(text)
     let w0 = max(([t.youSaw, t.theirs, t.yours].map { Span($0).width }.max() ?? 0) + 1, 10)
-    let ws = rows.map { max(Span($0.field).width, Span($0.seen).width, Span($0.stored).width, Span($0.mine).width) + 2 }
+    let ws = rows.map {
+      max(Span($0.field).width, Span($0.seen).width, Span($0.stored).width, Span($0.mine).width) + 2
+    }
     func line(_ label: String, _ cells: [String], _ style: Style) -> [Span] {
       [Span(TextFit.left(label, w0), Style(.muted))]
         + zip(cells, ws).map { Span(TextFit.left($0, $1), style) }
@@ -88,7 +90,8 @@ public struct Conflict: Hashable, Sendable {
       [Span(title, Style(.text, bold: true))],
       [Span(t.conflictBody, Style(.muted))],
       [],
-      [Span(TextFit.left("", w0))] + zip(rows, ws).map { Span(TextFit.left($0.field, $1), Style(.header, bold: true)) },
+      [Span(TextFit.left("", w0))]
+        + zip(rows, ws).map { Span(TextFit.left($0.field, $1), Style(.header, bold: true)) },
       line(t.youSaw, rows.map(\.seen), Style(.text)),
       line(t.theirs, rows.map(\.stored), Style(.warn, bold: true)),
       line(t.yours, rows.map(\.mine), Style(.accent, bold: true)),

@@ -5,7 +5,9 @@ import PeiliUI
 /// theme, and the facts of the selected theme.
 public enum GapsRows {
   /// The ranking for the model's chosen gap.
-  public static func ranking(_ m: Model) -> [RankedGap] { GapRanking.rank(m.shared.analysis, by: m[GapsScreen.self].gapKind) }
+  public static func ranking(_ m: Model) -> [RankedGap] {
+    GapRanking.rank(m.shared.analysis, by: m[GapsScreen.self].gapKind)
+  }
 
   /// Index of the selected theme in `ranked` (the first when none is selected).
   public static func cursor(_ m: Model, in ranked: [RankedGap]) -> Int {
@@ -75,7 +77,8 @@ public enum GapsRows {
   /// The dumbbell of a row in `width` cells.
   public static func dumbbell(_ r: RankedGap, model: Model, width: Int) -> [Span] {
     DumbbellWidget(
-      points: points(r, analysis: model.shared.analysis), marks: DumbbellWidget.Marks(glyphs: model.shared.glyphs)
+      points: points(r, analysis: model.shared.analysis),
+      marks: DumbbellWidget.Marks(glyphs: model.shared.glyphs)
     ).spans(width: width)
   }
 

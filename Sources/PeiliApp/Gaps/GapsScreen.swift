@@ -49,8 +49,10 @@ enum GapsScreen: ScreenPart {
     let kinds = GapKind.allCases
     let k = kinds.firstIndex(of: s.gapKind) ?? 0
     return [
-      .act([.up, .char("k"), .down, .char("j")], label: l.upDownLong, footerLabel: l.upDown, help: t.gapsMove,
-        short: ranking ? t.themeShort : nil) { m, key in
+      .act(
+        [.up, .char("k"), .down, .char("j")], label: l.upDownLong, footerLabel: l.upDown, help: t.gapsMove,
+        short: ranking ? t.themeShort : nil
+      ) { m, key in
         select(&m, i + (key == .up || key == .char("k") ? -1 : 1))
       },
       .act([.pageUp, .pageDown], label: "PgUp PgDn", help: t.page) { m, key in
@@ -59,25 +61,32 @@ enum GapsScreen: ScreenPart {
       .act([.home, .char("g"), .end, .char("G")], label: "g G  Home End", help: t.firstLast) { m, key in
         select(&m, key == .home || key == .char("g") ? 0 : ranked.count - 1)
       },
-      .act([.enter, .right, .char("l")], label: "Enter", help: t.openTheme, short: ranking ? t.openShort : nil,
-        priority: .high) { m, _ in
+      .act(
+        [.enter, .right, .char("l")], label: "Enter", help: t.openTheme, short: ranking ? t.openShort : nil,
+        priority: .high
+      ) { m, _ in
         guard ranked.indices.contains(i) else { return }
         m[Self.self].themeID = ranked[i].themeID
         ThemeScreen.openTheme(&m, ranked[i].themeID)
       },
-      .act([.tab, .backTab], label: "Tab Shift-Tab", footerLabel: "Tab", help: t.rankBy, short: t.rankByShort,
-        priority: .low) {
+      .act(
+        [.tab, .backTab], label: "Tab Shift-Tab", footerLabel: "Tab", help: t.rankBy, short: t.rankByShort,
+        priority: .low
+      ) {
         m, key in
         m[Self.self].gapKind = kinds[(k + (key == .tab ? 1 : kinds.count - 1)) % kinds.count]
         m[Self.self].mode = .ranking
       },
-      .act([.char("i")], label: "i", help: t.grid, short: ranking ? t.gridShort : t.rankingShort, priority: .high) {
+      .act(
+        [.char("i")], label: "i", help: t.grid, short: ranking ? t.gridShort : t.rankingShort, priority: .high
+      ) {
         m, _ in
         m[Self.self].mode = m[Self.self].mode == .ranking ? .grid : .ranking
       },
       .act([.char("a")], label: "a", help: t.audience, short: ranking ? nil : t.audienceShort) { m, _ in
         let all = Audience.allCases
-        m[Self.self].gridAudience = all[((all.firstIndex(of: m[Self.self].gridAudience) ?? 0) + 1) % all.count]
+        m[Self.self].gridAudience =
+          all[((all.firstIndex(of: m[Self.self].gridAudience) ?? 0) + 1) % all.count]
         m[Self.self].mode = .grid
       },
       .act([.escape, .left, .char("h")], label: "Esc", help: t.back) { m, _ in Navigation.back(&m) },

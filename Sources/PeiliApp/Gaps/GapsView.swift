@@ -31,7 +31,8 @@ enum GapsView {
         spans.append(Span(" \(a.rawValue) ", on ? Style(.accent, bold: true, reverse: true) : Style(.muted)))
       }
     }
-    buffer.put(TreeWidget.fit(spans, to: area.width, ellipsis: m.shared.glyphs.ellipsis), x: area.x, y: area.y)
+    buffer.put(
+      TreeWidget.fit(spans, to: area.width, ellipsis: m.shared.glyphs.ellipsis), x: area.x, y: area.y)
   }
 
   static func ranking(_ m: Model, area: Rect, into buffer: inout Buffer) {

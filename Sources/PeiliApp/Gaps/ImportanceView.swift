@@ -29,14 +29,18 @@ enum ImportanceView {
   /// The grid for the model's audience from the cached importance answer (nil: not read yet).
   static func grid(_ m: Model) -> (grid: ImportanceGrid?, failure: String?) {
     guard let wave = m.shared.analysis.followUp?.id else { return (nil, "No survey wave imported yet.") }
-    let query = SurveyQuery.importance(audience: m[GapsScreen.self].gridAudience, waveID: wave, filter: m.shared.segmentFilter)
+    let query = SurveyQuery.importance(
+      audience: m[GapsScreen.self].gridAudience, waveID: wave, filter: m.shared.segmentFilter)
     switch m.shared.answers[query] {
     case .importance(let importance)?:
       var performance: [String: Double] = [:]
       for t in m.shared.analysis.themes {
         if let e = t.scores[m[GapsScreen.self].gridAudience] { performance[t.theme.id] = e.index }
       }
-      return (ImportanceGrid(importance: importance, performance: performance, audience: m[GapsScreen.self].gridAudience), nil)
+      return (
+        ImportanceGrid(
+          importance: importance, performance: performance, audience: m[GapsScreen.self].gridAudience), nil
+      )
     case .failed(let message)?:
       return (nil, "Could not read importance: \(message)")
     default:

@@ -36,7 +36,9 @@ public struct RevertPreview: Hashable, Sendable {
     let words = ChangeText(glyphs: m.shared.glyphs, text: m.shared.text)
     var out: [[Span]] = [[Span(m.shared.text.history.confirmBody, Style(.muted))], []]
     for f in fields {
-      out.append([Span(f.id + " ", Style(.text, bold: true)), Span(words.values(f), Style(.accent, bold: true))])
+      out.append([
+        Span(f.id + " ", Style(.text, bold: true)), Span(words.values(f), Style(.accent, bold: true)),
+      ])
     }
     return out
   }

@@ -63,7 +63,9 @@ enum HistoryScreen: ScreenPart {
     m.shared.history = page
     m.shared.historyIsStale = false
     let entries = page.entries
-    if !entries.contains(where: { $0.id == m[Self.self].selectedID }) { m[Self.self].selectedID = entries.first?.id }
+    if !entries.contains(where: { $0.id == m[Self.self].selectedID }) {
+      m[Self.self].selectedID = entries.first?.id
+    }
     keepInView(&m, entries)
   }
 
@@ -77,7 +79,8 @@ enum HistoryScreen: ScreenPart {
 
   static func keepInView(_ m: inout Model, _ entries: [AuditEntry]) {
     m[Self.self].scroll = TreeWidget.scrollOffset(
-      selected: cursor(m, in: entries), previous: m[Self.self].scroll, height: visibleRows(m), count: entries.count)
+      selected: cursor(m, in: entries), previous: m[Self.self].scroll, height: visibleRows(m),
+      count: entries.count)
   }
 
   static func bindings(_ m: Model) -> [KeyBinding] {
@@ -103,8 +106,10 @@ enum HistoryScreen: ScreenPart {
     let move = t.groupMove
     let filters = t.groupFind
     return [
-      .act([.up, .char("k"), .down, .char("j")], label: l.upDownLong, footerLabel: l.upDown, help: t.move,
-        short: t.moveShort, group: move, priority: .low) { m, key in
+      .act(
+        [.up, .char("k"), .down, .char("j")], label: l.upDownLong, footerLabel: l.upDown, help: t.move,
+        short: t.moveShort, group: move, priority: .low
+      ) { m, key in
         select(&m, i + (key == .up || key == .char("k") ? -1 : 1))
       },
       .act([.pageUp, .pageDown], label: "PgUp PgDn", help: t.page, group: move) { m, key in
@@ -114,18 +119,24 @@ enum HistoryScreen: ScreenPart {
         m, key in
         select(&m, key == .home || key == .char("g") ? 0 : entries.count - 1)
       },
-      .act([.enter], label: "Enter", help: t.jump, short: t.jumpShort, group: move, priority: .high,
-        when: selected.map { m.shared.tree.nodes[$0.entityID] != nil } ?? false) { m, _ in
+      .act(
+        [.enter], label: "Enter", help: t.jump, short: t.jumpShort, group: move, priority: .high,
+        when: selected.map { m.shared.tree.nodes[$0.entityID] != nil } ?? false
+      ) { m, _ in
         guard let e = selected else { return }
         DashboardScreen.reveal(&m, e.entityID)
         Navigation.go(&m, to: .dashboard)
       },
-      KeyBinding([.char("w")], label: "w", help: t.historyUser, short: m.shared.text.history.user, group: filters) {
+      KeyBinding(
+        [.char("w")], label: "w", help: t.historyUser, short: m.shared.text.history.user, group: filters
+      ) {
         m, _ in
         m[Self.self].user = next(m[Self.self].user, in: users)
         return []
       },
-      KeyBinding([.char("i")], label: "i", help: t.historyItem, short: m.shared.text.history.item, group: filters) {
+      KeyBinding(
+        [.char("i")], label: "i", help: t.historyItem, short: m.shared.text.history.item, group: filters
+      ) {
         m, _ in
         m[Self.self].entityID = m[Self.self].entityID == nil ? selected?.entityID : nil
         return []
@@ -134,13 +145,16 @@ enum HistoryScreen: ScreenPart {
         m[Self.self].field = next(m[Self.self].field, in: fields)
         return []
       },
-      KeyBinding([.char("t")], label: "t", help: t.historySpan, short: m.shared.text.history.span, group: filters) {
+      KeyBinding(
+        [.char("t")], label: "t", help: t.historySpan, short: m.shared.text.history.span, group: filters
+      ) {
         m, _ in
         m[Self.self].span = (m[Self.self].span + 1) % spans.count
         return []
       },
       KeyBinding(
-        [.char("x")], label: "x", help: t.clearFilters, short: m[Self.self].hasFilter ? t.clearFiltersShort : nil,
+        [.char("x")], label: "x", help: t.clearFilters,
+        short: m[Self.self].hasFilter ? t.clearFiltersShort : nil,
         group: filters, when: m[Self.self].hasFilter
       ) { m, _ in
         let keep = m[Self.self].selectedID
@@ -148,8 +162,10 @@ enum HistoryScreen: ScreenPart {
         m[Self.self].selectedID = keep
         return []
       },
-      .act([.char("r")], label: "r", help: t.revert, short: revertable ? t.revertShort : nil,
-        group: t.groupChange) { m, _ in
+      .act(
+        [.char("r")], label: "r", help: t.revert, short: revertable ? t.revertShort : nil,
+        group: t.groupChange
+      ) { m, _ in
         guard let e = selected, revertable else {
           m.shared.status = StatusMessage(m.shared.text.history.cannotRevert)
           return

@@ -31,7 +31,8 @@ enum HistoryView {
     }
     let visible = max(1, table.height - 1)
     let cursor = HistoryScreen.cursor(m, in: entries)
-    let offset = TreeWidget.scrollOffset(selected: cursor, previous: s.scroll, height: visible, count: entries.count)
+    let offset = TreeWidget.scrollOffset(
+      selected: cursor, previous: s.scroll, height: visible, count: entries.count)
     let reverted = m.shared.history?.revertedBy ?? [:]
     let window = entries[offset..<min(entries.count, offset + visible)]
     TableWidget(

@@ -52,7 +52,8 @@ public struct Catalogue: Sendable {
     public var groupMove: String, groupFind: String, groupChange: String
     public var gapsMove: String, rankBy: String, rankByShort: String, openTheme: String, openShort: String
     public var grid: String, gridShort: String, rankingShort: String, audience: String, audienceShort: String
-    public var scrollLine: String, scrollPage: String, scrollShort: String, section: String, sectionShort: String
+    public var scrollLine: String, scrollPage: String, scrollShort: String, section: String,
+      sectionShort: String
     public var attribute: String, attributeShort: String, commentsAudience: String, commentsWave: String
     public var commentsShort: String
     public var jump: String, jumpShort: String
@@ -63,7 +64,8 @@ public struct Catalogue: Sendable {
     public var revert: String, revertShort: String
     public var close: String, closeShort: String, choose: String, apply: String, clearAll: String
     public var keepFilterShort: String, clearShort: String, deleteShort: String
-    public var nextField: String, nextFieldShort: String, saveShort: String, cancelShort: String, newLine: String
+    public var nextField: String, nextFieldShort: String, saveShort: String, cancelShort: String,
+      newLine: String
     public var mine: String, theirs: String, editAgain: String
     public var confirm: String, cancel: String
   }
@@ -153,6 +155,7 @@ public struct Catalogue: Sendable {
   /// Stored names as people read them: statuses, fields, audiences, entities.
   public struct FieldText: Sendable {
     public var statuses: [ActionStatus: String]
+    public var paces: [PaceStatus: String]
     public var fields: [String: String]
     public var entities: [String: String]
     public var kinds: [String: String]
@@ -160,8 +163,12 @@ public struct Catalogue: Sendable {
 
   /// A status as people read it (never the stored name).
   public func name(_ status: ActionStatus) -> String { fields.statuses[status] ?? "?" }
+  /// A pace as people read it.
+  public func name(_ pace: PaceStatus) -> String { fields.paces[pace] ?? "?" }
   /// A stored field's name ("current_value" is "value").
-  public func field(_ name: String) -> String { fields.fields[name] ?? name.replacingOccurrences(of: "_", with: " ") }
+  public func field(_ name: String) -> String {
+    fields.fields[name] ?? name.replacingOccurrences(of: "_", with: " ")
+  }
   /// A screen's title.
   public func title(_ id: ScreenID) -> String { screenTitles[id] ?? id.rawValue }
 }

@@ -52,7 +52,8 @@ extension Catalogue {
       revert: "revert the selected change (asks first)", revertShort: "revert",
       close: "close", closeShort: "close", choose: "choose", apply: "apply", clearAll: "clear all",
       keepFilterShort: "keep filter", clearShort: "clear", deleteShort: "delete",
-      nextField: "next / previous field", nextFieldShort: "next field", saveShort: "save", cancelShort: "cancel", newLine: "new line",
+      nextField: "next / previous field", nextFieldShort: "next field", saveShort: "save",
+      cancelShort: "cancel", newLine: "new line",
       mine: "apply mine", theirs: "keep theirs", editAgain: "edit mine",
       confirm: "confirm", cancel: "cancel"),
     messages: Messages(
@@ -61,7 +62,9 @@ extension Catalogue {
       selectItem: "c checks in an action or a key result: select one",
       alreadyAt: { "\($0) is already at \($1)%" },
       nothingToUndo: "nothing of yours to undo in this session",
-      cannotUndo: { id, field, now in "cannot undo: \(field) of \(id) was changed since" + (now.map { " (now \($0))" } ?? "") },
+      cannotUndo: { id, field, now in
+        "cannot undo: \(field) of \(id) was changed since" + (now.map { " (now \($0))" } ?? "")
+      },
       undone: "undone",
       keptTheirs: { "kept their change to \($0)" },
       couldNotRead: { "could not read the workspace: \($0)" },
@@ -129,6 +132,10 @@ extension Catalogue {
     fields: FieldText(
       statuses: [
         .planned: "planned", .active: "active", .done: "done", .blocked: "blocked", .dropped: "dropped",
+      ],
+      paces: [
+        .onTrack: "on track", .atRisk: "at risk", .offTrack: "off track", .done: "done",
+        .notStarted: "not started",
       ],
       fields: [
         "progress": "progress", "status": "status", "confidence": "confidence", "current_value": "value",

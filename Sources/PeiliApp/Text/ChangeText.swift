@@ -56,7 +56,8 @@ struct ChangeText {
   func done(_ r: EditRequest, now: Action) -> String {
     switch r.change {
     case .status:
-      return "\(now.id) \(text.field("status")) \(text.name(r.before.status)) \(arrow) \(text.name(now.status))"
+      return
+        "\(now.id) \(text.field("status")) \(text.name(r.before.status)) \(arrow) \(text.name(now.status))"
     case .progress, .checkIn:
       return "\(now.id) \(text.field("progress")) \(r.before.progress)% \(arrow) \(now.progress)%"
     }

@@ -76,7 +76,8 @@ public enum DrillRows {
         w.id == model.shared.analysis.followUp?.id ? m.scores[audience] : m.baselineScores[audience]
       }
       // An audience with only suppressed scores still shows, as "n<5".
-      let raw = shown.map { w in model.shared.scores[ScoreKey(themeID: m.theme.id, audience: audience, waveID: w.id)]
+      let raw = shown.map { w in
+        model.shared.scores[ScoreKey(themeID: m.theme.id, audience: audience, waveID: w.id)]
       }
       let refused = shown.contains { w in
         model.shared.withheld[ScoreKey(themeID: m.theme.id, audience: audience, waveID: w.id)] != nil
@@ -93,7 +94,8 @@ public enum DrillRows {
         if let e = both[i] {
           line.append(
             Span(
-              model.shared.glyphs.ciStrip(low: e.indexLow, estimate: e.index, high: e.indexHigh, width: strip),
+              model.shared.glyphs.ciStrip(
+                low: e.indexLow, estimate: e.index, high: e.indexHigh, width: strip),
               Style(role(audience))))
           line.append(Span(" " + facts(e, text: text)))
         } else {
@@ -170,7 +172,8 @@ public enum DrillRows {
         }
         line.append(Span(facts(e, text: text)))
         if let b = baseline {
-          let before = m.shared.scores[ScoreKey(themeID: id, questionID: q.id, audience: audience, waveID: b.id)]
+          let before = m.shared.scores[
+            ScoreKey(themeID: id, questionID: q.id, audience: audience, waveID: b.id)]
           if let g = Gap.between(
             before, summary, minimumGroup: m.shared.analysis.minimumGroup,
             materialThreshold: m.shared.analysis.materialThreshold)
@@ -206,7 +209,8 @@ public enum DrillRows {
         Span(", \(wave)", Style(.muted)),
       ])
       let query = SurveyQuery.breakdown(
-        themeID: id, audience: audience, waveID: wave, attribute: attribute.name, filter: m.shared.segmentFilter)
+        themeID: id, audience: audience, waveID: wave, attribute: attribute.name,
+        filter: m.shared.segmentFilter)
       switch m.shared.answers[query] {
       case .breakdown(let rows)?:
         if rows.isEmpty { page.lines.append([Span("    no respondents", Style(.muted))]) }
@@ -244,7 +248,8 @@ public enum DrillRows {
       heading(
         "Comments (audience \(audience), wave \(wave))", hint: "c: audience  w: wave"))
     let query = SurveyQuery.comments(
-      themeID: id, audience: m[ThemeScreen.self].commentAudience, waveID: m[ThemeScreen.self].commentWave, filter: m.shared.segmentFilter)
+      themeID: id, audience: m[ThemeScreen.self].commentAudience, waveID: m[ThemeScreen.self].commentWave,
+      filter: m.shared.segmentFilter)
     switch m.shared.answers[query] {
     case .comments(let rows, let reason)?:
       if let reason {

@@ -29,7 +29,10 @@ enum DrillView {
     let name = m.shared.analysis.mirror(theme: id)?.theme.name ?? id
     let page = DrillRows.page(m, themeID: id, width: area.width - 1)
     let scroll = max(
-      0, min(m[ThemeScreen.self].themeID == id ? m[ThemeScreen.self].scroll : 0, lastScroll(page, height: rest.height)))
+      0,
+      min(
+        m[ThemeScreen.self].themeID == id ? m[ThemeScreen.self].scroll : 0,
+        lastScroll(page, height: rest.height)))
     // Which section the top line is in, for the title.
     let here = page.sections.last { $0.start <= scroll }?.title ?? ""
     paneTitle(

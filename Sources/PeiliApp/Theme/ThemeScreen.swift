@@ -17,8 +17,10 @@ enum ThemeScreen: ScreenPart {
   static func open(_ m: inout Model) {
     let last = m[Self.self].themeID
     guard
-      let id = [last.isEmpty ? nil : last, m[GapsScreen.self].themeID, m.shared.analysis.themes.first?.theme.id]
-        .compactMap({ $0 }).first,
+      let id = [
+        last.isEmpty ? nil : last, m[GapsScreen.self].themeID, m.shared.analysis.themes.first?.theme.id,
+      ]
+      .compactMap({ $0 }).first,
       m.shared.analysis.mirror(theme: id) != nil
     else {
       m.shared.status = StatusMessage(m.shared.text.messages.noTheme)
@@ -44,7 +46,8 @@ enum ThemeScreen: ScreenPart {
     if let wave = m.shared.analysis.followUp?.id, let attribute = DrillRows.attribute(m) {
       for audience in attribute.audiences {
         wanted.append(
-          .breakdown(themeID: id, audience: audience, waveID: wave, attribute: attribute.name, filter: filter))
+          .breakdown(themeID: id, audience: audience, waveID: wave, attribute: attribute.name, filter: filter)
+        )
       }
     }
     let s = m[Self.self]
@@ -62,8 +65,10 @@ enum ThemeScreen: ScreenPart {
     let at = m[Self.self].scroll
     func scroll(_ m: inout Model, _ to: Int) { m[Self.self].scroll = max(0, min(last, to)) }
     return [
-      .act([.up, .char("k"), .down, .char("j")], label: l.upDownLong, footerLabel: l.upDown, help: t.scrollLine,
-        short: t.scrollShort, priority: .low) { m, key in
+      .act(
+        [.up, .char("k"), .down, .char("j")], label: l.upDownLong, footerLabel: l.upDown, help: t.scrollLine,
+        short: t.scrollShort, priority: .low
+      ) { m, key in
         scroll(&m, at + (key == .up || key == .char("k") ? -1 : 1))
       },
       .act([.pageUp, .pageDown, .char(" ")], label: "PgUp PgDn Space", help: t.scrollPage) { m, key in
@@ -72,8 +77,10 @@ enum ThemeScreen: ScreenPart {
       .act([.home, .char("g"), .end, .char("G")], label: "g G  Home End", help: t.firstLast) { m, key in
         scroll(&m, key == .home || key == .char("g") ? 0 : last)
       },
-      .act([.tab, .backTab], label: "Tab Shift-Tab", footerLabel: "Tab", help: t.section, short: t.sectionShort,
-        priority: .low) { m, key in
+      .act(
+        [.tab, .backTab], label: "Tab Shift-Tab", footerLabel: "Tab", help: t.section, short: t.sectionShort,
+        priority: .low
+      ) { m, key in
         if key == .tab {
           if let next = page.sections.first(where: { $0.start > at }) { scroll(&m, next.start) }
         } else if let previous = page.sections.last(where: { $0.start < at }) {
@@ -89,7 +96,8 @@ enum ThemeScreen: ScreenPart {
         let current = DrillRows.attribute(m).flatMap { names.firstIndex(of: $0.name) } ?? 0
         m[Self.self].attribute = names[(current + 1) % names.count]
       },
-      .act([.char("c")], label: "c w", help: t.commentsAudience, short: t.commentsShort, priority: .low) { m, _ in
+      .act([.char("c")], label: "c w", help: t.commentsAudience, short: t.commentsShort, priority: .low) {
+        m, _ in
         let all: [Audience?] = [nil] + Audience.allCases
         let i = all.firstIndex(of: m[Self.self].commentAudience) ?? 0
         m[Self.self].commentAudience = all[(i + 1) % all.count]
