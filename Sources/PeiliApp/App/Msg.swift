@@ -10,6 +10,8 @@ public enum Msg: Sendable {
   /// A fresh snapshot; `external` when another session's write caused it, with what that
   /// session (or sessions) wrote.
   case snapshotLoaded(Snapshot, external: Bool = false, changes: ChangesByOthers? = nil)
+  /// Other sessions changed these items (and nothing wider): applied without a reload.
+  case itemsChanged(ChangedItems, changes: ChangesByOthers)
   case editFinished(EditRequest, EditOutcome)
   case editFailed(EditRequest, String)
   case checkInFinished(CheckInRequest, CheckInOutcome)

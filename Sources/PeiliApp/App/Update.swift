@@ -31,6 +31,11 @@ private func step(_ m: inout Model, _ msg: Msg) -> [Command] {
     if external { m.noteExternal(changes) }
     HistoryScreen.invalidate(&m)
     return []
+  case .itemsChanged(let items, let changes):
+    HistoryScreen.invalidate(&m)
+    let applied = m.apply(changed: items)
+    m.noteExternal(changes)
+    return applied ? [] : [.reload]
   case .editFinished(let request, .applied(let action)):
     m.shared.landed(request.actionID)
     // A write went through: whatever made the workspace read-only has been lifted.

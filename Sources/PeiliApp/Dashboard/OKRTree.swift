@@ -34,10 +34,12 @@ public struct OKRTree: Sendable {
     fileprivate let index: Index
     fileprivate let has: @Sendable (Index, Int) -> Bool
     fileprivate let read: @Sendable (Index, Int) -> Value
+    /// Values replaced since the index was built (another session's check-in).
+    fileprivate var replaced: [String: Value] = [:]
 
     public subscript(id: String) -> Value? {
       guard let s = index.slot[id].map(Int.init), has(index, s) else { return nil }
-      return read(index, s)
+      return replaced[id] ?? read(index, s)
     }
     /// The ids that have a value, in no particular order.
     public var keys: [String] { index.ids.indices.filter { has(index, $0) }.map { index.ids[$0] } }
@@ -65,8 +67,10 @@ public struct OKRTree: Sendable {
   public var keyResults: Lookup<KeyResult> {
     Lookup(
       index: index, has: { $0.slots[$1].keyResult >= 0 },
-      read: { $0.keyResults[Int($0.slots[$1].keyResult)] })
+      read: { $0.keyResults[Int($0.slots[$1].keyResult)] }, replaced: replacedKeyResults)
   }
+  /// Key results changed in place since the tree was built (`replace(keyResult:)`).
+  private var replacedKeyResults: [String: KeyResult] = [:]
   /// Where each action sits in `actionList` and in the snapshot's `actions`.
   public var snapshotIndex: Lookup<Int> {
     Lookup(index: index, has: { $0.slots[$1].action >= 0 }, read: { Int($0.slots[$1].action) })
@@ -288,7 +292,18 @@ public struct OKRTree: Sendable {
   /// The key result with `id`, if the snapshot has it.
   public func keyResult(_ id: String) -> KeyResult? {
     guard let s = index.slot[id].map(Int.init), index.slots[s].kind == .keyResult else { return nil }
-    return index.keyResults[Int(index.slots[s].keyResult)]
+    return replacedKeyResults[id] ?? index.keyResults[Int(index.slots[s].keyResult)]
+  }
+
+  /// Replaces a key result in place when its place in the tree and its search text stay
+  /// the same (a check-in: value, done, confidence); false, and unchanged, otherwise.
+  mutating func replace(keyResult new: KeyResult) -> Bool {
+    guard let old = keyResult(new.id),
+      old.objectiveID == new.objectiveID, old.position == new.position, old.title == new.title,
+      old.owner == new.owner
+    else { return false }
+    replacedKeyResults[new.id] = new
+    return true
   }
 
   /// Replaces an action in place when its place in the tree and its search text stay the
