@@ -7,11 +7,18 @@ import Foundation
 struct OKRGenerator {
   static let objectives = 300
   static let topLevel = 60
+  /// How many times the large workspace (10: 3,000 objectives, 60,000 actions).
+  var scale = 1
   static let keyResultsPerObjective = 5
   static let actionsPerKeyResult = 3
   static let directActions = 5
 
   let path: String
+
+  init(path: String, scale: Int = 1) {
+    self.path = path
+    self.scale = scale
+  }
 
   private static let owners = [
     "Aino", "Eero", "Siiri", "Ville", "Mikko", "Helmi", "Juho", "Kaisa", "Lauri", "Noora", "Oskari", "Pihla",
@@ -58,13 +65,13 @@ struct OKRGenerator {
       if rng.below(4) == 0 { line += ", confidence: \(1 + rng.below(10))" }
       return line + "}\n"
     }
-    for o in 1...Self.objectives {
+    for o in 1...(Self.objectives * scale) {
       let themed = o % 25 != 0
       y += "  - id: O\(o)\n"
       y += "    title: \"\(title(o)) (objective \(o))\"\n"
       y += "    kind: \(o % 4 == 0 ? "aspirational" : "committed")\n"
       y += "    owner: \(Self.owners[o % Self.owners.count])\n"
-      if o > Self.topLevel { y += "    parent: O\((o - Self.topLevel - 1) / 4 + 1)\n" }
+      if o > Self.topLevel * scale { y += "    parent: O\((o - Self.topLevel * scale - 1) / 4 + 1)\n" }
       if themed { y += "    themes: [\(theme(o * 5))]\n" }
       y += "    key_results:\n"
       for k in 0..<Self.keyResultsPerObjective {
@@ -92,6 +99,6 @@ struct OKRGenerator {
       for _ in 0..<Self.directActions { y += action(themed: themed, indent: "      ") }
     }
     try y.write(toFile: path, atomically: true, encoding: .utf8)
-    return (Self.objectives, krNumber, actionNumber)
+    return (Self.objectives * scale, krNumber, actionNumber)
   }
 }

@@ -37,9 +37,9 @@ struct ActionLoopTests {
     try owner.send("c")
     screen = try await owner.waitFor("Check in A4")
     #expect(screen.contains("Progress %"))
-    try owner.send("C-u")
+    // Entering a field selects its value: typing replaces it.
     try owner.type("70")
-    try owner.send("Tab", "C-u")
+    try owner.send("Tab")
     try owner.type("8")
     try owner.send("Tab", "Tab")
     try owner.type("briefing done")

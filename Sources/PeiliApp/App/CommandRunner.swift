@@ -13,6 +13,9 @@ public struct CommandRunner: Sendable {
   /// How a failure reads on the status line; the wiring maps the store's library errors
   /// to sentences here, so no raw database text reaches the screen.
   public var describe: @Sendable (any Error) -> String = { String(describing: $0) }
+  /// Another session's edit of actions or key results is read as those items only (false:
+  /// the whole snapshot, as before; kept for `peili-bench refresh`'s comparison).
+  public var refreshesByChange = true
 
   public init(store: any WorkspaceStore, user: String, presence: PresenceBeat? = nil) {
     self.store = store

@@ -130,6 +130,7 @@ extension CheckInDialog {
       }
     }
     set("note", c.mine.note)
+    form.focus(0)
   }
 
   private mutating func set(_ name: String, _ value: String) {

@@ -33,7 +33,18 @@ public struct Form: Hashable, Sendable, Codable {
   public var fields: [Field]
   public var focus: Int = 0
 
-  public init(fields: [Field]) { self.fields = fields }
+  /// The first field has the keyboard, its value selected (typing replaces it).
+  public init(fields: [Field]) {
+    self.fields = fields
+    if !fields.isEmpty { self.fields[0].input.selectAll() }
+  }
+
+  /// Gives the keyboard to field `i`, its value selected.
+  public mutating func focus(_ i: Int) {
+    guard fields.indices.contains(i) else { return }
+    focus = i
+    fields[i].input.selectAll()
+  }
 
   public var isValid: Bool { fields.allSatisfy { $0.problem == nil } }
 
@@ -50,15 +61,15 @@ public struct Form: Hashable, Sendable, Codable {
     case .enter:
       // A save with a problem goes to the first field that has one.
       if let bad = fields.firstIndex(where: { $0.problem != nil }) {
-        focus = bad
+        focus(bad)
         return .none
       }
       return .save
     case .tab, .down:
-      focus = (focus + 1) % fields.count
+      focus((focus + 1) % fields.count)
       return .none
     case .backTab, .up:
-      focus = (focus + fields.count - 1) % fields.count
+      focus((focus + fields.count - 1) % fields.count)
       return .none
     default:
       break

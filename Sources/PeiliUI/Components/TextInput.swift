@@ -10,6 +10,9 @@ public struct TextInput: Hashable, Sendable, Codable {
   public var isMultiline: Bool
   /// The most characters it takes.
   public var limit: Int
+  /// The whole text is selected (a field just entered): typing replaces it, a cursor key
+  /// keeps it — as form fields in spreadsheets and browsers do.
+  public private(set) var isSelected = false
 
   public init(_ text: String = "", multiline: Bool = false, limit: Int = 500) {
     self.text = String(text.prefix(limit))
@@ -22,10 +25,32 @@ public struct TextInput: Hashable, Sendable, Codable {
   public mutating func set(_ new: String) {
     text = String(new.prefix(limit))
     cursor = text.count
+    isSelected = false
+  }
+
+  /// Selects the whole text (when the field is entered), the cursor at its end.
+  public mutating func selectAll() {
+    cursor = text.count
+    isSelected = !text.isEmpty
   }
 
   /// Applies an editing key; false when the key is not one (the caller handles it).
   public mutating func handle(_ key: Key) -> Bool {
+    if isSelected {
+      isSelected = false
+      switch key {
+      case .char:
+        text = ""
+        cursor = 0
+      case .backspace, .delete, .ctrl("u"):
+        // Deleting a selection empties the field.
+        text = ""
+        cursor = 0
+        return true
+      default:
+        break
+      }
+    }
     var chars = Array(text)
     switch key {
     case .char(let c):
@@ -83,6 +108,9 @@ public struct TextInput: Hashable, Sendable, Codable {
     while end < shown.count && widthOf(start..<(end + 1)) <= width { end += 1 }
     if !focused {
       return [Span(String(shown[start..<end]), style)]
+    }
+    if isSelected {
+      return [Span(String(shown[start..<end]), Style(style.role, bold: style.bold, reverse: true))]
     }
     var out: [Span] = []
     if cursor > start { out.append(Span(String(shown[start..<min(cursor, end)]), style)) }
