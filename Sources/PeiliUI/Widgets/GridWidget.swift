@@ -99,8 +99,11 @@ public struct GridWidget: Sendable {
     let h = area.height
     let splitColumn = column(xSplit, width: w)
     let splitRow = row(ySplit, height: h)
-    // What each cell is taken by: lines and corner names may be drawn over, labels may not.
+    // The cells taken: the axes and the corner names are never written over (a label on the
+    // axis line reads as part of it), nor is another label.
     var taken = Array(repeating: Array(repeating: false, count: w), count: h)
+    for y in 0..<h { taken[y][splitColumn] = true }
+    for x in 0..<w { taken[splitRow][x] = true }
     for y in 0..<h {
       buffer.put(lines.vertical, x: area.x + splitColumn, y: area.y + y, style: Style(.border))
     }
