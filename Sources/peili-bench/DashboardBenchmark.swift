@@ -138,12 +138,13 @@ enum DashboardBenchmark {
 
   /// The large survey (`SurveyGenerator`) and the large OKR file (`OKRGenerator`), both
   /// imported through the real importers; returns the seconds taken.
-  static func buildLarge(at path: String, dir: URL, respondents: Int) throws -> Double {
+  /// `scale` multiplies the OKRs (10: the 10× workspace of `peili-bench refresh`).
+  static func buildLarge(at path: String, dir: URL, respondents: Int, scale: Int = 1) throws -> Double {
     ImportBenchmark.removeDatabase(path)
     let generator = SurveyGenerator(respondents: respondents, dir: dir)
     let okrPath = dir.appendingPathComponent("dashboard-okrs.yaml").path
     let (files, generate) = try Measurement.time { try generator.write() }
-    let (counts, _) = try Measurement.time { try OKRGenerator(path: okrPath).write() }
+    let (counts, _) = try Measurement.time { try OKRGenerator(path: okrPath, scale: scale).write() }
     let (_, importTime) = try Measurement.time {
       let workspace = try Workspace.open(path: path, create: true)
       for f in files {
@@ -154,7 +155,7 @@ enum DashboardBenchmark {
       try workspace.importOKRs(file: okrPath, by: "bench")
     }
     print(
-      "large workspace: \(counts.objectives) objectives, \(counts.keyResults) key results, "
+      "\(scale == 1 ? "large" : "\(scale)× large") workspace: \(counts.objectives) objectives, \(counts.keyResults) key results, "
         + "\(counts.actions) actions, 6 survey files of \(respondents) respondents; generated in "
         + "\(Measurement.format(generate)), imported in \(Measurement.format(importTime))")
     return generate + importTime

@@ -18,23 +18,8 @@ enum RefreshBenchmark {
     let dir = try arguments.workingDirectory()
     defer { if !arguments.keep { try? FileManager.default.removeItem(at: dir) } }
     let path = dir.appendingPathComponent("refresh-10x.db").path
-    ImportBenchmark.removeDatabase(path)
-    let okrPath = dir.appendingPathComponent("refresh-okrs.yaml").path
-    let counts = try OKRGenerator(path: okrPath, scale: 10).write()
-    let generator = SurveyGenerator(respondents: min(arguments.respondents, 5_000), dir: dir)
-    let files = try generator.write()
-    let (_, build) = try Measurement.time {
-      let workspace = try Workspace.open(path: path, create: true)
-      for f in files {
-        try workspace.importSurvey(
-          csv: f.path, mapping: generator.mappingPath, wave: f.wave, date: f.date, audience: f.audience,
-          by: "bench")
-      }
-      try workspace.importOKRs(file: okrPath, by: "bench")
-    }
-    print(
-      "10× workspace: \(counts.objectives) objectives, \(counts.keyResults) key results, \(counts.actions) "
-        + "actions; built in \(Measurement.format(build))")
+    _ = try DashboardBenchmark.buildLarge(
+      at: path, dir: dir, respondents: min(arguments.respondents, 5_000), scale: 10)
     let sessions = arguments.count ?? 30
     print("\n| refresh of another session's edit, 10× workspace | sessions | p50 | p99 | max | target |")
     print("|---|---|---|---|---|---|")

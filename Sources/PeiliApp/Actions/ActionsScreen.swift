@@ -56,7 +56,6 @@ enum ActionsScreen: ScreenPart {
 
   static func bindings(_ m: Model) -> [KeyBinding] {
     let t = m.shared.text.keys
-    let l = KeyLabels(glyphs: m.shared.glyphs)
     let rows = ActionsRows.actions(m)
     let i = cursor(m, in: rows)
     let page = max(1, visibleRows(m) - 1)
@@ -64,11 +63,6 @@ enum ActionsScreen: ScreenPart {
       guard !rows.isEmpty else { return }
       m[Self.self].selectedID = rows[max(0, min(rows.count - 1, j))].id
       keepInView(&m, rows)
-    }
-    /// Steps `value` through `all` and back to nil (no filter).
-    func next<T: Equatable>(_ value: T?, in all: [T]) -> T? {
-      guard let v = value, let at = all.firstIndex(of: v) else { return all.first }
-      return at + 1 < all.count ? all[at + 1] : nil
     }
     func refilter(_ m: inout Model) {
       let now = ActionsRows.actions(m)
@@ -80,20 +74,8 @@ enum ActionsScreen: ScreenPart {
     }
     let move = t.groupMove
     let filters = t.groupFind
-    var out: [KeyBinding] = [
-      .act(
-        [.up, .char("k"), .down, .char("j")], label: l.upDownLong, footerLabel: l.upDown, help: t.move,
-        short: t.moveShort, group: move, priority: .low
-      ) { m, key in
-        select(&m, i + (key == .up || key == .char("k") ? -1 : 1))
-      },
-      .act([.pageUp, .pageDown], label: "PgUp PgDn", help: t.page, group: move) { m, key in
-        select(&m, i + (key == .pageUp ? -page : page))
-      },
-      .act([.home, .char("g"), .end, .char("G")], label: "g G  Home End", help: t.firstLast, group: move) {
-        m, key in
-        select(&m, key == .home || key == .char("g") ? 0 : rows.count - 1)
-      },
+    var out = ListKeys.bindings(m, count: rows.count, at: i, page: page, group: move, select: select)
+    out += [
       .act(
         [.enter], label: "Enter", help: t.jump, short: t.jumpShort, group: move, priority: .high,
         when: !rows.isEmpty
@@ -109,15 +91,15 @@ enum ActionsScreen: ScreenPart {
         keepInView(&m, ActionsRows.actions(m))
       },
       .act([.char("o")], label: "o", help: t.filterOwner, short: t.filterShortOwner, group: filters) { m, _ in
-        m[Self.self].owner = next(m[Self.self].owner, in: ActionsRows.owners(m))
+        m[Self.self].owner = ListKeys.next(m[Self.self].owner, in: ActionsRows.owners(m))
         refilter(&m)
       },
       .act([.char("S")], label: "S", help: t.filterStatus, group: filters) { m, _ in
-        m[Self.self].status = next(m[Self.self].status, in: ActionStatus.allCases)
+        m[Self.self].status = ListKeys.next(m[Self.self].status, in: ActionStatus.allCases)
         refilter(&m)
       },
       .act([.char("t")], label: "t", help: t.filterTheme, group: filters) { m, _ in
-        m[Self.self].themeID = next(m[Self.self].themeID, in: ActionsRows.themes(m))
+        m[Self.self].themeID = ListKeys.next(m[Self.self].themeID, in: ActionsRows.themes(m))
         refilter(&m)
       },
       .act([.char("d")], label: "d", help: t.filterOverdue, group: filters) { m, _ in

@@ -11,15 +11,14 @@ enum ActionsView {
     let rows = ActionsRows.actions(m)
     let (top, rest) = area.splitTop(1)
     // The filters in force and the sort, each filter reversed so it is seen.
-    var line = [Span(" " + t.actions.count(rows.count) + " ", Style(.header, bold: true))]
-    func chip(_ label: String, _ value: String?) {
-      guard let value else { return }
-      line += [Span(" "), Span(" \(label) \(value) ", Style(.accent, bold: true, reverse: true))]
-    }
-    chip(t.actions.owner, s.owner.map { $0.isEmpty ? t.actions.unowned : $0 })
-    chip(t.actions.status, s.status.map(t.name))
-    chip(t.actions.theme, s.themeID.map { id in m.shared.snapshot.themes.first { $0.id == id }?.name ?? id })
-    chip(t.actions.overdue, s.overdueOnly ? "" : nil)
+    var line = FilterLine.spans(
+      count: t.actions.count(rows.count),
+      chips: [
+        (t.actions.owner, s.owner.map { $0.isEmpty ? t.actions.unowned : $0 }),
+        (t.actions.status, s.status.map(t.name)),
+        (t.actions.theme, s.themeID.map { id in m.shared.snapshot.themes.first { $0.id == id }?.name ?? id }),
+        (t.actions.overdue, s.overdueOnly ? "" : nil),
+      ])
     let sortIndex = ActionsScreen.Sort.allCases.firstIndex(of: s.sort) ?? 0
     line += [
       Span("  \(t.actions.sortBy): ", Style(.muted)),

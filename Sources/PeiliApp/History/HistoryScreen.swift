@@ -85,7 +85,6 @@ enum HistoryScreen: ScreenPart {
 
   static func bindings(_ m: Model) -> [KeyBinding] {
     let t = m.shared.text.keys
-    let l = KeyLabels(glyphs: m.shared.glyphs)
     let entries = entries(m)
     let i = cursor(m, in: entries)
     let selected = entries.isEmpty ? nil : entries[i]
@@ -95,30 +94,13 @@ enum HistoryScreen: ScreenPart {
       m[Self.self].selectedID = entries[max(0, min(entries.count - 1, j))].id
       keepInView(&m, entries)
     }
-    func next<T: Equatable>(_ value: T?, in all: [T]) -> T? {
-      guard let v = value, let at = all.firstIndex(of: v) else { return all.first }
-      return at + 1 < all.count ? all[at + 1] : nil
-    }
     let users = Set(entries.map(\.user)).sorted()
     let fields = Set(entries.map(\.field)).sorted()
     let revertable =
       selected.map { e in e.kind == .edit && m.shared.history?.revertedBy[e.changeID] == nil } ?? false
     let move = t.groupMove
     let filters = t.groupFind
-    return [
-      .act(
-        [.up, .char("k"), .down, .char("j")], label: l.upDownLong, footerLabel: l.upDown, help: t.move,
-        short: t.moveShort, group: move, priority: .low
-      ) { m, key in
-        select(&m, i + (key == .up || key == .char("k") ? -1 : 1))
-      },
-      .act([.pageUp, .pageDown], label: "PgUp PgDn", help: t.page, group: move) { m, key in
-        select(&m, i + (key == .pageUp ? -page : page))
-      },
-      .act([.home, .char("g"), .end, .char("G")], label: "g G  Home End", help: t.firstLast, group: move) {
-        m, key in
-        select(&m, key == .home || key == .char("g") ? 0 : entries.count - 1)
-      },
+    return ListKeys.bindings(m, count: entries.count, at: i, page: page, group: move, select: select) + [
       .act(
         [.enter], label: "Enter", help: t.jump, short: t.jumpShort, group: move, priority: .high,
         when: selected.map { m.shared.tree.nodes[$0.entityID] != nil } ?? false
@@ -131,7 +113,7 @@ enum HistoryScreen: ScreenPart {
         [.char("w")], label: "w", help: t.historyUser, short: m.shared.text.history.user, group: filters
       ) {
         m, _ in
-        m[Self.self].user = next(m[Self.self].user, in: users)
+        m[Self.self].user = ListKeys.next(m[Self.self].user, in: users)
         return []
       },
       KeyBinding(
@@ -142,7 +124,7 @@ enum HistoryScreen: ScreenPart {
         return []
       },
       KeyBinding([.char("e")], label: "e", help: t.historyField, group: filters) { m, _ in
-        m[Self.self].field = next(m[Self.self].field, in: fields)
+        m[Self.self].field = ListKeys.next(m[Self.self].field, in: fields)
         return []
       },
       KeyBinding(

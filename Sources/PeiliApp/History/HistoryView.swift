@@ -10,15 +10,12 @@ enum HistoryView {
     let s = m[HistoryScreen.self]
     let entries = HistoryScreen.entries(m)
     let (top, rest) = area.splitTop(1)
-    var line = [Span(" " + t.history.count(entries.count) + " ", Style(.header, bold: true))]
-    func chip(_ label: String, _ value: String?) {
-      guard let value else { return }
-      line += [Span(" "), Span(" \(label) \(value) ", Style(.accent, bold: true, reverse: true))]
-    }
-    chip(t.history.user, s.user)
-    chip(t.history.item, s.entityID)
-    chip(t.history.field, s.field.map(t.field))
-    chip(t.history.span, s.span == 0 ? nil : t.history.spans[min(s.span, t.history.spans.count - 1)])
+    let line = FilterLine.spans(
+      count: t.history.count(entries.count),
+      chips: [
+        (t.history.user, s.user), (t.history.item, s.entityID), (t.history.field, s.field.map(t.field)),
+        (t.history.span, s.span == 0 ? nil : t.history.spans[min(s.span, t.history.spans.count - 1)]),
+      ])
     buffer.put(TreeWidget.fit(line, to: top.width, ellipsis: g.ellipsis), x: top.x, y: top.y)
 
     let table = Rect(x: rest.x + 1, y: rest.y, width: rest.width - 2, height: rest.height)
