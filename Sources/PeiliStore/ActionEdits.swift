@@ -15,6 +15,29 @@ extension Workspace {
     try edit(action: id, [change], by: user) { $0.version == version }
   }
 
+  /// The dashboard's check-in dialog: progress, confidence, status and note in one
+  /// transaction with an audit row per field changed and one check-in row, if the action is
+  /// still at `version` (else a conflict, nothing written).
+  public func checkIn(action id: String, _ c: ActionCheckIn, basedOn version: Int, by user: String) throws
+    -> EditOutcome
+  {
+    var changes: [ActionChange] = []
+    if c.progress != nil || c.confidence != nil || !c.note.isEmpty {
+      changes.append(.checkIn(progress: c.progress, confidence: c.confidence, note: c.note))
+    }
+    if let status = c.status { changes.append(.status(status)) }
+    return try edit(action: id, changes, by: user) { $0.version == version }
+  }
+
+  /// The items with these ids as stored now (ids not found are left out).
+  public func actions(ids: [String]) throws -> [Action] {
+    try writer.read { db in try ids.compactMap { try DomainRows.fetchAction(db, id: $0) } }
+  }
+
+  public func keyResults(ids: [String]) throws -> [KeyResult] {
+    try writer.read { db in try ids.compactMap { try DomainRows.fetchKeyResult(db, id: $0) } }
+  }
+
   /// A check-in from the command line, in one transaction: its caller never saw a value, so
   /// it applies to the action as it is when the write lock is held (concurrent check-ins all
   /// land), unless `expectingProgress` asks that the progress still be that value first.
@@ -89,8 +112,9 @@ extension Workspace {
       }
       if let checkIn {
         try CheckInRows.insert(db, checkIn, at: log.at)
-        if fields.isEmpty {
-          // A check-in that changed no field (a note) still leaves a trace in the audit.
+        if fields.isEmpty || !checkIn.note.isEmpty {
+          // A check-in's note is part of the trail (History shows it), and a check-in that
+          // changed no field still leaves a trace.
           try log.record(db, entity: "action", id: id, field: "check_in", old: nil, new: checkIn.note)
         }
       }

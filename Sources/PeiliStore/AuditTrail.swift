@@ -1,57 +1,40 @@
 import Foundation
 import GRDB
+import PeiliCore
 
-/// One recorded change of one field: who, when, which entity and field, old and new value.
-public struct AuditEntry: Hashable, Sendable {
-  /// What wrote an audit row.
-  public enum Kind: String, Hashable, Sendable {
-    case edit, undo, `import`
-  }
-  public var id: Int64
-  /// Shared by every row one transaction wrote.
-  public var changeID: Int64
-  public var kind: Kind
-  /// ISO-8601 UTC, e.g. `2026-03-01T09:30:00Z`.
-  public var at: String
-  public var user: String
-  public var entity: String
-  public var entityID: String
-  public var field: String
-  public var oldValue: String?
-  public var newValue: String?
-  /// For an undo: the change it reverted.
-  public var reverts: Int64?
-
+extension AuditEntry {
   init(_ row: Row) {
-    id = row["id"]
-    changeID = row["change_id"]
-    kind = Kind(rawValue: row["kind"]) ?? .import
-    at = row["at"]
-    user = row["user"]
-    entity = row["entity"]
-    entityID = row["entity_id"]
-    field = row["field"]
-    oldValue = row["old_value"]
-    newValue = row["new_value"]
-    reverts = row["reverts"]
+    self.init(
+      id: row["id"], changeID: row["change_id"], kind: Kind(rawValue: row["kind"]) ?? .import, at: row["at"],
+      user: row["user"], entity: row["entity"], entityID: row["entity_id"], field: row["field"],
+      oldValue: row["old_value"], newValue: row["new_value"], reverts: row["reverts"])
   }
 }
-
 extension Workspace {
   /// The newest audit entries first, optionally of one entity ("action", "key_result", …)
   /// and one id.
   public func auditTrail(limit: Int = 100, entity: String? = nil, id: String? = nil) throws -> [AuditEntry] {
+    try auditTrail(AuditQuery(entity: entity, entityID: id, limit: limit))
+  }
+
+  /// The audit rows `query` asks for, newest first.
+  public func auditTrail(_ query: AuditQuery) throws -> [AuditEntry] {
     try writer.read { db in
       var conditions: [String] = []
       var arguments: StatementArguments = []
-      if let entity {
-        conditions.append("entity = ?")
-        arguments += [entity]
+      func add(_ sql: String, _ value: (any DatabaseValueConvertible)?) {
+        guard let value else { return }
+        conditions.append(sql)
+        arguments += [value]
       }
-      if let id {
-        conditions.append("entity_id = ?")
-        arguments += [id]
-      }
+      add("user = ?", query.user)
+      add("entity = ?", query.entity)
+      add("entity_id = ?", query.entityID)
+      add("field = ?", query.field)
+      add("at >= ?", query.since)
+      add("at <= ?", query.until)
+      add("id > ?", query.afterID)
+      let limit = max(1, query.limit)
       let filter = conditions.isEmpty ? "" : "WHERE " + conditions.joined(separator: " AND ")
       arguments += [limit]
       return try Row.fetchAll(

@@ -2,15 +2,17 @@ import GRDB
 import PeiliCore
 import PeiliText
 
-/// What became of a key-result check-in.
-public enum KeyResultEditOutcome: Hashable, Sendable {
-  /// Written; the key result as it is now.
-  case applied(KeyResult)
-  /// The key result changed after the version the check-in was based on; nothing written.
-  case conflict(current: KeyResult)
-}
-
 extension Workspace {
+  /// The dashboard's check-in of a key result, version-checked (see the method below).
+  public func checkIn(
+    keyResult id: String, value: Double?, confidence: Int?, note: String, basedOn version: Int,
+    by user: String
+  ) throws -> KeyResultEditOutcome {
+    try checkIn(
+      keyResult: id, value: value, confidence: confidence, note: note, basedOn: Optional(version),
+      expectingValue: nil, by: user)
+  }
+
   /// Records a check-in of a key result in one transaction: `value` becomes the current value
   /// of a metric KR, or marks a milestone done (non-zero) or not done (0); a perception KR takes
   /// no value (its current comes from the latest wave). Confidence is 1–10. With `basedOn`, a
@@ -56,7 +58,7 @@ extension Workspace {
         try log.record(db, entity: "key_result", id: id, field: c.field, old: c.old, new: c.new)
       }
       let cleanNote = note.sanitizedForTerminal
-      if changes.isEmpty {
+      if changes.isEmpty || !cleanNote.isEmpty {
         try log.record(db, entity: "key_result", id: id, field: "check_in", old: nil, new: cleanNote)
       }
       try CheckInRows.insert(

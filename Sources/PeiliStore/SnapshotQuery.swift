@@ -85,6 +85,8 @@ extension Workspace {
       snapshot.cycle = cycle
       snapshot.objectives = objectives
       snapshot.keyResults = try SnapshotQuery.keyResults(db, positions)
+      snapshot.lastActionCheckIns = try SnapshotQuery.lastCheckIns(db, subject: .action)
+      snapshot.lastKeyResultCheckIns = try SnapshotQuery.lastCheckIns(db, subject: .keyResult)
     }
     try SnapshotQuery.loadSurvey(db, into: &snapshot)
     return snapshot
@@ -111,6 +113,25 @@ private final class ConcurrentRead<Value>: @unchecked Sendable {
 /// are filtered to the cycle in SQL and put in the documented order here.
 enum SnapshotQuery {
   /// The newest audit row's id (0 without any): what two read transactions compare.
+  /// The latest check-in of every subject of a kind: one grouped pass over the
+  /// `checkin_subject` index (SQLite takes a bare column's value from the row of `max`).
+  static func lastCheckIns(_ db: Database, subject: CheckIn.Subject) throws -> [String: CheckIn] {
+    var out: [String: CheckIn] = [:]
+    let rows = try Row.fetchCursor(
+      db.cachedStatement(
+        sql: """
+          SELECT subject_id, max(at) AS at, author, value, progress, confidence, note FROM checkin
+          WHERE subject = ? GROUP BY subject_id
+          """), arguments: [subject.rawValue])
+    while let row = try rows.next() {
+      let id: String = row["subject_id"]
+      out[id] = CheckIn(
+        subject: subject, subjectID: id, at: row["at"], author: row["author"], value: row["value"],
+        progress: row["progress"], confidence: row["confidence"], note: row["note"] ?? "")
+    }
+    return out
+  }
+
   static func lastAudit(_ db: Database) throws -> Int {
     try Int.fetchOne(db.cachedStatement(sql: "SELECT max(id) FROM audit")) ?? 0
   }

@@ -22,6 +22,30 @@ extension Workspace {
     return outcome
   }
 
+  /// Reverts an older change chosen on the History screen — anyone's, any session's — by the
+  /// same rules as undo: each field must still hold what that change wrote (else a conflict,
+  /// nothing written). An import, a change already reverted, or one that changed no field
+  /// cannot be reverted.
+  public func revert(change changeID: Int64, by user: String) throws -> UndoOutcome {
+    try writeTransaction { db -> UndoOutcome in
+      let kinds = try String.fetchAll(
+        db, sql: "SELECT DISTINCT kind FROM audit WHERE change_id = ?", arguments: [changeID])
+      guard !kinds.isEmpty else { throw StoreError.notFound(entity: "change", id: "#\(changeID)") }
+      guard !kinds.contains(AuditEntry.Kind.import.rawValue) else {
+        throw StoreError.invalid("change #\(changeID) is an import: import the file again instead")
+      }
+      if try Bool.fetchOne(db, sql: "SELECT 1 FROM audit WHERE reverts = ? LIMIT 1", arguments: [changeID])
+        == true
+      {
+        throw StoreError.invalid("change #\(changeID) is reverted already")
+      }
+      guard let outcome = try undo(db, change: changeID, by: user) else {
+        throw StoreError.invalid("change #\(changeID) changed no field that can be put back")
+      }
+      return outcome
+    }
+  }
+
   /// Reverts `changeID` (nil when it changed no editable field).
   private func undo(_ db: Database, change changeID: Int64, by user: String) throws -> UndoOutcome? {
     let fields = (ActionFields.editable + KeyResultFields.editable).map { "'\($0)'" }.joined(separator: ", ")

@@ -39,4 +39,24 @@ final class SlowStore: WorkspaceStore, @unchecked Sendable {
   }
   func leave(_ session: WorkspaceSession) throws { try late { try inner.leave(session) } }
   func tidy() throws { try late { try inner.tidy() } }
+  func auditTrail(_ query: AuditQuery) throws -> [AuditEntry] { try late { try inner.auditTrail(query) } }
+  func checkIn(action id: String, _ c: ActionCheckIn, basedOn version: Int, by user: String) throws
+    -> EditOutcome
+  {
+    try late { try inner.checkIn(action: id, c, basedOn: version, by: user) }
+  }
+  func checkIn(
+    keyResult id: String, value: Double?, confidence: Int?, note: String, basedOn version: Int,
+    by user: String
+  ) throws -> KeyResultEditOutcome {
+    try late {
+      try inner.checkIn(
+        keyResult: id, value: value, confidence: confidence, note: note, basedOn: version, by: user)
+    }
+  }
+  func revert(change changeID: Int64, by user: String) throws -> UndoOutcome {
+    try late { try inner.revert(change: changeID, by: user) }
+  }
+  func actions(ids: [String]) throws -> [Action] { try late { try inner.actions(ids: ids) } }
+  func keyResults(ids: [String]) throws -> [KeyResult] { try late { try inner.keyResults(ids: ids) } }
 }

@@ -18,7 +18,7 @@ struct ActionLoopTests {
 
   @Test func filterCheckInSeeItInHistoryUndoItAndAnotherSessionSeesIt() async throws {
     defer { try? FileManager.default.removeItem(at: directory) }
-    let owner = try Tmux.start([peili, "demo", "--workspace", workspace], width: 100, height: 30)
+    let owner = try Tmux.start([peili, "demo", "--workspace", workspace], width: 120, height: 30)
     defer { owner.kill() }
     try await owner.waitFor("OKR tree", deadline: 60)
     let other = try Tmux.start([peili, "--workspace", workspace], width: 100, height: 30)

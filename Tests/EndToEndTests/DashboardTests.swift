@@ -43,8 +43,9 @@ struct DashboardTests {
     try await selectA4(tmux)
     #expect(row("A4", in: try tmux.screen())?.contains(" 60% active") == true)
     try tmux.send("+")
-    screen = try await tmux.waitFor("A4 progress 60% → 70%")
-    #expect(row("A4", in: screen)?.contains(" 70% active") == true)
+    // "saving A4 progress 60% → 70%…" shows at once; the row changes when the store answers.
+    screen = try await tmux.waitUntil("A4 at 70%") { self.row("A4", in: $0)?.contains(" 70% active") == true }
+    #expect(screen.contains("A4 progress 60% → 70%"))
     try tmux.send("q")
     try await tmux.waitFor("[peili exited 0]")
 

@@ -37,6 +37,12 @@ struct ScreenGoldenTests {
     let run = runner(demo.workspace)
     for scene in Self.scenes {
       var m = try demo.model(width: size[0], height: size[1])
+      // The demo's check-ins carry the time it was built: one fixed day instead.
+      m.shared.snapshot.lastActionCheckIns = m.shared.snapshot.lastActionCheckIns.mapValues {
+        var c = $0
+        c.at = "2026-10-10T09:00:00Z"
+        return c
+      }
       for key in scene.keys { run.dispatch(.key(key), &m) }
       assertSnapshot(
         of: TestWorkspace.render(m).joined(separator: "\n"), as: .lines,

@@ -115,7 +115,11 @@ struct EditTests {
     #expect(row["progress"] == 35)
     #expect(row["confidence"] == 7)
     #expect(
-      Set(try ws.auditTrail(limit: 2, entity: "action", id: "A3").map(\.field)) == ["progress", "confidence"])
+      Set(try ws.auditTrail(limit: 3, entity: "action", id: "A3").map(\.field))
+        == ["progress", "confidence", "check_in"])
+    // The note is in the trail too (the History screen shows it).
+    #expect(
+      try ws.auditTrail(limit: 1, entity: "action", id: "A3").first?.newValue == "ten chargers[31m done")
 
     // A note alone is still a check-in with an audit trace.
     guard
@@ -205,8 +209,8 @@ struct EditTests {
     #expect(metric.measure == .metric(start: 18, target: 35, current: 30, unit: "%"))
     #expect(metric.confidence == 8)
     #expect(metric.version == kr2.version + 1)
-    let trail = try ws.auditTrail(limit: 2, entity: "key_result", id: "KR2")
-    #expect(Set(trail.map(\.field)) == ["current_value", "confidence"])
+    let trail = try ws.auditTrail(limit: 3, entity: "key_result", id: "KR2")
+    #expect(Set(trail.map(\.field)) == ["current_value", "confidence", "check_in"])
     #expect(trail.first { $0.field == "current_value" }?.oldValue == "24")
     let row = try #require(try checkIns(ws, "KR2").last)
     #expect(row["value"] == 30.0)

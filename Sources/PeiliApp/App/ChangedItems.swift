@@ -7,11 +7,17 @@ public struct ChangedItems: Hashable, Sendable {
   public var keyResults: [KeyResult]
   /// The newest audit row the change was read up to.
   public var lastAuditID: Int64
+  /// Every field of another session's newest change, for the status line ("aino: A4
+  /// progress 60% → 70%, confidence 7 → 8").
+  public var newest: [FieldChange]
 
-  public init(actions: [Action] = [], keyResults: [KeyResult] = [], lastAuditID: Int64) {
+  public init(
+    actions: [Action] = [], keyResults: [KeyResult] = [], lastAuditID: Int64, newest: [FieldChange] = []
+  ) {
     self.actions = actions
     self.keyResults = keyResults
     self.lastAuditID = lastAuditID
+    self.newest = newest
   }
 }
 

@@ -1,3 +1,5 @@
+import PeiliCore
+
 /// A side effect `update` asks the main loop to perform; its result comes back as a `Msg`.
 /// The loop runs them off the key path (see `Effects`): `update` never waits for the store.
 public enum Command: Hashable, Sendable {

@@ -52,6 +52,11 @@ public struct CommandRunner: Sendable {
         // Read before the snapshot: a change that lands between the two is in the snapshot
         // and is named by the next poll, never lost.
         let changes = try store.changesByOthers(since: since)
+        if refreshesByChange,
+          let items = try changedItems(since: since, upTo: changes.lastAuditID, news: changes)
+        {
+          return .itemsChanged(items, changes: changes)
+        }
         let loaded = load(external: true)
         guard case .snapshotLoaded(let snapshot, _, _) = loaded else { return loaded }
         return .snapshotLoaded(snapshot, external: true, changes: changes)
@@ -89,30 +94,68 @@ public struct CommandRunner: Sendable {
       } catch {
         return .checkInFailed(request, describe(error))
       }
-    case .revert:
-      return .loadFailed("not yet")
+    case .revert(let change):
+      do {
+        return .revertFinished(try store.revert(change: change, by: user))
+      } catch let error as StoreError {
+        return .loadFailed(error.description)
+      } catch {
+        return .loadFailed(describe(error))
+      }
     case .history(let query):
-      return .historyLoaded(HistoryPage(query: query, entries: []))
+      do {
+        return .historyLoaded(HistoryPage(query: query, entries: try store.auditTrail(query)))
+      } catch {
+        return .loadFailed(describe(error))
+      }
     }
+  }
+
+  /// The most audit rows a refresh by change reads; more is a bulk change: reload it all.
+  static let changeLimit = 500
+
+  /// The actions and key results other sessions changed after audit row `since`, as stored
+  /// now; nil when the change reaches further (an import, an objective, too many rows): the
+  /// caller reloads everything then.
+  private func changedItems(since: Int64, upTo last: Int64, news: ChangesByOthers) throws -> ChangedItems? {
+    let rows = try store.auditTrail(AuditQuery(afterID: since, limit: Self.changeLimit + 1))
+    guard !rows.isEmpty, rows.count <= Self.changeLimit,
+      rows.allSatisfy({ $0.kind != .import && ($0.entity == "action" || $0.entity == "key_result") })
+    else { return nil }
+    func ids(_ entity: String) -> [String] {
+      var seen = Set<String>()
+      return rows.filter { $0.entity == entity && seen.insert($0.entityID).inserted }.map(\.entityID)
+    }
+    let actions = try store.actions(ids: ids("action"))
+    let keyResults = try store.keyResults(ids: ids("key_result"))
+    // The whole of the newest change the news names (the store names its newest field).
+    let newestChange = rows.first {
+      $0.user == news.user && $0.entityID == news.newest?.id && $0.field == news.newest?.field
+    }?.changeID
+    let newest = rows.filter { $0.changeID == newestChange }.reversed().map {
+      FieldChange(entity: $0.entity, id: $0.entityID, field: $0.field, old: $0.oldValue, new: $0.newValue)
+    }
+    return ChangedItems(
+      actions: actions, keyResults: keyResults, lastAuditID: max(last, rows.map(\.id).max() ?? since),
+      newest: newest)
   }
 
   /// Writes a check-in from the dialog.
   private func checkIn(_ r: CheckInRequest) throws -> CheckInOutcome {
     switch r.before {
     case .action(let a):
-      var outcome = try store.apply(
-        .checkIn(progress: r.progress, confidence: r.confidence, note: r.note), toAction: a.id,
-        basedOn: a.version,
-        by: user)
-      if let status = r.status, case .applied(let now) = outcome {
-        outcome = try store.apply(.status(status), toAction: a.id, basedOn: now.version, by: user)
-      }
-      switch outcome {
+      let c = ActionCheckIn(progress: r.progress, confidence: r.confidence, status: r.status, note: r.note)
+      switch try store.checkIn(action: a.id, c, basedOn: a.version, by: user) {
       case .applied(let now): return .applied(.action(now))
       case .conflict(let current): return .conflict(current: .action(current))
       }
-    case .keyResult:
-      throw StoreError.invalid("not yet")
+    case .keyResult(let k):
+      switch try store.checkIn(
+        keyResult: k.id, value: r.value, confidence: r.confidence, note: r.note, basedOn: k.version, by: user)
+      {
+      case .applied(let now): return .applied(.keyResult(now))
+      case .conflict(let current): return .conflict(current: .keyResult(current))
+      }
     }
   }
 

@@ -63,7 +63,9 @@ public struct Model: Sendable {
 
   /// Names another session's change on the status line ("aino: A4 progress 60% → 70%"),
   /// unless that would hide an error or a message of this session's from this very tick.
-  mutating func noteExternal(_ changes: ChangesByOthers?) {
+  /// `fields`, when known, are every field of the newest change (else only its newest field
+  /// is named).
+  mutating func noteExternal(_ changes: ChangesByOthers?, fields: [FieldChange] = []) {
     if let changes {
       shared.seenAudit = max(shared.seenAudit, changes.lastAuditID)
       // Already in the snapshot this session read (written before it): no news.
@@ -72,7 +74,7 @@ public struct Model: Sendable {
     if let status = shared.status, status.isError || (shared.statusAge < 2 && !status.isNews) { return }
     var news = StatusMessage(
       ChangeText(glyphs: shared.glyphs, text: shared.text).byOthers(
-        changes ?? ChangesByOthers(lastAuditID: 0), me: shared.user))
+        changes ?? ChangesByOthers(lastAuditID: 0), me: shared.user, fields: fields))
     news.isNews = true
     shared.status = news
   }

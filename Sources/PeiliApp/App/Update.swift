@@ -34,7 +34,7 @@ private func step(_ m: inout Model, _ msg: Msg) -> [Command] {
   case .itemsChanged(let items, let changes):
     HistoryScreen.invalidate(&m)
     let applied = m.apply(changed: items)
-    m.noteExternal(changes)
+    m.noteExternal(changes, fields: items.newest)
     return applied ? [] : [.reload]
   case .editFinished(let request, .applied(let action)):
     m.shared.landed(request.actionID)

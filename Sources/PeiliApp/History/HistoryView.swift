@@ -73,10 +73,16 @@ enum HistoryRows {
       tree.action(e.entityID)?.title ?? tree.keyResult(e.entityID)?.title
       ?? m.shared.snapshot.objectives.first { $0.id == e.entityID }?.title ?? ""
     let arrow = ScoreText(glyphs: m.shared.glyphs).arrow
-    let isNote = e.field == "check_in"
-    let change =
-      isNote ? "" : "\(words.value(e.oldValue, of: e.field)) \(arrow) \(words.value(e.newValue, of: e.field))"
-    var note = isNote ? (e.newValue ?? "") : ""
+    // A check-in's note stands where a field's values would (it has none); an item created
+    // by an import has no old value worth a column.
+    let change: String
+    switch (e.field, e.oldValue, e.newValue) {
+    case ("check_in", _, let note): change = note ?? ""
+    case (_, nil, nil): change = ""
+    default:
+      change = "\(words.value(e.oldValue, of: e.field)) \(arrow) \(words.value(e.newValue, of: e.field))"
+    }
+    var note = ""
     var style = Style(.text)
     if let by = reverted[e.changeID] {
       note = t.history.reverted + " (#\(by))" + (note.isEmpty ? "" : " · " + note)

@@ -102,7 +102,7 @@ extension Catalogue {
       lastCheckIn: { "\($0) \($1)" },
       never: "never"),
     history: HistoryText(
-      columns: ["When", "Who", "What", "Field", "Old → new", "Note"],
+      columns: ["When", "Who", "What", "Field", "Old → new, note", "Undo"],
       empty: "No changes recorded yet.",
       loading: "reading the audit trail…",
       reverted: "reverted",

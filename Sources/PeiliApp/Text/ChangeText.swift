@@ -32,12 +32,17 @@ struct ChangeText {
 
   /// Who changed what in another session: the newest change, and how many more there were.
   /// The user's own other session is "you, in another session".
-  func byOthers(_ changes: ChangesByOthers, me: String) -> String {
+  /// With `fields` (every field of that change, of one item) all of them are named.
+  func byOthers(_ changes: ChangesByOthers, me: String, fields: [FieldChange] = []) -> String {
     guard let newest = changes.newest else { return text.messages.updatedByOther }
-    let more = changes.count > 1 ? " (\(text.messages.more(changes.count - 1)))" : ""
+    let changed = fields.filter { $0.field != "check_in" }
+    let shown = changed.count > 1 && changed.allSatisfy({ $0.id == newest.id }) ? changed : [newest]
+    // A check-in's note row counts with its change, not as one more.
+    let rest = changes.count - shown.count - (fields.count - changed.count)
+    let more = rest > 0 ? " (\(text.messages.more(rest)))" : ""
     let who =
       changes.user.map { $0 == me ? text.messages.youElsewhere : $0 } ?? text.messages.anotherSession
-    return "\(who): \(field(newest))\(more)"
+    return "\(who): \(field(shown[0]))" + shown.dropFirst().map { ", " + values($0) }.joined() + more
   }
 
   /// An edit as asked for, before the store answers: "A4 progress 60% → 70%".

@@ -16,6 +16,9 @@ public struct Snapshot: Sendable {
   public var readOnlyReason: String?
   /// The newest audit row the snapshot reflects (0: none): where "what changed since" starts.
   public var lastAuditID: Int64 = 0
+  /// The latest check-in of each action and of each key result, by its id.
+  public var lastActionCheckIns: [String: CheckIn] = [:]
+  public var lastKeyResultCheckIns: [String: CheckIn] = [:]
 
   public init(
     workspacePath: String, cycle: Cycle? = nil, objectives: [Objective] = [], keyResults: [KeyResult] = [],

@@ -73,6 +73,24 @@ public protocol WorkspaceStore: AnyObject, Sendable {
   func heartbeat(_ session: WorkspaceSession) throws -> [WorkspaceSession]
   /// Removes `session`'s presence (on quit).
   func leave(_ session: WorkspaceSession) throws
+  /// The audit rows `query` asks for, newest first (the History screen; a refresh by change
+  /// reads those after the last one seen).
+  func auditTrail(_ query: AuditQuery) throws -> [AuditEntry]
+  /// The check-in dialog on an action: its fields in one transaction with audit rows and a
+  /// check-in row; a conflict, and nothing written, when the action is no longer at `version`.
+  func checkIn(action id: String, _ checkIn: ActionCheckIn, basedOn version: Int, by user: String) throws
+    -> EditOutcome
+  /// The check-in dialog on a key result: a metric's current value or a milestone's done
+  /// (non-zero), confidence 1–10, a note; version-checked like an action's.
+  func checkIn(
+    keyResult id: String, value: Double?, confidence: Int?, note: String, basedOn version: Int,
+    by user: String
+  ) throws -> KeyResultEditOutcome
+  /// Reverts an older change (anyone's) as a new change of `user`'s, by undo's rules.
+  func revert(change changeID: Int64, by user: String) throws -> UndoOutcome
+  /// The items with these ids as stored now.
+  func actions(ids: [String]) throws -> [Action]
+  func keyResults(ids: [String]) throws -> [KeyResult]
   /// Housekeeping while the user is idle (SQLite: a passive WAL checkpoint), so that the
   /// writes of keys never pay for it.
   func tidy() throws
