@@ -72,7 +72,7 @@ enum HistoryRows {
     let title =
       tree.action(e.entityID)?.title ?? tree.keyResult(e.entityID)?.title
       ?? m.shared.snapshot.objectives.first { $0.id == e.entityID }?.title ?? ""
-    let arrow = ScoreText(glyphs: m.shared.glyphs).arrow
+    let arrow = m.shared.glyphs.arrow
     let isNote = e.field == "check_in"
     let change =
       isNote ? "" : "\(words.value(e.oldValue, of: e.field)) \(arrow) \(words.value(e.newValue, of: e.field))"
