@@ -192,6 +192,8 @@ func overlay(_ model: Model, into buffer: inout Buffer) {
   switch overlay {
   case .help(let scroll):
     HelpOverlay(sections: HelpContent.sections(model)).dialog(
+      words: HelpOverlay.Words(
+        title: t.frame.helpTitle, hint: t.frame.helpHint, pagingHint: t.frame.helpPagingHint),
       border: border, ellipsis: g.ellipsis, height: area.height, scroll: scroll
     ).render(into: &buffer, area: area)
   case .segmentPicker(let attribute, let cursor):

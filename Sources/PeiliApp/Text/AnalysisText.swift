@@ -146,3 +146,30 @@ extension Catalogue.AnalysisText {
       }
     })
 }
+
+extension Catalogue.AnalysisText {
+  /// Every entry rewritten by `m` (see `Catalogue.mapped`).
+  func mapped(_ m: TextMapping) -> Self {
+    Self(
+      audience: m(audience),
+      audienceTitle: m(audienceTitle),
+      audienceLetter: m(audienceLetter),
+      notEnoughData: m(notEnoughData),
+      agree: m(agree),
+      staffUnderestimate: m(staffUnderestimate),
+      staffOverestimate: m(staffOverestimate),
+      under: m(under),
+      over: m(over),
+      aligned: m(aligned),
+      notAvailable: m(notAvailable),
+      weakCustomerIndex: m(weakCustomerIndex),
+      markedMirrorGap: m(markedMirrorGap),
+      unlinked: m(unlinked),
+      reasonSeparator: m(reasonSeparator),
+      gapKind: m(gapKind),
+      quadrant: m(quadrant),
+      quadrantTitle: m(quadrantTitle),
+      gridUnavailable: m(gridUnavailable),
+      objectiveKind: m(objectiveKind))
+  }
+}

@@ -69,3 +69,42 @@ extension Catalogue.DashboardText {
     noThemeLinkedWarning: "no theme linked (an OKR without a mirror)",
     blindSpot: "Blind spot")
 }
+
+extension Catalogue.DashboardText {
+  /// Every entry rewritten by `m` (see `Catalogue.mapped`).
+  func mapped(_ m: TextMapping) -> Self {
+    Self(
+      tree: m(tree),
+      filteredTree: m(filteredTree),
+      rows: m(rows),
+      noObjectives: m(noObjectives),
+      noMatch: m(noMatch),
+      confidenceShort: m(confidenceShort),
+      mirror: m(mirror),
+      mirrorOf: m(mirrorOf),
+      mirrorOfObjective: m(mirrorOfObjective),
+      themesPosition: m(themesPosition),
+      noSurvey: m(noSurvey),
+      objectiveWithoutMirror: m(objectiveWithoutMirror),
+      noThemeLinked: m(noThemeLinked),
+      theme: m(theme),
+      customer: m(customer),
+      staff: m(staff),
+      mirrorScore: m(mirrorScore),
+      mirrorGap: m(mirrorGap),
+      staffGap: m(staffGap),
+      changeCustomer: m(changeCustomer),
+      changeStaff: m(changeStaff),
+      respondents: m(respondents),
+      objective: m(objective),
+      action: m(action),
+      due: m(due),
+      confidence: m(confidence),
+      metric: m(metric),
+      milestone: m(milestone),
+      perception: m(perception),
+      target: m(target),
+      noThemeLinkedWarning: m(noThemeLinkedWarning),
+      blindSpot: m(blindSpot))
+  }
+}

@@ -71,3 +71,46 @@ extension Catalogue.DrillText {
     noComments: "No comments.",
     moreComments: { "\($0) more of \($1): narrow with c (audience), w (wave) or f (segment)" })
 }
+
+extension Catalogue.DrillText {
+  /// Every entry rewritten by `m` (see `Catalogue.mapped`).
+  func mapped(_ m: TextMapping) -> Self {
+    Self(
+      title: m(title),
+      scores: m(scores),
+      questions: m(questions),
+      segments: m(segments),
+      comments: m(comments),
+      gone: m(gone),
+      scoresHeading: m(scoresHeading),
+      scoresHint: m(scoresHint),
+      noWave: m(noWave),
+      respondents: m(respondents),
+      favourable: m(favourable),
+      nps: m(nps),
+      withheld: m(withheld),
+      noAnswers: m(noAnswers),
+      tooFew: m(tooFew),
+      mirrorGap: m(mirrorGap),
+      experienceGap: m(experienceGap),
+      questionsHeading: m(questionsHeading),
+      negative: m(negative),
+      neutral: m(neutral),
+      positive: m(positive),
+      npsMark: m(npsMark),
+      noAnswersIn: m(noAnswersIn),
+      segmentsBy: m(segmentsBy),
+      nextAttribute: m(nextAttribute),
+      noAttributes: m(noAttributes),
+      noAttributesStatus: m(noAttributesStatus),
+      loading: m(loading),
+      noRespondents: m(noRespondents),
+      couldNotRead: m(couldNotRead),
+      commentsHeading: m(commentsHeading),
+      all: m(all),
+      commentsHint: m(commentsHint),
+      commentsWithheld: m(commentsWithheld),
+      noComments: m(noComments),
+      moreComments: m(moreComments))
+  }
+}

@@ -15,6 +15,8 @@ extension Catalogue {
     public var you: String
     /// Between names in a list.
     public var listSeparator: String
+    /// The help box's title, and its hint when the list fits and when it is paged.
+    public var helpTitle: String, helpHint: String, helpPagingHint: String
   }
 }
 
@@ -30,5 +32,26 @@ extension Catalogue.FrameText {
     namesAndOthers: { "\($0) \($1)" },
     others: Catalogue.Plural(one: "+{n} other", other: "+{n} others"),
     you: "you",
-    listSeparator: ", ")
+    listSeparator: ", ",
+    helpTitle: "Keys", helpHint: "Esc close", helpPagingHint: "j/k scroll, Esc close")
+}
+
+extension Catalogue.FrameText {
+  /// Every entry rewritten by `m` (see `Catalogue.mapped`).
+  func mapped(_ m: TextMapping) -> Self {
+    Self(
+      waves: m(waves),
+      wave: m(wave),
+      noSurvey: m(noSurvey),
+      segment: m(segment),
+      cycle: m(cycle),
+      alsoOpenBy: m(alsoOpenBy),
+      namesAndOthers: m(namesAndOthers),
+      others: m(others),
+      you: m(you),
+      listSeparator: m(listSeparator),
+      helpTitle: m(helpTitle),
+      helpHint: m(helpHint),
+      helpPagingHint: m(helpPagingHint))
+  }
 }

@@ -74,3 +74,54 @@ extension Catalogue.GapsText {
     importanceAxis: { "importance (r), mean \($0)" },
     performanceAxis: { "performance (index) \($0)  \($1), mean \($2)" })
 }
+
+extension Catalogue.GapsText {
+  /// Every entry rewritten by `m` (see `Catalogue.mapped`).
+  func mapped(_ m: TextMapping) -> Self {
+    Self(
+      rankBy: m(rankBy),
+      gridOf: m(gridOf),
+      noThemes: m(noThemes),
+      theme: m(theme),
+      scores: m(scores),
+      gap: m(gap),
+      gapClass: m(gapClass),
+      respondents: m(respondents),
+      linked: m(linked),
+      pessimistic: m(pessimistic),
+      optimistic: m(optimistic),
+      aligned: m(aligned),
+      staffLower: m(staffLower),
+      staffHigher: m(staffHigher),
+      drop: m(drop),
+      rise: m(rise),
+      noChange: m(noChange),
+      belowTarget: m(belowTarget),
+      reached: m(reached),
+      noKeyResult: m(noKeyResult),
+      weak: m(weak),
+      low: m(low),
+      noData: m(noData),
+      blindSpotMark: m(blindSpotMark),
+      experience: m(experience),
+      change: m(change),
+      target: m(target),
+      weakness: m(weakness),
+      notEnoughData: m(notEnoughData),
+      linkedLabel: m(linkedLabel),
+      nothing: m(nothing),
+      blindSpot: m(blindSpot),
+      targetLetter: m(targetLetter),
+      targetWord: m(targetWord),
+      baseline: m(baseline),
+      gapMark: m(gapMark),
+      interval: m(interval),
+      noWave: m(noWave),
+      reading: m(reading),
+      couldNotRead: m(couldNotRead),
+      noGrid: m(noGrid),
+      gridHint: m(gridHint),
+      importanceAxis: m(importanceAxis),
+      performanceAxis: m(performanceAxis))
+  }
+}

@@ -44,3 +44,29 @@ extension Catalogue.SegmentText {
     applied: { "segment \($0) (\($1) scores)" },
     withheld: { "\($0) withheld: \($1)" })
 }
+
+extension Catalogue.SegmentText {
+  /// Every entry rewritten by `m` (see `Catalogue.mapped`).
+  func mapped(_ m: TextMapping) -> Self {
+    Self(
+      attributesTitle: m(attributesTitle),
+      valuesTitle: m(valuesTitle),
+      attributesHint: m(attributesHint),
+      valuesHint: m(valuesHint),
+      reading: m(reading),
+      noAttributes: m(noAttributes),
+      values: m(values),
+      attributeSummary: m(attributeSummary),
+      respondents: m(respondents),
+      anyValue: m(anyValue),
+      now: m(now),
+      removesConstraint: m(removesConstraint),
+      nothingToClear: m(nothingToClear),
+      cleared: m(cleared),
+      refused: m(refused),
+      noAudience: m(noAudience),
+      tooFew: m(tooFew),
+      applied: m(applied),
+      withheld: m(withheld))
+  }
+}
