@@ -116,7 +116,9 @@ enum ImportanceView {
         lines.append([
           Span(" " + TextFit.left(label, 5) + mark, Style(.text, bold: true)),
           Span(TextFit.left(names[id] ?? id, 16, ellipsis: g.ellipsis)),
-          Span(" r \(String(format: "%.2f", p.importance))  \(Int(p.performance.rounded()))", Style(.muted)),
+          Span(
+            " \(t.correlation(String(format: "%.2f", p.importance)))  \(Int(p.performance.rounded()))",
+            Style(.muted)),
         ])
       }
     }

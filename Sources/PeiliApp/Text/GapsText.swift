@@ -37,6 +37,8 @@ extension Catalogue {
     public var noGrid: @Sendable (_ audience: String, _ reason: String) -> String
     public var gridHint: String
     public var importanceAxis: @Sendable (_ mean: String) -> String
+    /// A theme's importance in the quadrant lists: "r 0.21".
+    public var correlation: @Sendable (_ r: String) -> String
     public var performanceAxis: @Sendable (_ arrow: String, _ range: String, _ mean: String) -> String
   }
 }
@@ -72,6 +74,7 @@ extension Catalogue.GapsText {
     gridHint:
       "Importance is the correlation of a theme with the audience's outcome question. Press a for another audience.",
     importanceAxis: { "importance (r), mean \($0)" },
+    correlation: { "r \($0)" },
     performanceAxis: { "performance (index) \($0)  \($1), mean \($2)" })
 }
 
@@ -122,6 +125,7 @@ extension Catalogue.GapsText {
       noGrid: m(noGrid),
       gridHint: m(gridHint),
       importanceAxis: m(importanceAxis),
+      correlation: m(correlation),
       performanceAxis: m(performanceAxis))
   }
 }
