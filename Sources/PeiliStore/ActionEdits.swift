@@ -1,6 +1,5 @@
 import GRDB
 import PeiliCore
-import PeiliText
 
 extension Workspace {
   /// Applies one change to an action in one transaction. When the action's version is no
@@ -21,12 +20,7 @@ extension Workspace {
   public func checkIn(action id: String, _ c: ActionCheckIn, basedOn version: Int, by user: String) throws
     -> EditOutcome
   {
-    var changes: [ActionChange] = []
-    if c.progress != nil || c.confidence != nil || !c.note.isEmpty {
-      changes.append(.checkIn(progress: c.progress, confidence: c.confidence, note: c.note))
-    }
-    if let status = c.status { changes.append(.status(status)) }
-    return try edit(action: id, changes, by: user) { $0.version == version }
+    try edit(action: id, c.changes, by: user) { $0.version == version }
   }
 
   /// The items with these ids as stored now (ids not found are left out).
@@ -68,77 +62,26 @@ extension Workspace {
         throw StoreError.notFound(entity: "action", id: id)
       }
       guard accepts(current) else { return .conflict(current: current) }
-
-      var updated = current
-      var checkIn: CheckIn?
-      for change in changes {
-        switch change {
-        case .progress(let progress):
-          updated.progress = min(100, max(0, progress))
-          if updated.progress != current.progress {
-            checkIn = CheckIn(
-              subject: .action, subjectID: id, at: "", author: user, progress: updated.progress,
-              confidence: current.confidence)
-          }
-        case .status(let status):
-          updated.status = status
-        case .checkIn(let progress, let confidence, let note):
-          if let progress {
-            guard (0...100).contains(progress) else {
-              throw StoreError.invalid("progress must be between 0 and 100, got \(progress)")
-            }
-            updated.progress = progress
-          }
-          if let confidence {
-            guard (1...10).contains(confidence) else {
-              throw StoreError.invalid("confidence must be between 1 and 10, got \(confidence)")
-            }
-            updated.confidence = confidence
-          }
-          checkIn = CheckIn(
-            subject: .action, subjectID: id, at: "", author: user, progress: progress, confidence: confidence,
-            note: note.sanitizedForTerminal)
-        }
-      }
-
-      let fields = ActionFields.diff(current, updated)
-      if fields.isEmpty && checkIn == nil { return .applied(current) }
-      updated.version = current.version + 1
-      try ActionFields.write(db, updated)
-
+      let edit = try ActionEdit(changes, to: current, by: user)
+      if edit.isEmpty { return .applied(current) }
+      try ActionRow.write(db, edit.updated)
       let log = try AuditLog.begin(db, kind: .edit, user: user)
-      for c in fields {
+      for c in edit.fields {
         try log.record(db, entity: "action", id: id, field: c.field, old: c.old, new: c.new)
       }
-      if let checkIn {
+      if let checkIn = edit.checkIn {
         try CheckInRows.insert(db, checkIn, at: log.at)
-        if fields.isEmpty || !checkIn.note.isEmpty {
-          // A check-in's note is part of the trail (History shows it), and a check-in that
-          // changed no field still leaves a trace.
+        if edit.recordsNote {
           try log.record(db, entity: "action", id: id, field: "check_in", old: nil, new: checkIn.note)
         }
       }
-      return .applied(updated)
+      return .applied(edit.updated)
     }
   }
 }
 
-/// The editable fields of an action as audit text.
-enum ActionFields {
-  static let editable = ["progress", "status", "confidence"]
-
-  static func values(_ a: Action) -> [String: String?] {
-    [
-      "progress": AuditValue.text(a.progress), "status": a.status.rawValue,
-      "confidence": AuditValue.text(a.confidence),
-    ]
-  }
-
-  static func diff(_ old: Action, _ new: Action) -> [(field: String, old: String?, new: String?)] {
-    AuditValue.changes(editable, before: values(old), after: values(new))
-  }
-
-  /// Writes the editable fields and the version.
+/// Writes an action's editable fields and its version.
+enum ActionRow {
   static func write(_ db: Database, _ a: Action) throws {
     let statement = try db.cachedStatement(
       sql: "UPDATE action SET progress = ?, status = ?, confidence = ?, version = ? WHERE id = ?")

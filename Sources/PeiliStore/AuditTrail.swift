@@ -94,25 +94,3 @@ struct AuditLog {
     return Locked(formatter)
   }()
 }
-
-/// How field values are written into audit rows, so that an undo can compare and restore them.
-enum AuditValue {
-  static func text(_ value: Int?) -> String? { value.map { String($0) } }
-  static func text(_ value: Bool?) -> String? { value.map { $0 ? "true" : "false" } }
-  static func text(_ value: Double?) -> String? {
-    guard let value else { return nil }
-    if value == value.rounded(), abs(value) < 1e15 { return String(Int(value)) }
-    return String(value)
-  }
-
-  /// The fields (in `fields` order) whose audit text differs between two versions of a row.
-  static func changes(
-    _ fields: [String], before: [String: String?], after: [String: String?]
-  ) -> [(field: String, old: String?, new: String?)] {
-    fields.compactMap { field in
-      let o = before[field] ?? nil
-      let n = after[field] ?? nil
-      return o == n ? nil : (field, o, n)
-    }
-  }
-}

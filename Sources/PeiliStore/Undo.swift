@@ -48,7 +48,7 @@ extension Workspace {
 
   /// Reverts `changeID` (nil when it changed no editable field).
   private func undo(_ db: Database, change changeID: Int64, by user: String) throws -> UndoOutcome? {
-    let fields = (ActionFields.editable + KeyResultFields.editable).map { "'\($0)'" }.joined(separator: ", ")
+    let fields = ChangeRevert.revertible.map { "'\($0)'" }.joined(separator: ", ")
     let rows = try Row.fetchAll(
       db, sql: "SELECT * FROM audit WHERE change_id = ? AND field IN (\(fields)) ORDER BY id",
       arguments: [changeID]
@@ -57,72 +57,38 @@ extension Workspace {
     let entity = first.entity
     let id = first.entityID
 
-    let now: [String: String?]
     switch entity {
     case "action":
       guard let action = try DomainRows.fetchAction(db, id: id) else {
         throw StoreError.notFound(entity: "action", id: id)
       }
-      now = ActionFields.values(action)
+      if let conflict = ChangeRevert.conflict(rows, now: ActionFields.values(action)) { return conflict }
+      let restored = ChangeRevert.restoring(action, rows)
+      try ActionRow.write(db, restored)
+      let log = try recordUndo(db, rows, of: changeID, by: user)
+      if let checkIn = ChangeRevert.checkIn(restoring: action, to: restored, by: user) {
+        try CheckInRows.insert(db, checkIn, at: log.at)
+      }
     default:
       guard let kr = try DomainRows.fetchKeyResult(db, id: id) else {
         throw StoreError.notFound(entity: "key result", id: id)
       }
-      now = KeyResultFields.values(kr)
+      if let conflict = ChangeRevert.conflict(rows, now: KeyResultFields.values(kr)) { return conflict }
+      try KeyResultRow.write(db, ChangeRevert.restoring(kr, rows))
+      _ = try recordUndo(db, rows, of: changeID, by: user)
     }
-    for row in rows {
-      let current = now[row.field] ?? nil
-      if current != row.newValue {
-        return .conflict(entity: entity, id: id, field: row.field, expected: row.newValue, current: current)
-      }
-    }
+    return ChangeRevert.undone(changeID, rows)
+  }
 
+  /// The undo's audit rows: each field from what the change wrote back to what it replaced.
+  private func recordUndo(_ db: Database, _ rows: [AuditEntry], of changeID: Int64, by user: String) throws
+    -> AuditLog
+  {
     let log = try AuditLog.begin(db, kind: .undo, user: user, reverts: changeID)
-    switch entity {
-    case "action":
-      var action = try DomainRows.fetchAction(db, id: id)!
-      let before = action.progress
-      for row in rows {
-        switch row.field {
-        case "progress": action.progress = row.oldValue.flatMap { Int($0) } ?? 0
-        case "status": action.status = row.oldValue.flatMap(ActionStatus.init(rawValue:)) ?? action.status
-        default: action.confidence = row.oldValue.flatMap { Int($0) }
-        }
-      }
-      action.version += 1
-      try ActionFields.write(db, action)
-      if action.progress != before {
-        try CheckInRows.insert(
-          db,
-          CheckIn(
-            subject: .action, subjectID: id, at: "", author: user, progress: action.progress,
-            confidence: action.confidence, note: "undo"), at: log.at)
-      }
-    default:
-      var kr = try DomainRows.fetchKeyResult(db, id: id)!
-      for row in rows {
-        switch (row.field, kr.measure) {
-        case ("current_value", .metric(let start, let target, _, let unit)):
-          kr.measure = .metric(
-            start: start, target: target, current: row.oldValue.flatMap { Double($0) } ?? start, unit: unit)
-        case ("done", .milestone):
-          kr.measure = .milestone(done: row.oldValue == "true")
-        case ("confidence", _):
-          kr.confidence = row.oldValue.flatMap { Int($0) }
-        default:
-          break
-        }
-      }
-      kr.version += 1
-      try KeyResultFields.write(db, kr)
-    }
     for row in rows {
-      try log.record(db, entity: entity, id: id, field: row.field, old: row.newValue, new: row.oldValue)
+      try log.record(
+        db, entity: row.entity, id: row.entityID, field: row.field, old: row.newValue, new: row.oldValue)
     }
-    return .undone(
-      revertedChange: changeID,
-      fields: rows.map {
-        FieldChange(entity: entity, id: id, field: $0.field, old: $0.newValue, new: $0.oldValue)
-      })
+    return log
   }
 }

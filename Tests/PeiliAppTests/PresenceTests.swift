@@ -101,17 +101,19 @@ struct PresenceTextTests {
     func s(_ user: String, _ pid: Int) -> WorkspaceSession {
       WorkspaceSession(id: "\(pid)", user: user, host: "server", pid: pid)
     }
-    #expect(PresenceText.line(others: [], user: "aino", glyphs: .unicode, room: 80) == nil)
+    let english = Catalogue.english.frame
+    #expect(PresenceText.line(others: [], user: "aino", glyphs: .unicode, text: english, room: 80) == nil)
     let line = PresenceText.line(
       others: [s("mikko", 1), s("aino", 2), s("mikko", 3), s("siiri\u{1B}[31m", 4)], user: "aino",
-      glyphs: .unicode, room: 80)
+      glyphs: .unicode, text: english, room: 80)
     // Short of room the names that fit stay whole and the rest are counted.
     let short = PresenceText.line(
       others: [s("mikko", 1), s("aino", 2), s("mikko", 3), s("siiri", 4)], user: "aino", glyphs: .unicode,
-      room: 20)
+      text: english, room: 20)
     #expect(short == "mikko ×2 +2 others")
     #expect(
-      PresenceText.line(others: [s("mikko", 1), s("siiri", 4)], user: "aino", glyphs: .unicode, room: 8)
+      PresenceText.line(
+        others: [s("mikko", 1), s("siiri", 4)], user: "aino", glyphs: .unicode, text: english, room: 8)
         == "+2 others")
     // The user name is untrusted: the buffer the header is drawn into drops its ESC.
     var header = Buffer(width: 60, height: 1)

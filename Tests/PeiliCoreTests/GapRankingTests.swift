@@ -75,7 +75,7 @@ import Testing
     #expect(!comm.isBlindSpot)
     // Pricing: nothing links to it.
     let pricing = try #require(ranked.first { $0.themeID == "pricing" })
-    #expect(pricing.links.isEmpty && pricing.isBlindSpot && pricing.blindSpotReason != nil)
+    #expect(pricing.links.isEmpty && pricing.isBlindSpot && pricing.blindSpotReasons == [.unlinked])
     // Influence: only a dropped action links to it, and customers rate it weak.
     let influence = try #require(ranked.first { $0.themeID == "influence" })
     #expect(influence.links.actions == ["A4"])

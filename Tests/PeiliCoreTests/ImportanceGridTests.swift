@@ -15,7 +15,7 @@ import Testing
         entry("a", 0.6), entry("b", 0.5), entry("c", 0.1), entry("d", 0.2), entry("x", 0.9, .staff),
       ],
       performance: ["a": 40, "b": 70, "c": 30, "d": 80, "x": 10], audience: .customer)
-    #expect(grid.unavailableReason == nil)
+    #expect(grid.unavailable == nil)
     #expect(abs((grid.meanImportance ?? 0) - 0.35) < 1e-12)
     #expect(grid.meanPerformance == 55)
     #expect(grid.placements.map(\.themeID) == ["a", "b", "c", "d"])
@@ -33,7 +33,8 @@ import Testing
 
   @Test func noOutcomeQuestion() {
     let grid = ImportanceGrid(importance: [entry("a", 0.5)], performance: ["a": 50], audience: .staff)
-    #expect(grid.unavailableReason == "no outcome question for staff")
+    #expect(grid.unavailable == .noOutcomeQuestion)
+    #expect(ReportWording.reason(.noOutcomeQuestion, audience: .staff) == "no outcome question for staff")
     #expect(grid.placements.isEmpty && grid.meanImportance == nil)
   }
 
@@ -42,13 +43,13 @@ import Testing
       importance: [entry("a", nil), entry("b", nil), entry("c", nil)],
       performance: ["a": 50, "b": 60, "c": 70],
       audience: .customer)
-    #expect(grid.unavailableReason == "too few respondents")
+    #expect(grid.unavailable == .tooFewRespondents)
   }
 
   @Test func tooFewThemesPlaced() {
     let grid = ImportanceGrid(
       importance: [entry("a", 0.5), entry("b", 0.2), entry("c", 0.3)], performance: ["a": 50, "b": 60],
       audience: .customer)
-    #expect(grid.unavailableReason != nil)
+    #expect(grid.unavailable == .tooFewThemes)
   }
 }

@@ -107,7 +107,7 @@ struct ImportanceReference {
       performance[e.theme] = perf.mean
     }
     let grid = ImportanceGrid(importance: importance, performance: performance, audience: .customer)
-    #expect(grid.unavailableReason == nil)
+    #expect(grid.unavailable == nil)
     expectClose(grid.meanImportance, expected.meanImportance, "mean importance")
     expectClose(grid.meanPerformance, expected.meanPerformance, "mean performance")
     for e in expected.themes {

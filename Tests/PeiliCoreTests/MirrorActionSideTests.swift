@@ -167,7 +167,7 @@ private struct ReferenceActionSide {
     warnings =
       objectiveWarnings
       + basis.blindSpotReasons.filter { targeting[$0.themeID, default: 0] == 0 }.map {
-        .blindSpot(themeID: $0.themeID, reason: $0.reason)
+        .blindSpot(themeID: $0.themeID, reasons: $0.reasons)
       }
   }
 

@@ -65,8 +65,10 @@ import Testing
     #expect(g.gapClass == .under && g.isMarked)
     let size = Int((try ref.number("diff") * 25).rounded())
     let margin = Int(((try ref.number("ci_high") - ref.number("ci_low")) / 2 * 25).rounded())
-    #expect(m.reading == "Staff underestimate customers on Communication by \(size) ± \(margin)")
-    #expect(m.reading == "Staff underestimate customers on Communication by 8 ± 5")
+    #expect(m.reading == .staffUnderestimate(by: g))
+    #expect(
+      ReportWording.reading(m) == "Staff underestimate customers on Communication by \(size) ± \(margin)")
+    #expect(ReportWording.reading(m) == "Staff underestimate customers on Communication by 8 ± 5")
     // The customer change is the reference Welch (after − before) itself.
     let c = try #require(m.change[.customer])
     expectClose(c.diff, try ref.number("diff") * 25, "change")
@@ -81,7 +83,8 @@ import Testing
     let m = try #require(a.mirror(theme: "service"))
     #expect(m.mirrorGap?.gapClass == .aligned)
     expectClose(m.mirrorGap?.diff, -(try f.welch[0].number("diff")) * 25, "diff")
-    #expect(m.reading == "Staff and customers agree on Service")
+    #expect(m.reading == .agree)
+    #expect(ReportWording.reading(m) == "Staff and customers agree on Service")
     #expect(m.change[.customer]?.gapClass == .aligned)
   }
 
@@ -105,13 +108,15 @@ import Testing
     expectClose(e.p, try f.welch[3].number("p"), "experience p")
     #expect(e.gapClass == .over)
     #expect(influence.mirrorGap?.gapClass == .notEnoughData)
-    #expect(influence.reading == "Not enough data on Influence")
+    #expect(influence.reading == .notEnoughData)
+    #expect(ReportWording.reading(influence) == "Not enough data on Influence")
     let pricing = try #require(a.mirror(theme: "pricing"))
     #expect(pricing.scores[.customer] == nil)  // n = 3: suppressed
     #expect(pricing.baselineScores[.customer]?.n == 41)
     #expect(pricing.change[.customer]?.gapClass == .notEnoughData)
     #expect(pricing.change[.customer]?.diff == 0)  // nothing of the suppressed cell leaks
-    #expect(pricing.reading == "Not enough data on Pricing")
+    #expect(pricing.reading == .notEnoughData)
+    #expect(ReportWording.reading(pricing) == "Not enough data on Pricing")
   }
 
   @Test func themeLinks() throws {
@@ -134,18 +139,24 @@ import Testing
     #expect(a.warnings.first == .objectiveWithoutTheme(objectiveID: "O3"))
     // Influence's customer index is 44.5 (a rounding tie), so accept either whole number.
     let weak = ["customer index 44 < 50", "customer index 45 < 50"]
-    guard case .blindSpot(let theme, let reason) = try #require(a.warnings.last) else {
+    guard case .blindSpot(let theme, let reasons) = try #require(a.warnings.last) else {
       Issue.record("expected a blind spot, got \(a.warnings)")
       return
     }
+    let reason = ReportWording.reasons(reasons) ?? ""
     #expect(theme == "influence" && weak.contains(reason), "\(reason)")
+    guard case .weakCustomerIndex(let index, let threshold) = reasons.first, reasons.count == 1 else {
+      Issue.record("expected a weak customer index, got \(reasons)")
+      return
+    }
+    #expect(abs(index - 44.5) < 0.5 && threshold == 50)
     // Communication has a marked mirror gap but A1 targets it; a dropped action targets nothing.
     let withDropped = MirrorAnalysis(snapshot: f.snapshot, today: f.today)
     #expect(withDropped.warnings == [a.warnings.last])
     // Untargeted and marked: the mirror gap is named too.
     snap.actions.removeAll { $0.id == "A1" }
     let b = MirrorAnalysis(snapshot: snap, today: f.today)
-    #expect(b.warnings.contains(.blindSpot(themeID: "communication", reason: "mirror gap −8 ± 5")))
+    #expect(blindSpot("communication", in: b.warnings) == "mirror gap −8 ± 5")
   }
 
   @Test func perceptionKeyResultProgress() throws {
@@ -292,13 +303,21 @@ import Testing
     // Dropping A1 leaves communication untargeted: its marked mirror gap makes it a blind spot.
     var dropped = snap.action("A1")
     dropped.status = .dropped
-    #expect(!a.warnings.contains(.blindSpot(themeID: "communication", reason: "mirror gap −8 ± 5")))
+    #expect(blindSpot("communication", in: a.warnings) == nil)
     let droppedInPlace = a.update(action: dropped, was: snap.action("A1"))
     #expect(droppedInPlace)
-    #expect(a.warnings.contains(.blindSpot(themeID: "communication", reason: "mirror gap −8 ± 5")))
+    #expect(blindSpot("communication", in: a.warnings) == "mirror gap −8 ± 5")
     var moved = snap.action("A1")
     moved.themeIDs = ["service"]
     let movedInPlace = a.update(action: moved, was: snap.action("A1"))
     #expect(!movedInPlace)  // its links change: rebuild
   }
+}
+
+/// The reasons of a theme's blind-spot warning as the report words them; nil when none.
+private func blindSpot(_ theme: String, in warnings: [CoverageWarning]) -> String? {
+  for w in warnings {
+    if case .blindSpot(theme, let reasons) = w { return ReportWording.reasons(reasons) }
+  }
+  return nil
 }

@@ -130,7 +130,7 @@ import Testing
         uniqueKeysWithValues: try ws.snapshot().scores.filter {
           $0.key.audience == .customer && $0.key.waveID == "2026-09" && $0.key.questionID == nil
         }.map { ($0.key.themeID, $0.value.index.mean) }), audience: .customer)
-    #expect(grid.unavailableReason == nil)
+    #expect(grid.unavailable == nil)
     #expect(grid.placements.count == 6)
   }
 

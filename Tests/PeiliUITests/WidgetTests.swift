@@ -111,6 +111,7 @@ struct WidgetTests {
   }
 
   @Test func helpOverlayListsEveryKeyAligned() {
+    let words = HelpOverlay.Words(title: "Keys", hint: "Esc close", pagingHint: "j/k scroll, Esc close")
     let help = HelpOverlay(sections: [
       .init("Move", [.init("↑ ↓ j k", "up / down"), .init("g G", "first / last")]),
       .init("Edit", [.init("+ -", "progress ±10")]),
@@ -119,13 +120,14 @@ struct WidgetTests {
       help.lines.map { $0.map(\.text).joined() } == [
         "Move", "↑ ↓ j k  up / down", "g G      first / last", "", "Edit", "+ -      progress ±10",
       ])
-    let short = help.dialog(border: .ascii, ellipsis: "…", height: 4, scroll: 1)
+    let short = help.dialog(words: words, border: .ascii, ellipsis: "…", height: 4, scroll: 1)
     #expect(short.lines.count == 2)
     #expect(short.lines[0].map(\.text).joined() == "↑ ↓ j k  up / down")
     #expect(short.hint.contains("scroll"))
   }
 
   @Test func helpOverlayKeepsItsWidthWhilePagedAndEndsOnItsLastLine() {
+    let words = HelpOverlay.Words(title: "Keys", hint: "Esc close", pagingHint: "j/k scroll, Esc close")
     // The widest line is on the last page: paging there must not widen the box, nor paging
     // back narrow it.
     let help = HelpOverlay(sections: [
@@ -136,18 +138,20 @@ struct WidgetTests {
     let last = help.lastScroll(height: area.height)
     #expect(last == help.lines.count - 3)
     let frames = (0...last).map {
-      help.dialog(border: .ascii, ellipsis: "...", height: area.height, scroll: $0).frame(in: area)
+      help.dialog(words: words, border: .ascii, ellipsis: "...", height: area.height, scroll: $0).frame(
+        in: area)
     }
     #expect(Set(frames.map(\.width)).count == 1, "\(frames)")
     #expect(Set(frames.map(\.x)).count == 1)
     var buffer = Buffer(width: area.width, height: area.height)
-    help.dialog(border: .ascii, ellipsis: "...", height: area.height, scroll: last).render(
+    help.dialog(words: words, border: .ascii, ellipsis: "...", height: area.height, scroll: last).render(
       into: &buffer, area: area)
     #expect(buffer.line(3).contains("+  progress +10 on the selected action, saved at once"))
     // A scroll past the end shows the last page, not less.
     #expect(
-      help.dialog(border: .ascii, ellipsis: "...", height: area.height, scroll: last + 5).lines
-        == help.dialog(border: .ascii, ellipsis: "...", height: area.height, scroll: last).lines)
+      help.dialog(words: words, border: .ascii, ellipsis: "...", height: area.height, scroll: last + 5).lines
+        == help.dialog(words: words, border: .ascii, ellipsis: "...", height: area.height, scroll: last).lines
+    )
   }
 
   @Test func spansClipAtMaxWidthAndDropControls() {

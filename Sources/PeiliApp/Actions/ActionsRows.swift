@@ -77,7 +77,7 @@ enum ActionsRows {
   static func cells(_ a: Action, _ m: Model, columns: Int) -> [Span] {
     let t = m.shared.text
     let g = m.shared.glyphs
-    let text = ScoreText(glyphs: g)
+    let text = ScoreText(m.shared)
     let pending = m.shared.inFlight.contains(a.id)
     let overdue = isOverdue(a, today: m.shared.today)
     let bar = ProgressBar(

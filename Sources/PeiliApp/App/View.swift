@@ -33,7 +33,7 @@ enum ScreenArea {
 
 /// The message shown below the minimum size, wrapped to the width and centred.
 func tooSmall(_ model: Model, into buffer: inout Buffer) {
-  let times = ScoreText(glyphs: model.shared.glyphs).times
+  let times = model.shared.glyphs.times
   let message = model.shared.text.messages.tooSmall(
     "\(DashboardLayout.minimumWidth)\(times)\(DashboardLayout.minimumHeight)",
     "\(buffer.width)\(times)\(buffer.height)")
@@ -58,16 +58,17 @@ func tooSmall(_ model: Model, into buffer: inout Buffer) {
 /// the read-only banner.
 func header(_ model: Model, layout: DashboardLayout, into buffer: inout Buffer) {
   let shared = model.shared
-  let text = ScoreText(glyphs: shared.glyphs)
+  let text = ScoreText(shared)
+  let t = shared.text.frame
   let area = layout.header
   buffer.fill(x: area.x, y: area.y, width: area.width, height: 1, style: Style(.header))
   let file =
     shared.snapshot.workspacePath.split(separator: "/").last.map(String.init) ?? shared.snapshot.workspacePath
   let waves: String
   switch (shared.analysis.baseline, shared.analysis.followUp) {
-  case (let b?, let f?) where b.id != f.id: waves = "waves \(b.id) \(text.arrow) \(f.id)"
-  case (_, let f?): waves = "wave \(f.id)"
-  default: waves = "no survey yet"
+  case (let b?, let f?) where b.id != f.id: waves = t.waves(b.id, text.arrow, f.id)
+  case (_, let f?): waves = t.wave(f.id)
+  default: waves = t.noSurvey
   }
   // Below 120 columns only the current screen is named; the others show their digit.
   let tabs = ScreenRegistry.all.map { part in
@@ -86,24 +87,24 @@ func header(_ model: Model, layout: DashboardLayout, into buffer: inout Buffer) 
   var tail = [sep, Span(waves, Style(.header))]
   // The segment filter changes every number: it comes before the waves.
   if !shared.segmentFilter.isEmpty {
-    tail = [sep, Span("segment \(shared.segmentFilter)", Style(.accent, bold: true))] + tail
+    tail = [sep, Span(t.segment("\(shared.segmentFilter)"), Style(.accent, bold: true))] + tail
   }
   // Who else is here comes last, in the room left: named when they fit, else counted.
   let used = (lead + tail).reduce(0) { $0 + $1.width }
   if let others = PresenceText.line(
-    others: shared.others, user: shared.user, glyphs: shared.glyphs, room: room - used - sep.width)
+    others: shared.others, user: shared.user, glyphs: shared.glyphs, text: t, room: room - used - sep.width)
   {
     tail += [sep, Span(others, Style(.header, bold: true))]
   }
   // The cycle name gives way first: the file and the compared waves matter more.
   var spans = lead
   if let cycle = shared.snapshot.cycle {
-    let left = room - (lead + tail).reduce(0) { $0 + $1.width } - sep.width - 6
+    let left = room - (lead + tail).reduce(0) { $0 + $1.width } - sep.width - DisplayWidth.of(t.cycle(""))
     if left >= 8 {
       spans += [
         sep,
         Span(
-          "cycle " + TextFit.truncate(cycle.name, to: left, ellipsis: shared.glyphs.ellipsis), Style(.header)),
+          t.cycle(TextFit.truncate(cycle.name, to: left, ellipsis: shared.glyphs.ellipsis)), Style(.header)),
       ]
     }
   }
@@ -191,13 +192,15 @@ func overlay(_ model: Model, into buffer: inout Buffer) {
   switch overlay {
   case .help(let scroll):
     HelpOverlay(sections: HelpContent.sections(model)).dialog(
+      words: HelpOverlay.Words(
+        title: t.frame.helpTitle, hint: t.frame.helpHint, pagingHint: t.frame.helpPagingHint),
       border: border, ellipsis: g.ellipsis, height: area.height, scroll: scroll
     ).render(into: &buffer, area: area)
   case .segmentPicker(let attribute, let cursor):
     Dialog(
-      title: attribute.map { "Segment: \($0) =" } ?? "Segment filter: choose an attribute",
+      title: attribute.map(t.segments.valuesTitle) ?? t.segments.attributesTitle,
       lines: SegmentPickerRows.lines(model, attribute: attribute, cursor: cursor, height: area.height - 2),
-      hint: attribute == nil ? "Enter choose, F clear all, Esc close" : "Enter apply, Esc back",
+      hint: attribute == nil ? t.segments.attributesHint : t.segments.valuesHint,
       border: border, ellipsis: g.ellipsis
     ).render(into: &buffer, area: area)
   case .conflict(let conflict):

@@ -148,7 +148,8 @@ enum DashboardScreen: ScreenPart {
   static func layout(_ m: Model) -> DashboardLayout {
     DashboardLayout(
       width: m.shared.width, height: m.shared.height, readOnly: m.shared.isReadOnly,
-      treeWants: m.shared.tree.widestRow + TreeRows.Columns.trailingWidth(m.shared.width))
+      treeWants: m.shared.tree.widestRow + TreeRows.Columns.trailingWidth(m.shared.width, text: m.shared.text)
+    )
   }
 
   /// Moves the tree scroll so the cursor is in view at the current size.

@@ -26,27 +26,23 @@ func paneTitle(_ title: String, focused: Bool, glyphs: Glyphs, area: Rect, into 
 
 /// The OKR tree: only the rows in view are built.
 func treePane(_ model: Model, layout: DashboardLayout, into buffer: inout Buffer) {
+  let t = model.shared.text.dashboard
   let count = model[DashboardScreen.self].rows.count
-  var title = "OKR tree"
-  if !model[DashboardScreen.self].filter.isEmpty {
-    title += " (filter \"\(model[DashboardScreen.self].filter)\": \(count) rows)"
-  }
+  let filter = model[DashboardScreen.self].filter
+  let title = filter.isEmpty ? t.tree : t.filteredTree(filter, t.rows(count))
   paneTitle(
     title, focused: model[DashboardScreen.self].focus == .tree, glyphs: model.shared.glyphs,
     area: layout.treeTitle, into: &buffer)
   let area = layout.treeRows
   guard count > 0 else {
-    let empty =
-      model[DashboardScreen.self].filter.isEmpty
-      ? "No objectives yet: `peili import okrs FILE.yaml`, or try `peili demo`."
-      : "Nothing matches the filter; Esc clears it."
+    let empty = filter.isEmpty ? t.noObjectives : t.noMatch
     buffer.put(empty, x: area.x + 1, y: area.y, style: Style(.muted), maxWidth: area.width - 1)
     return
   }
   let offset = TreeWidget.scrollOffset(
     selected: model[DashboardScreen.self].cursor, previous: model[DashboardScreen.self].treeScroll,
     height: area.height, count: count)
-  let columns = TreeRows.Columns.forWidth(area.width)
+  let columns = TreeRows.Columns.forWidth(area.width, text: model.shared.text)
   let window = model[DashboardScreen.self].rows[offset..<min(count, offset + area.height)]
   let rows = window.map { TreeRows.row($0, model: model, columns: columns) }
   TreeWidget(
@@ -66,7 +62,8 @@ func treePane(_ model: Model, layout: DashboardLayout, into buffer: inout Buffer
 /// The mirror of the selection: facts, the theme table with readings, coverage warnings.
 func mirrorPane(_ model: Model, area: Rect, into buffer: inout Buffer) {
   let g = model.shared.glyphs
-  let text = ScoreText(glyphs: g)
+  let text = ScoreText(model.shared)
+  let t = model.shared.text.dashboard
   var (title, rest) = area.splitTop(1)
   paneTitle(
     MirrorRows.title(model: model), focused: model[DashboardScreen.self].focus == .mirror, glyphs: g,
@@ -93,18 +90,17 @@ func mirrorPane(_ model: Model, area: Rect, into buffer: inout Buffer) {
     if DashboardScreen.selectedRow(model) == nil {
       message = ""
     } else if model.shared.analysis.followUp == nil {
-      message = "No survey imported yet: `peili import survey FILE.csv --mapping MAP.yaml ...`"
+      message = t.noSurvey
     } else if DashboardScreen.selectedRow(model)?.kind == .objective {
-      message = "No theme linked: this objective has no mirror."
+      message = t.objectiveWithoutMirror
     } else {
-      message =
-        "No theme linked to \(DashboardScreen.selectedID(model) ?? ""); its objective's mirror shows on the objective."
+      message = t.noThemeLinked(DashboardScreen.selectedID(model) ?? "")
     }
     buffer.put(
       message, x: table.x + 1, y: table.y + 1, style: Style(.muted),
       maxWidth: table.width - 1)
   } else {
-    let columns = MirrorRows.columns(width: table.width, glyphs: g)
+    let columns = MirrorRows.columns(width: table.width, text: text, titles: t)
     let widget = TableWidget(columns: columns, rows: [], ellipsis: g.ellipsis)
     let inner = Rect(x: table.x + 1, y: table.y, width: table.width - 1, height: table.height)
     widget.render(into: &buffer, area: Rect(x: inner.x, y: inner.y, width: inner.width, height: 1))
@@ -117,7 +113,7 @@ func mirrorPane(_ model: Model, area: Rect, into buffer: inout Buffer) {
       count: mirrors.count)
     for (i, m) in mirrors.enumerated().dropFirst(offset).prefix(visible) {
       let y = inner.y + 1 + (i - offset) * 2
-      var line = widget.line(MirrorRows.cells(m, columns: columns, text: text), widths: widths)
+      var line = widget.line(MirrorRows.cells(m, width: table.width, text: text), widths: widths)
       if model[DashboardScreen.self].focus == .mirror && i == cursor { line = Highlight.focused.apply(line) }
       buffer.put(line, x: inner.x, y: y, maxWidth: inner.width)
       if y + 1 < inner.maxY {
@@ -127,7 +123,7 @@ func mirrorPane(_ model: Model, area: Rect, into buffer: inout Buffer) {
       }
     }
     if mirrors.count > visible {
-      let more = " \(cursor + 1)/\(mirrors.count) themes "
+      let more = " \(t.themesPosition(cursor + 1, mirrors.count)) "
       buffer.put(more, x: title.maxX - DisplayWidth.of(more) - 1, y: title.y, style: Style(.muted))
     }
   }
@@ -136,7 +132,8 @@ func mirrorPane(_ model: Model, area: Rect, into buffer: inout Buffer) {
     let y = warningArea.y + i
     var line = TreeWidget.fit(w, to: warningArea.width - 1, ellipsis: g.ellipsis)
     if i == warningRows - 1 && warningCount > warningRows {
-      let more = Span("  (+\(warningCount - warningRows) more)", Style(.muted))
+      let more = Span(
+        "  (\(model.shared.text.messages.more(warningCount - warningRows)))", Style(.muted))
       line = TreeWidget.fit(w, to: warningArea.width - 1 - more.width, ellipsis: g.ellipsis) + [more]
     }
     buffer.put(line, x: warningArea.x + 1, y: y)

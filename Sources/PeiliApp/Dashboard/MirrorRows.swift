@@ -1,29 +1,44 @@
 import PeiliCore
+import PeiliText
 import PeiliUI
 
 /// Pure builders of the mirror pane: the theme table, the reading lines, the selection's
 /// facts and the coverage warnings.
 public enum MirrorRows {
   /// The theme table's columns at a pane width: from 90 columns a staff change, from 110 the
-  /// experience gap (staff − customer) too.
-  public static func columns(width: Int, glyphs: Glyphs) -> [TableWidget.Column] {
-    let unicode = glyphs.isUnicode
+  /// experience gap (staff − customer) too. Each is as wide as its title or its widest value
+  /// in the catalogue's words.
+  public static func columns(width: Int, text: ScoreText, titles t: Catalogue.DashboardText)
+    -> [TableWidget.Column]
+  {
+    let g = text.glyphs
+    // Scores are up to three digits; a change up to "-12±7▲"; respondents "211/40/40" and more.
+    let score = 3
+    let change = DisplayWidth.of("+12\(text.plusMinus)10\(g.up)")
+    func fitted(_ title: String, _ values: Int) -> Int { max(DisplayWidth.of(title), values) }
+    let changeCustomer = "\(g.delta) \(t.changeCustomer)"
+    let changeStaff = "\(g.delta) \(t.changeStaff)"
     var cols: [TableWidget.Column] = [
-      .init("Theme", width: 12, flexible: true, maxWidth: 28),
-      .init("Cust", width: 4, alignment: .right),
-      .init("Staff", width: 5, alignment: .right),
-      .init("Mirr", width: 4, alignment: .right),
-      .init("Mirror gap", width: unicode ? 13 : 15),
+      .init(t.theme, width: fitted(t.theme, 12), flexible: true, maxWidth: 28),
+      .init(t.customer, width: fitted(t.customer, score), alignment: .right),
+      .init(t.staff, width: fitted(t.staff, score), alignment: .right),
+      .init(t.mirrorScore, width: fitted(t.mirrorScore, score), alignment: .right),
+      .init(t.mirrorGap, width: fitted(t.mirrorGap, text.gapCellWidth)),
     ]
-    if width >= 110 { cols.append(.init("Staff gap", width: unicode ? 13 : 15)) }
-    cols.append(.init("\(glyphs.delta) cust", width: unicode ? 7 : 9))
-    if width >= 90 { cols.append(.init("\(glyphs.delta) staff", width: unicode ? 7 : 9)) }
-    cols.append(.init("n C/S/M", width: 11, alignment: .right))
+    if showsStaffGap(width) { cols.append(.init(t.staffGap, width: fitted(t.staffGap, text.gapCellWidth))) }
+    cols.append(.init(changeCustomer, width: fitted(changeCustomer, change)))
+    if showsStaffChange(width) { cols.append(.init(changeStaff, width: fitted(changeStaff, change))) }
+    cols.append(.init(t.respondents, width: fitted(t.respondents, 11), alignment: .right))
     return cols
   }
 
-  /// One theme's cells in the order of `columns`.
-  public static func cells(_ m: ThemeMirror, columns: [TableWidget.Column], text: ScoreText) -> [Span] {
+  /// The experience gap (staff − customer) has a column from 110 columns.
+  static func showsStaffGap(_ width: Int) -> Bool { width >= 110 }
+  /// The staff change has a column from 90 columns.
+  static func showsStaffChange(_ width: Int) -> Bool { width >= 90 }
+
+  /// One theme's cells in the order of `columns(width:…)` at the same pane width.
+  public static func cells(_ m: ThemeMirror, width: Int, text: ScoreText) -> [Span] {
     var cells = [
       Span(m.theme.name, Style(.text, bold: true)),
       Span(text.index(m.scores[.customer]), Style(.customer)),
@@ -31,12 +46,9 @@ public enum MirrorRows {
       Span(text.index(m.scores[.mirror]), Style(.mirror)),
       text.gapCell(m.mirrorGap),
     ]
-    let titles = Set(columns.map(\.title))
-    if titles.contains("Staff gap") { cells.append(text.gapCell(m.experienceGap)) }
+    if showsStaffGap(width) { cells.append(text.gapCell(m.experienceGap)) }
     cells.append(text.changeCell(m.change[.customer]))
-    if titles.contains(where: { $0.hasSuffix(" staff") }) {
-      cells.append(text.changeCell(m.change[.staff]))
-    }
+    if showsStaffChange(width) { cells.append(text.changeCell(m.change[.staff])) }
     let n = [Audience.customer, .staff, .mirror].map { a in m.scores[a].map { "\($0.n)" } ?? text.missing }
     cells.append(Span(n.joined(separator: "/"), Style(.muted)))
     return cells
@@ -50,40 +62,43 @@ public enum MirrorRows {
       case .over: .gapOver
       default: .muted
       }
-    return [Span("  " + text.plain(m.reading), Style(role))]
+    return [
+      Span("  " + text.plain(text.words.reading(m.reading, theme: m.theme.name, numbers: text)), Style(role))
+    ]
   }
 
   /// The pane title: which item the mirror is of.
   public static func title(model: Model) -> String {
-    guard let row = DashboardScreen.selectedRow(model) else { return "Mirror" }
+    let t = model.shared.text.dashboard
+    guard let row = DashboardScreen.selectedRow(model) else { return t.mirror }
     let f = TreeRows.facts(row.id, kind: row.kind, model: model)
-    let scope = row.kind == .objective ? " (with its KRs and actions)" : ""
-    return "Mirror of \(row.id) \(f.title)\(scope)"
+    return row.kind == .objective ? t.mirrorOfObjective(row.id, f.title) : t.mirrorOf(row.id, f.title)
   }
 
   /// One line of facts about the selection (kind, status, progress, owner, dates, confidence).
   public static func detail(model: Model) -> [Span] {
     guard let row = DashboardScreen.selectedRow(model) else { return [] }
-    let text = ScoreText(glyphs: model.shared.glyphs)
+    let text = ScoreText(model.shared)
+    let t = model.shared.text
     let sep = Span(text.separator, Style(.muted))
     let f = TreeRows.facts(row.id, kind: row.kind, model: model)
     var parts: [[Span]] = []
     switch row.kind {
     case .objective:
-      let kind = model.shared.tree.objectives[row.id]?.kind.rawValue ?? ""
-      parts.append([Span("objective, \(kind)", Style(.muted))])
+      let kind = model.shared.tree.objectives[row.id].map { t.analysis.objectiveKind($0.kind) } ?? ""
+      parts.append([Span(t.dashboard.objective(kind), Style(.muted))])
     case .keyResult:
       if let kr = model.shared.tree.keyResults[row.id] { parts.append(measure(kr, model: model, text: text)) }
     case .action:
       if let a = model.shared.tree.action(row.id) {
-        parts.append([Span("action", Style(.muted))])
-        parts.append([Span(a.status.rawValue, Style(text.role(a.status), bold: true))])
-        if let due = a.due { parts.append([Span("due \(due)", Style(.muted))]) }
+        parts.append([Span(t.dashboard.action, Style(.muted))])
+        parts.append([Span(t.name(a.status), Style(text.role(a.status), bold: true))])
+        if let due = a.due { parts.append([Span(t.dashboard.due("\(due)"), Style(.muted))]) }
       }
     }
     parts.append([Span(text.percent(f.progress), Style(.text, bold: true))])
-    parts.append([Span("\(text.glyph(f.pace)) \(f.pace.rawValue)", Style(text.role(f.pace)))])
-    if let c = f.confidence { parts.append([Span("confidence \(c)/10", Style(.muted))]) }
+    parts.append([Span("\(text.glyph(f.pace)) \(t.name(f.pace))", Style(text.role(f.pace)))])
+    if let c = f.confidence { parts.append([Span(t.dashboard.confidence(c), Style(.muted))]) }
     if let o = f.owner { parts.append([Span(o, Style(.muted))]) }
     var out: [Span] = []
     for (i, p) in parts.enumerated() {
@@ -95,26 +110,28 @@ public enum MirrorRows {
 
   /// A key result's measure in words: "31 % (18 → 35)", "done", "customer Communication 41 → 45".
   static func measure(_ kr: KeyResult, model: Model, text: ScoreText) -> [Span] {
+    let t = model.shared.text
     switch kr.measure {
     case .metric(let start, let target, let current, let unit):
       let u = unit
       return [
-        Span("metric ", Style(.muted)),
+        Span(t.dashboard.metric + " ", Style(.muted)),
         Span("\(number(current))\(u.isEmpty ? "" : " " + u)", Style(.text, bold: true)),
         Span(" (\(number(start)) \(text.arrow) \(number(target)))", Style(.muted)),
       ]
     case .milestone(let done):
       return [
-        Span("milestone ", Style(.muted)), Span(done ? "done" : "not done", Style(done ? .good : .text)),
+        Span(t.dashboard.milestone + " ", Style(.muted)),
+        Span(done ? t.messages.done : t.messages.notDone, Style(done ? .good : .text)),
       ]
     case .perception(let themeID, let audience, _, let target):
       let name = model.shared.analysis.mirror(theme: themeID)?.theme.name ?? themeID
       let current =
         model.shared.analysis.current(keyResult: kr.id).map { "\(Int($0.rounded()))" } ?? text.missing
       return [
-        Span("\(audience.rawValue) \(name) ", Style(.muted)),
+        Span(t.dashboard.perception(t.analysis.audience(audience), name) + " ", Style(.muted)),
         Span(current, Style(.text, bold: true)),
-        Span(" \(text.arrow) target \(number(target))", Style(.muted)),
+        Span(" \(text.arrow) \(t.dashboard.target(number(target)))", Style(.muted)),
       ]
     }
   }
@@ -134,7 +151,8 @@ public enum MirrorRows {
   public static func warnings(model: Model, limit: Int) -> (lines: [[Span]], total: Int) {
     let all = model.shared.analysis.warnings
     guard !all.isEmpty, limit > 0 else { return ([], all.count) }
-    let text = ScoreText(glyphs: model.shared.glyphs)
+    let text = ScoreText(model.shared)
+    let t = model.shared.text.dashboard
     let objective = DashboardScreen.selectedID(model).flatMap { model.shared.tree.objectiveID(of: $0) }
     let themes = DashboardScreen.mirrorThemeIDs(model)
     func isRelevant(_ w: CoverageWarning) -> Bool {
@@ -161,14 +179,14 @@ public enum MirrorRows {
         return [
           Span("! ", Style(.warn, bold: true)),
           Span("\(id) \(title)", Style(.text, bold: true)),
-          Span(": no theme linked (an OKR without a mirror)", Style(.warn)),
+          Span(": " + t.noThemeLinkedWarning, Style(.warn)),
         ]
-      case .blindSpot(let id, let reason):
+      case .blindSpot(let id, let reasons):
         let name = model.shared.analysis.mirror(theme: id)?.theme.name ?? id
         return [
-          Span("! ", Style(.warn, bold: true)), Span("Blind spot ", Style(.warn)),
+          Span("! ", Style(.warn, bold: true)), Span(t.blindSpot + " ", Style(.warn)),
           Span(name, Style(.text, bold: true)),
-          Span(": " + text.plain(reason), Style(.warn)),
+          Span(": " + text.plain(text.words.reasons(reasons, numbers: text)), Style(.warn)),
         ]
       }
     }

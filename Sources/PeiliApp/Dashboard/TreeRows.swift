@@ -1,25 +1,36 @@
 import PeiliCore
+import PeiliText
 import PeiliUI
 
 /// Pure builders of the OKR tree's rows: what each visible item shows at a pane width.
 public enum TreeRows {
-  /// Which trailing columns fit beside the titles at a width.
+  /// Which trailing columns fit beside the titles at a width, as wide as the catalogue's
+  /// words need.
   public struct Columns: Hashable, Sendable {
     public var bar: Int
     /// Width of the status word; nil at narrow widths (the glyph and colour remain).
     public var word: Int?
+    /// Width of the confidence ("c7"), its leading space included.
+    public var confidence: Int
     public var owner: Int?
     /// The trailing columns' width at a pane width, for the layout's estimate (the widest
     /// the columns get beside a title: glyph, bar, percent, word, confidence, owner).
-    public static func trailingWidth(_ width: Int) -> Int {
-      let c = forWidth(max(width, 100))
-      return 2 + c.bar + 5 + (c.word.map { $0 + 1 } ?? 0) + 4 + (c.owner.map { $0 + 1 } ?? 0)
+    public static func trailingWidth(_ width: Int, text: Catalogue) -> Int {
+      let c = forWidth(max(width, 100), text: text)
+      return 2 + c.bar + 5 + (c.word.map { $0 + 1 } ?? 0) + c.confidence + (c.owner.map { $0 + 1 } ?? 0)
     }
 
-    public static func forWidth(_ width: Int) -> Columns {
-      if width >= 100 { return Columns(bar: 12, word: 11, owner: 10) }
-      if width >= 76 { return Columns(bar: 10, word: 11, owner: 8) }
-      return Columns(bar: 8, word: nil, owner: nil)
+    public static func forWidth(_ width: Int, text: Catalogue) -> Columns {
+      let confidence = 1 + DisplayWidth.of(text.dashboard.confidenceShort(10))
+      if width >= 100 { return Columns(bar: 12, word: wordWidth(text), confidence: confidence, owner: 10) }
+      if width >= 76 { return Columns(bar: 10, word: wordWidth(text), confidence: confidence, owner: 8) }
+      return Columns(bar: 8, word: nil, confidence: confidence, owner: nil)
+    }
+
+    /// The widest status word: of a pace (objectives, key results) or an action's status.
+    static func wordWidth(_ text: Catalogue) -> Int {
+      let words = PaceStatus.allCases.map(text.name) + ActionStatus.allCases.map(text.name)
+      return words.map(DisplayWidth.of).max() ?? 0
     }
   }
 
@@ -36,7 +47,7 @@ public enum TreeRows {
 
   /// The facts of one item, read from the model's indexes (no scan).
   public static func facts(_ id: String, kind: NodeKind, model: Model) -> Facts {
-    let text = ScoreText(glyphs: model.shared.glyphs)
+    let text = ScoreText(model.shared)
     switch kind {
     case .objective:
       let o = model.shared.tree.objectives[id]
@@ -65,7 +76,7 @@ public enum TreeRows {
 
   /// One row as the tree widget draws it.
   public static func row(_ row: OKRTree.Row, model: Model, columns: Columns) -> TreeWidget.Row {
-    let text = ScoreText(glyphs: model.shared.glyphs)
+    let text = ScoreText(model.shared)
     let f = facts(row.id, kind: row.kind, model: model)
     let titleStyle = row.kind == .objective ? Style(.text, bold: true) : Style(.text)
     let label = [
@@ -81,7 +92,11 @@ public enum TreeRows {
     if let w = columns.word {
       trailing.append(Span(" " + TextFit.left(f.word, w), Style(f.wordRole)))
     }
-    trailing.append(Span(TextFit.right(f.confidence.map { "c\($0)" } ?? "", 4), Style(.muted)))
+    trailing.append(
+      Span(
+        TextFit.right(
+          f.confidence.map(model.shared.text.dashboard.confidenceShort) ?? "", columns.confidence),
+        Style(.muted)))
     if let w = columns.owner {
       trailing.append(
         Span(

@@ -8,7 +8,7 @@ enum SegmentChoice {
   static func options(_ m: Model, attribute: String?) -> [String] {
     guard let attributes = m.shared.segmentAttributes else { return [] }
     guard let attribute else { return attributes.map(\.name) }
-    return ["any value"] + (attributes.first { $0.name == attribute }?.values ?? [])
+    return [m.shared.text.segments.anyValue] + (attributes.first { $0.name == attribute }?.values ?? [])
   }
 
   static func key(_ m: inout Model, attribute: String?, cursor: Int, _ key: Key) -> [Command] {
@@ -67,16 +67,17 @@ enum SegmentChoice {
   static func clear(_ m: inout Model) {
     m.shared.requestedFilter = nil
     guard !m.shared.segmentFilter.isEmpty else {
-      m.shared.status = StatusMessage("no segment filter to clear")
+      m.shared.status = StatusMessage(m.shared.text.segments.nothingToClear)
       return
     }
     m.clearSegmentFilter()
-    m.shared.status = StatusMessage("segment filter cleared: every respondent")
+    m.shared.status = StatusMessage(m.shared.text.segments.cleared)
   }
 
   /// Applies filtered scores, or refuses them when no score of an audience the filter applies
   /// to survives suppression (then the previous scores stay and the reason shows).
   static func decide(_ m: inout Model, _ filtered: FilteredScores) {
+    let t = m.shared.text.segments
     let minimum = m.shared.analysis.minimumGroup
     let audiences = Set(filtered.appliesTo)
     let candidates = m.shared.snapshot.scores.filter {
@@ -86,17 +87,17 @@ enum SegmentChoice {
     if audiences.isEmpty || survivors.isEmpty {
       let reason =
         filtered.refused.values.sorted().first
-        ?? (audiences.isEmpty
-          ? "no audience has these attributes" : "fewer than \(minimum) respondents match")
+        ?? (audiences.isEmpty ? t.noAudience : t.tooFew(minimum))
       if filtered.filter == m.shared.segmentFilter { m.clearSegmentFilter() }
-      m.shared.status = StatusMessage("segment \(filtered.filter) refused: \(reason)", isError: true)
+      m.shared.status = StatusMessage(t.refused("\(filtered.filter)", reason), isError: true)
       return
     }
     m.apply(filtered)
-    var text =
-      "segment \(filtered.filter) (\(filtered.appliesTo.map(\.rawValue).joined(separator: ", ")) scores)"
+    let audiencesNamed = filtered.appliesTo.map(m.shared.text.analysis.audience).joined(
+      separator: m.shared.text.frame.listSeparator)
+    var text = t.applied("\(filtered.filter)", audiencesNamed)
     if m.shared.withheldCount > 0, let reason = m.shared.withheldReason {
-      text += "; \(m.shared.withheldCount) withheld: \(reason)"
+      text += "; " + t.withheld(m.shared.withheldCount, reason)
     }
     m.shared.status = StatusMessage(text)
   }

@@ -5,17 +5,18 @@ import PeiliUI
 /// apply to and the current choice), or one attribute's values with respondent counts.
 public enum SegmentPickerRows {
   public static func lines(_ m: Model, attribute: String?, cursor: Int, height: Int) -> [[Span]] {
+    let t = m.shared.text.segments
     guard let attributes = m.shared.segmentAttributes else {
-      return [[Span("reading the segments" + m.shared.glyphs.ellipsis, Style(.muted))]]
+      return [[Span(m.shared.glyphs.plain(t.reading), Style(.muted))]]
     }
-    guard !attributes.isEmpty else { return [[Span("The survey has no segment attributes.", Style(.muted))]] }
+    guard !attributes.isEmpty else { return [[Span(t.noAttributes, Style(.muted))]] }
     var rows: [[Span]] = []
     let wave = m.shared.analysis.followUp?.id
     if let attribute, let a = attributes.first(where: { $0.name == attribute }) {
       let current = m.shared.segmentFilter.constraints[attribute]
       rows.append([
-        Span("any value", Style(.text)),
-        Span(current == nil ? "  (now)" : "  removes this constraint", Style(.muted)),
+        Span(t.anyValue, Style(.text)),
+        Span("  " + (current == nil ? t.now : t.removesConstraint), Style(.muted)),
       ])
       for value in a.values {
         // Group sizes in the follow-up wave; a small group shows only as "<5".
@@ -28,8 +29,8 @@ public enum SegmentPickerRows {
           Span(
             TextFit.left(value, 24, ellipsis: m.shared.glyphs.ellipsis),
             Style(.text, bold: true)),
-          Span(" n \(counts.joined(separator: "/"))", Style(.muted)),
-          Span(value == current ? "  (now)" : "", Style(.accent)),
+          Span(" " + t.respondents(counts.joined(separator: "/")), Style(.muted)),
+          Span(value == current ? "  " + t.now : "", Style(.accent)),
         ])
       }
     } else {
@@ -40,7 +41,8 @@ public enum SegmentPickerRows {
             TextFit.left(a.name + now, 26, ellipsis: m.shared.glyphs.ellipsis),
             Style(.text, bold: true)),
           Span(
-            " \(a.values.count) values, \(a.audiences.map(\.rawValue).joined(separator: "/"))", Style(.muted)),
+            " " + t.attributeSummary(t.values(a.values.count), audiences(a.audiences, m.shared.text)),
+            Style(.muted)),
         ])
       }
     }
@@ -50,5 +52,10 @@ public enum SegmentPickerRows {
       i == cursor
         ? Highlight.focused.apply([Span("> ", Style(.accent, bold: true))] + row) : [Span("  ")] + row
     }
+  }
+
+  /// "customer/staff".
+  static func audiences(_ audiences: [Audience], _ text: Catalogue) -> String {
+    audiences.map(text.analysis.audience).joined(separator: "/")
   }
 }

@@ -1,4 +1,5 @@
 import PeiliCore
+import PeiliText
 import PeiliUI
 
 /// Pure builders of the gaps screen: the ranking's columns and rows, the dumbbell of each
@@ -14,29 +15,36 @@ public enum GapsRows {
     ranked.firstIndex { $0.themeID == m[GapsScreen.self].themeID } ?? 0
   }
 
-  /// Columns at a width: the dumbbell and the links grow with the room.
-  public static func columns(width: Int, glyphs: Glyphs) -> [TableWidget.Column] {
+  /// Columns at a width: the dumbbell and the links grow with the room; each is as wide as
+  /// its title or its widest value in the catalogue's words.
+  public static func columns(width: Int, glyphs: Glyphs, catalogue: Catalogue) -> [TableWidget.Column] {
+    let text = catalogue.gaps
     let rule = String(repeating: glyphs.horizontal, count: 3)
+    let dumbbell = "0 \(rule) \(text.scores) \(rule) 100"
+    func fitted(_ title: String, _ values: Int) -> Int { max(DisplayWidth.of(title), values) }
     return [
-      .init("Theme", width: 14, flexible: true, maxWidth: 24),
-      .init("0 \(rule) scores \(rule) 100", width: dumbbellWidth(width)),
-      .init("Gap", width: 7, alignment: .right),
-      .init("Class", width: 12),
-      .init("n", width: 7, alignment: .right),
-      .init("Linked", width: 10, flexible: true),
+      .init(text.theme, width: fitted(text.theme, 14), flexible: true, maxWidth: 24),
+      .init(dumbbell, width: fitted(dumbbell, dumbbellWidth(width))),
+      .init(text.gap, width: fitted(text.gap, 7), alignment: .right),
+      .init(text.gapClass, width: fitted(text.gapClass, classWidth(catalogue))),
+      .init(text.respondents, width: fitted(text.respondents, 7), alignment: .right),
+      .init(text.linked, width: fitted(text.linked, 10), flexible: true),
     ]
   }
 
-  static func dumbbellWidth(_ width: Int) -> Int { width >= 120 ? 31 : width >= 100 ? 26 : 21 }
-
-  /// Audience letters as the dumbbell draws them.
-  static func letter(_ a: Audience) -> String {
-    switch a {
-    case .customer: "C"
-    case .staff: "S"
-    case .mirror: "M"
-    }
+  /// The widest class word of any kind of gap.
+  static func classWidth(_ text: Catalogue) -> Int {
+    let t = text.gaps
+    let letters = Audience.allCases.map(text.analysis.audienceLetter)
+    let words =
+      [
+        t.pessimistic, t.optimistic, t.aligned, t.staffLower, t.staffHigher, t.noChange, t.belowTarget,
+        t.reached, t.noKeyResult, t.weak, t.low, t.noData,
+      ] + letters.map(t.drop) + letters.map(t.rise)
+    return words.map(DisplayWidth.of).max() ?? 0
   }
+
+  static func dumbbellWidth(_ width: Int) -> Int { width >= 120 ? 31 : width >= 100 ? 26 : 21 }
 
   static func role(_ a: Audience) -> Role {
     switch a {
@@ -47,7 +55,10 @@ public enum GapsRows {
   }
 
   /// The points the dumbbell of a row shows for its kind of gap.
-  public static func points(_ r: RankedGap, analysis: MirrorAnalysis) -> [DumbbellWidget.Point] {
+  public static func points(_ r: RankedGap, analysis: MirrorAnalysis, text: Catalogue) -> [DumbbellWidget
+    .Point]
+  {
+    let letter = text.analysis.audienceLetter
     func point(_ a: Audience, _ e: ScoreEstimate?, label: String? = nil) -> DumbbellWidget.Point? {
       guard let e else { return nil }
       return .init(
@@ -65,8 +76,11 @@ public enum GapsRows {
         let kr = analysis.keyResults.first(where: { $0.id == krID }),
         case .perception(_, _, _, let target) = kr.measure
       else { return [] }
-      return [point(a, r.scores[a]), DumbbellWidget.Point("T", value: target, style: Style(.accent))]
-        .compactMap { $0 }
+      return [
+        point(a, r.scores[a]),
+        DumbbellWidget.Point(text.gaps.targetLetter, value: target, style: Style(.accent)),
+      ]
+      .compactMap { $0 }
     case .change:
       guard let a = r.audience, let m = analysis.mirror(theme: r.themeID) else { return [] }
       let before = point(a, m.baselineScores[a], label: letter(a).lowercased())
@@ -77,35 +91,36 @@ public enum GapsRows {
   /// The dumbbell of a row in `width` cells.
   public static func dumbbell(_ r: RankedGap, model: Model, width: Int) -> [Span] {
     DumbbellWidget(
-      points: points(r, analysis: model.shared.analysis),
+      points: points(r, analysis: model.shared.analysis, text: model.shared.text),
       marks: DumbbellWidget.Marks(glyphs: model.shared.glyphs)
     ).spans(width: width)
   }
 
   /// The class of a row's gap in words for its kind.
-  public static func classWord(_ r: RankedGap) -> Span {
+  public static func classWord(_ r: RankedGap, text: Catalogue) -> Span {
+    let t = text.gaps
     func marked(_ under: String, _ over: String, _ aligned: String) -> Span {
-      guard let g = r.gap else { return Span("no data", Style(.muted)) }
+      guard let g = r.gap else { return Span(t.noData, Style(.muted)) }
       switch g.gapClass {
       case .under: return Span(under, Style(.gapUnder, bold: true))
       case .over: return Span(over, Style(.gapOver, bold: true))
       case .aligned: return Span(aligned)
-      case .notEnoughData: return Span("no data", Style(.muted))
+      case .notEnoughData: return Span(t.noData, Style(.muted))
       }
     }
     switch r.kind {
-    case .mirror: return marked("pessimistic", "optimistic", "aligned")
-    case .experience: return marked("staff lower", "staff higher", "aligned")
+    case .mirror: return marked(t.pessimistic, t.optimistic, t.aligned)
+    case .experience: return marked(t.staffLower, t.staffHigher, t.aligned)
     case .change:
-      return marked(
-        "drop \(r.audience.map { letter($0) } ?? "")", "rise \(r.audience.map { letter($0) } ?? "")",
-        "no change")
+      let letter = r.audience.map(text.analysis.audienceLetter) ?? ""
+      return marked(t.drop(letter), t.rise(letter), t.noChange)
     case .target:
-      guard let v = r.value else { return Span("no KR", Style(.muted)) }
-      return v > 0 ? Span("below target", Style(.warn)) : Span("reached", Style(.good))
+      guard let v = r.value else { return Span(t.noKeyResult, Style(.muted)) }
+      return v > 0 ? Span(t.belowTarget, Style(.warn)) : Span(t.reached, Style(.good))
     case .weakness:
-      guard let e = r.scores[.customer] else { return Span("no data", Style(.muted)) }
-      return e.indexHigh < 50 ? Span("weak", Style(.warn, bold: true)) : Span(e.index < 50 ? "low" : "")
+      guard let e = r.scores[.customer] else { return Span(t.noData, Style(.muted)) }
+      let weak = BlindSpotReason.weakIndex
+      return e.indexHigh < weak ? Span(t.weak, Style(.warn, bold: true)) : Span(e.index < weak ? t.low : "")
     }
   }
 
@@ -135,56 +150,58 @@ public enum GapsRows {
   }
 
   /// What links to the theme, or the blind-spot mark.
-  public static func links(_ r: RankedGap) -> Span {
+  public static func links(_ r: RankedGap, text: Catalogue.GapsText) -> Span {
     let ids = r.links.objectives + r.links.keyResults + r.links.actions
-    if ids.isEmpty { return Span("! blind spot", Style(.warn, bold: true)) }
+    if ids.isEmpty { return Span("! " + text.blindSpotMark, Style(.warn, bold: true)) }
     let list = ids.joined(separator: " ")
     return r.isBlindSpot ? Span("! " + list, Style(.warn)) : Span(list, Style(.muted))
   }
 
   /// One ranking row's cells in column order.
   public static func cells(_ r: RankedGap, model: Model, columns: [TableWidget.Column]) -> [Span] {
-    let text = ScoreText(glyphs: model.shared.glyphs)
+    let text = ScoreText(model.shared)
     let width = columns.count > 1 ? columns[1].width : 21
     // The dumbbell is several styled spans: the view draws it over this blank cell.
     return [
       Span(r.theme.name, Style(.text, bold: true)),
       Span(String(repeating: " ", count: width)),
       Span(gapText(r, text: text), r.gap?.isMarked == true ? Style(.text, bold: true) : Style(.text)),
-      classWord(r),
+      classWord(r, text: model.shared.text),
       Span(nText(r, text: text), Style(.muted)),
-      links(r),
+      links(r, text: model.shared.text.gaps),
     ]
   }
 
   /// The facts of the selected theme under the list: its reading, its links with titles,
   /// and the blind-spot warning.
   public static func detail(_ r: RankedGap, model: Model) -> [[Span]] {
-    let text = ScoreText(glyphs: model.shared.glyphs)
+    let text = ScoreText(model.shared)
+    let t = model.shared.text.gaps
+    let words = model.shared.text.analysis
     let name = r.theme.name
     var lines: [[Span]] = []
     var about: String
     switch r.kind {
     case .mirror:
-      about = model.shared.analysis.mirror(theme: r.themeID)?.reading ?? ""
-    case .experience:
-      about = r.gap.map { "Staff \(text.minus) customers on \(name): \(text.difference($0)) (95% CI)" } ?? ""
-    case .change:
       about =
-        r.gap.map {
-          "Change of \(r.audience?.rawValue ?? "") on \(name) since the baseline: \(text.difference($0))"
+        model.shared.analysis.mirror(theme: r.themeID).map {
+          words.reading($0.reading, theme: $0.theme.name, numbers: text)
         } ?? ""
+    case .experience:
+      about = r.gap.map { t.experience(name, text.difference($0)) } ?? ""
+    case .change:
+      about = r.gap.map { t.change(r.audience.map(words.audience) ?? "", name, text.difference($0)) } ?? ""
     case .target:
-      about = r.keyResultID.map { "\($0): target \(text.minus) current = \(gapText(r, text: text))" } ?? ""
+      about = r.keyResultID.map { t.target($0, gapText(r, text: text)) } ?? ""
     case .weakness:
-      about = "Customer index on \(name): \(text.indexWithMargin(r.scores[.customer]))"
+      about = t.weakness(name, text.indexWithMargin(r.scores[.customer]))
     }
-    if about.isEmpty { about = "Not enough data on \(name) for the \(r.kind.title)" }
+    if about.isEmpty { about = t.notEnoughData(name, words.gapKind(r.kind)) }
     lines.append([Span(name, Style(.text, bold: true)), Span(": " + text.plain(about))])
-    var linked: [Span] = [Span("Linked: ", Style(.muted))]
+    var linked: [Span] = [Span(t.linkedLabel + ": ", Style(.muted))]
     let ids = r.links.objectives + r.links.keyResults + r.links.actions
     if ids.isEmpty {
-      linked.append(Span("nothing", Style(.warn)))
+      linked.append(Span(t.nothing, Style(.warn)))
     } else {
       let titled = ids.prefix(8).map { id -> String in
         let title = TreeRows.facts(id, kind: kind(of: id, r.links), model: model).title
@@ -195,8 +212,8 @@ public enum GapsRows {
     lines.append(linked)
     if r.isBlindSpot {
       lines.append([
-        Span("! Blind spot: ", Style(.warn, bold: true)),
-        Span(text.plain(r.blindSpotReason ?? ""), Style(.warn)),
+        Span("! \(t.blindSpot): ", Style(.warn, bold: true)),
+        Span(text.plain(words.reasons(r.blindSpotReasons, numbers: text)), Style(.warn)),
       ])
     }
     return lines
@@ -207,16 +224,21 @@ public enum GapsRows {
   }
 
   /// The legend of the dumbbell letters and marks.
-  public static func legend(glyphs: Glyphs, kind: GapKind) -> [Span] {
+  public static func legend(glyphs: Glyphs, kind: GapKind, text: Catalogue) -> [Span] {
     let marks = DumbbellWidget.Marks(glyphs: glyphs)
-    var parts = [("C", "customer", Role.customer), ("S", "staff", .staff), ("M", "mirror", .mirror)]
-    if kind == .target { parts.append(("T", "target", .accent)) }
-    if kind == .change { parts.append(("c s m", "baseline", .muted)) }
+    let a = text.analysis
+    let t = text.gaps
+    var parts = Audience.allCases.map { (a.audienceLetter($0), a.audience($0), role($0)) }
+    if kind == .target { parts.append((t.targetLetter, t.targetWord, .accent)) }
+    if kind == .change {
+      let letters = Audience.allCases.map { a.audienceLetter($0).lowercased() }.joined(separator: " ")
+      parts.append((letters, t.baseline, .muted))
+    }
     var out: [Span] = []
     for p in parts { out += [Span(p.0, Style(p.2, bold: true)), Span(" \(p.1)  ", Style(.muted))] }
     out += [
-      Span(marks.bar, Style(.text, bold: true)), Span(" gap  ", Style(.muted)),
-      Span(marks.interval, Style(.muted)), Span(" 95% CI", Style(.muted)),
+      Span(marks.bar, Style(.text, bold: true)), Span(" \(t.gapMark)  ", Style(.muted)),
+      Span(marks.interval, Style(.muted)), Span(" \(t.interval)", Style(.muted)),
     ]
     return out
   }

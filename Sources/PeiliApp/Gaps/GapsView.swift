@@ -16,19 +16,23 @@ enum GapsView {
 
   /// The choice line: the gaps to rank by (or the grid's audiences), the current one reversed.
   static func selector(_ m: Model, area: Rect, into buffer: inout Buffer) {
+    let t = m.shared.text
     var spans: [Span]
     switch m[GapsScreen.self].mode {
     case .ranking:
-      spans = [Span(" Rank by ", Style(.header, bold: true))]
+      spans = [Span(" \(t.gaps.rankBy) ", Style(.header, bold: true))]
       for kind in GapKind.allCases {
         let on = kind == m[GapsScreen.self].gapKind
-        spans.append(Span(" \(kind.title) ", on ? Style(.accent, bold: true, reverse: true) : Style(.muted)))
+        spans.append(
+          Span(
+            " \(t.analysis.gapKind(kind)) ", on ? Style(.accent, bold: true, reverse: true) : Style(.muted)))
       }
     case .grid:
-      spans = [Span(" Importance vs performance of ", Style(.header, bold: true))]
+      spans = [Span(" \(t.gaps.gridOf) ", Style(.header, bold: true))]
       for a in Audience.allCases {
         let on = a == m[GapsScreen.self].gridAudience
-        spans.append(Span(" \(a.rawValue) ", on ? Style(.accent, bold: true, reverse: true) : Style(.muted)))
+        spans.append(
+          Span(" \(t.analysis.audience(a)) ", on ? Style(.accent, bold: true, reverse: true) : Style(.muted)))
       }
     }
     buffer.put(
@@ -40,8 +44,8 @@ enum GapsView {
     let ranked = GapsRows.ranking(m)
     guard !ranked.isEmpty else {
       buffer.put(
-        "No themes yet: import a survey (`peili import survey ...`) or try `peili demo`.", x: area.x + 1,
-        y: area.y + 1, style: Style(.muted), maxWidth: area.width - 1)
+        m.shared.text.gaps.noThemes, x: area.x + 1, y: area.y + 1, style: Style(.muted),
+        maxWidth: area.width - 1)
       return
     }
     let cursor = GapsRows.cursor(m, in: ranked)
@@ -49,7 +53,7 @@ enum GapsView {
     // The facts of the selection and the legend take the bottom, under a rule.
     let (list, bottom) = area.splitBottom(min(area.height / 2, detail.count + 2))
     let inner = Rect(x: list.x + 1, y: list.y, width: list.width - 1, height: list.height)
-    let columns = GapsRows.columns(width: inner.width, glyphs: g)
+    let columns = GapsRows.columns(width: inner.width, glyphs: g, catalogue: m.shared.text)
     let widget = TableWidget(columns: columns, rows: [], ellipsis: g.ellipsis)
     widget.render(into: &buffer, area: Rect(x: inner.x, y: inner.y, width: inner.width, height: 1))
     let widths = widget.widths(total: inner.width)
@@ -72,7 +76,7 @@ enum GapsView {
     buffer.put(
       String(repeating: g.horizontal, count: bottom.width), x: bottom.x, y: bottom.y, style: Style(.border))
     var lines = detail
-    lines.append(GapsRows.legend(glyphs: g, kind: m[GapsScreen.self].gapKind))
+    lines.append(GapsRows.legend(glyphs: g, kind: m[GapsScreen.self].gapKind, text: m.shared.text))
     for (i, line) in lines.prefix(bottom.height - 1).enumerated() {
       buffer.put(
         TreeWidget.fit(line, to: bottom.width - 2, ellipsis: g.ellipsis), x: bottom.x + 1, y: bottom.y + 1 + i

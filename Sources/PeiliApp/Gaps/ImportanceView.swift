@@ -28,7 +28,8 @@ enum ImportanceView {
 
   /// The grid for the model's audience from the cached importance answer (nil: not read yet).
   static func grid(_ m: Model) -> (grid: ImportanceGrid?, failure: String?) {
-    guard let wave = m.shared.analysis.followUp?.id else { return (nil, "No survey wave imported yet.") }
+    let t = m.shared.text.gaps
+    guard let wave = m.shared.analysis.followUp?.id else { return (nil, t.noWave) }
     let query = SurveyQuery.importance(
       audience: m[GapsScreen.self].gridAudience, waveID: wave, filter: m.shared.segmentFilter)
     switch m.shared.answers[query] {
@@ -42,7 +43,7 @@ enum ImportanceView {
           importance: importance, performance: performance, audience: m[GapsScreen.self].gridAudience), nil
       )
     case .failed(let message)?:
-      return (nil, "Could not read importance: \(message)")
+      return (nil, t.couldNotRead(message))
     default:
       return (nil, nil)
     }
@@ -50,24 +51,22 @@ enum ImportanceView {
 
   static func render(_ m: Model, area: Rect, into buffer: inout Buffer) {
     let g = m.shared.glyphs
-    let text = ScoreText(glyphs: g)
+    let text = ScoreText(m.shared)
+    let t = m.shared.text.gaps
+    let words = m.shared.text.analysis
     let (grid, failure) = grid(m)
     guard let grid else {
       buffer.put(
-        text.plain(failure ?? "reading importance…"), x: area.x + 1, y: area.y + 1,
+        text.plain(failure ?? t.reading), x: area.x + 1, y: area.y + 1,
         style: Style(.muted), maxWidth: area.width - 2)
       return
     }
-    if let reason = grid.unavailableReason {
+    if let unavailable = grid.unavailable {
+      let audience = words.audience(m[GapsScreen.self].gridAudience)
       buffer.put(
-        text.plain(
-          "No importance–performance grid for \(m[GapsScreen.self].gridAudience.rawValue): \(reason)."),
-        x: area.x + 1,
-        y: area.y + 1,
-        style: Style(.warn), maxWidth: area.width - 2)
-      buffer.put(
-        "Importance is the correlation of a theme with the audience's outcome question. Press a for another audience.",
-        x: area.x + 1, y: area.y + 3, style: Style(.muted), maxWidth: area.width - 2)
+        text.plain(t.noGrid(audience, words.gridUnavailable(unavailable, audience))), x: area.x + 1,
+        y: area.y + 1, style: Style(.warn), maxWidth: area.width - 2)
+      buffer.put(t.gridHint, x: area.x + 1, y: area.y + 3, style: Style(.muted), maxWidth: area.width - 2)
       return
     }
     let names = Dictionary(
@@ -78,7 +77,7 @@ enum ImportanceView {
     let (caption, rest) = left.splitTop(1)
     let (plot, axis) = rest.splitBottom(1)
     buffer.put(
-      "\(g.upArrow) importance (r), mean \(String(format: "%.2f", grid.meanImportance ?? 0))",
+      "\(g.upArrow) " + t.importanceAxis(String(format: "%.2f", grid.meanImportance ?? 0)),
       x: caption.x + 1, y: caption.y, style: Style(.muted), maxWidth: caption.width - 1)
     let xs = grid.placements.map(\.performance)
     let ys = grid.placements.map(\.importance)
@@ -90,14 +89,15 @@ enum ImportanceView {
       },
       xRange: xRange, yRange: yRange, xSplit: grid.meanPerformance ?? 50, ySplit: grid.meanImportance ?? 0,
       corners: .init(
-        topLeft: Quadrant.concentrateHere.rawValue, topRight: Quadrant.keepUp.rawValue,
-        bottomLeft: Quadrant.lowPriority.rawValue, bottomRight: Quadrant.possibleOverkill.rawValue),
+        topLeft: words.quadrant(.concentrateHere), topRight: words.quadrant(.keepUp),
+        bottomLeft: words.quadrant(.lowPriority), bottomRight: words.quadrant(.possibleOverkill)),
       lines: GridWidget.Lines(glyphs: g))
     let unplaced = widget.render(
       into: &buffer, area: Rect(x: plot.x + 1, y: plot.y, width: plot.width - 2, height: plot.height))
     let arrow = text.arrow
+    let range = "\(Int(xRange.lowerBound.rounded()))\(text.missing)\(Int(xRange.upperBound.rounded()))"
     buffer.put(
-      "performance (index) \(arrow)  \(Int(xRange.lowerBound.rounded()))\(text.missing)\(Int(xRange.upperBound.rounded())), mean \(Int((grid.meanPerformance ?? 0).rounded()))",
+      t.performanceAxis(arrow, range, "\(Int((grid.meanPerformance ?? 0).rounded()))"),
       x: axis.x + 1, y: axis.y, style: Style(.muted), maxWidth: axis.width - 1)
 
     // The quadrant lists.
@@ -106,9 +106,8 @@ enum ImportanceView {
       let ids = grid.themes(in: q)
       if !lines.isEmpty { lines.append([]) }
       lines.append([
-        Span(
-          q.rawValue.prefix(1).uppercased() + q.rawValue.dropFirst(),
-          Style(q == .concentrateHere ? .warn : .header, bold: true)), Span(" (\(ids.count))", Style(.muted)),
+        Span(words.quadrantTitle(q), Style(q == .concentrateHere ? .warn : .header, bold: true)),
+        Span(" (\(ids.count))", Style(.muted)),
       ])
       for id in ids {
         guard let p = grid.placements.first(where: { $0.themeID == id }) else { continue }
@@ -117,7 +116,9 @@ enum ImportanceView {
         lines.append([
           Span(" " + TextFit.left(label, 5) + mark, Style(.text, bold: true)),
           Span(TextFit.left(names[id] ?? id, 16, ellipsis: g.ellipsis)),
-          Span(" r \(String(format: "%.2f", p.importance))  \(Int(p.performance.rounded()))", Style(.muted)),
+          Span(
+            " \(t.correlation(String(format: "%.2f", p.importance)))  \(Int(p.performance.rounded()))",
+            Style(.muted)),
         ])
       }
     }

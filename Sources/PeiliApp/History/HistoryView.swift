@@ -72,7 +72,7 @@ enum HistoryRows {
     let title =
       tree.action(e.entityID)?.title ?? tree.keyResult(e.entityID)?.title
       ?? m.shared.snapshot.objectives.first { $0.id == e.entityID }?.title ?? ""
-    let arrow = ScoreText(glyphs: m.shared.glyphs).arrow
+    let arrow = m.shared.glyphs.arrow
     // A check-in's note stands where a field's values would (it has none); an item created
     // by an import has no old value worth a column.
     let change: String

@@ -12,6 +12,12 @@ public struct Catalogue: Sendable {
   public var history: HistoryText
   public var checkIn: CheckInText
   public var fields: FieldText
+  public var analysis: AnalysisText
+  public var dashboard: DashboardText
+  public var gaps: GapsText
+  public var drill: DrillText
+  public var frame: FrameText
+  public var segments: SegmentText
 
   /// A count with its noun: "1 row", "5 rows".
   public struct Plural: Sendable {

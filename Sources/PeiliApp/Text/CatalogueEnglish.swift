@@ -142,5 +142,11 @@ extension Catalogue {
         "done": "done", "check_in": "check-in", "note": "note", "title": "title", "owner": "owner",
       ],
       entities: ["action": "action", "key_result": "key result", "objective": "objective"],
-      kinds: ["edit": "edit", "undo": "undo", "import": "import"]))
+      kinds: ["edit": "edit", "undo": "undo", "import": "import"]),
+    analysis: .english,
+    dashboard: .english,
+    gaps: .english,
+    drill: .english,
+    frame: .english,
+    segments: .english)
 }

@@ -8,7 +8,7 @@ struct ChangeText {
   let text: Catalogue
 
   init(glyphs: Glyphs, text: Catalogue) {
-    arrow = ScoreText(glyphs: glyphs).arrow
+    arrow = glyphs.arrow
     self.text = text
   }
 

@@ -1,10 +1,19 @@
 import PeiliCore
+import PeiliText
 import PeiliUI
 
-/// Numbers and status words as the screens write them, in the glyph set's characters.
+/// Numbers and status words as the screens write them, in the glyph set's characters and
+/// the catalogue's words.
 public struct ScoreText: Sendable {
   public let glyphs: Glyphs
-  public init(glyphs: Glyphs) { self.glyphs = glyphs }
+  /// The words of gap classes and the like.
+  public let words: Catalogue.AnalysisText
+  public init(glyphs: Glyphs, text: Catalogue) {
+    self.glyphs = glyphs
+    words = text.analysis
+  }
+  /// In the model's glyphs and language.
+  public init(_ shared: Shared) { self.init(glyphs: shared.glyphs, text: shared.text) }
 
   /// "±" or "+/-" in ASCII.
   public var plusMinus: String { glyphs.plusMinus }
@@ -17,7 +26,7 @@ public struct ScoreText: Sendable {
   /// "−" or "-" in labels such as "mirror − customer".
   public var minus: String { glyphs.minus }
 
-  /// Text made by the analysis (readings, warnings) in the glyph set (`Glyphs.plain`).
+  /// Text with symbols (the catalogue's, the store's) in the glyph set (`Glyphs.plain`).
   public func plain(_ text: String) -> String { glyphs.plain(text) }
 
   /// A 0–100 index as a whole number, "–" when missing or suppressed.
@@ -45,29 +54,39 @@ public struct ScoreText: Sendable {
     "\(signed(gap.diff))\(plusMinus)\(Int(gap.margin.rounded()))"
   }
 
+  /// A gap's size in a sentence, magnitude and margin in whole index points: "12 ± 7".
+  public func size(_ gap: Gap) -> String {
+    "\(Int(abs(gap.diff).rounded())) \(plusMinus) \(Int(gap.margin.rounded()))"
+  }
+
   /// The gap's class as a word.
-  public func word(_ c: GapClass) -> String {
-    switch c {
-    case .under: "under"
-    case .over: "over"
-    case .aligned: "aligned"
-    case .notEnoughData: "n/a"
-    }
+  public func word(_ c: GapClass) -> String { words.word(c) }
+
+  /// The width a gap cell needs in the catalogue's words: its glyph, the difference and the
+  /// class word — a marked gap has at least the material 5 points (two digits with its
+  /// margin), an aligned one seldom more than one digit. The mirror table sizes its gap
+  /// columns by it.
+  public var gapCellWidth: Int {
+    let marked =
+      1 + DisplayWidth.of("-17\(plusMinus)4") + 1
+      + max(DisplayWidth.of(word(.under)), DisplayWidth.of(word(.over)))
+    let aligned = 1 + DisplayWidth.of("-2\(plusMinus)5") + 1 + DisplayWidth.of(word(.aligned))
+    return max(marked, aligned)
   }
 
   /// The mirror gap cell: direction glyph, difference, class word; colour from direction.
   public func gapCell(_ gap: Gap?) -> Span {
-    guard let gap, gap.gapClass != .notEnoughData else { return Span("n/a", Style(.muted)) }
+    guard let gap, gap.gapClass != .notEnoughData else { return Span(words.notAvailable, Style(.muted)) }
     switch gap.gapClass {
-    case .under: return Span("\(glyphs.down)\(difference(gap)) under", Style(.gapUnder, bold: true))
-    case .over: return Span("\(glyphs.up)\(difference(gap)) over", Style(.gapOver, bold: true))
-    default: return Span("=\(difference(gap)) aligned", Style(.text))
+    case .under: return Span("\(glyphs.down)\(difference(gap)) \(word(.under))", Style(.gapUnder, bold: true))
+    case .over: return Span("\(glyphs.up)\(difference(gap)) \(word(.over))", Style(.gapOver, bold: true))
+    default: return Span("=\(difference(gap)) \(word(.aligned))", Style(.text))
     }
   }
 
   /// The change cell: difference, then a direction marker only when marked.
   public func changeCell(_ gap: Gap?) -> Span {
-    guard let gap, gap.gapClass != .notEnoughData else { return Span("n/a", Style(.muted)) }
+    guard let gap, gap.gapClass != .notEnoughData else { return Span(words.notAvailable, Style(.muted)) }
     switch gap.gapClass {
     case .over: return Span("\(difference(gap))\(glyphs.up)", Style(.good, bold: true))
     case .under: return Span("\(difference(gap))\(glyphs.down)", Style(.bad, bold: true))

@@ -38,9 +38,9 @@ public enum DrillRows {
   /// The whole page for theme `id` at `width` columns.
   public static func page(_ m: Model, themeID id: String, width: Int) -> Page {
     var page = Page()
-    let text = ScoreText(glyphs: m.shared.glyphs)
+    let text = ScoreText(m.shared)
     guard let mirror = m.shared.analysis.mirror(theme: id) else {
-      page.lines = [[Span("This theme is no longer in the workspace.", Style(.muted))]]
+      page.lines = [[Span(m.shared.text.drill.gone, Style(.muted))]]
       return page
     }
     scores(&page, mirror, m, text: text, width: width)
@@ -55,19 +55,27 @@ public enum DrillRows {
   }
 
   /// "41 ±3  n 211  fav 34%  NPS −12".
-  static func facts(_ e: ScoreEstimate, text: ScoreText) -> String {
-    var s = "\(TextFit.right(text.indexWithMargin(e), 6))  n \(TextFit.left("\(e.n)", 4))"
-    if let fav = e.favourable { s += " fav \(TextFit.right(text.percent(fav), 4))" }
-    if let nps = e.nps { s += " NPS \(text.signed(nps))" }
+  static func facts(_ e: ScoreEstimate, text: ScoreText, words t: Catalogue.DrillText) -> String {
+    var s = "\(TextFit.right(text.indexWithMargin(e), 6))  \(t.respondents) \(TextFit.left("\(e.n)", 4))"
+    if let fav = e.favourable { s += " \(t.favourable) \(TextFit.right(text.percent(fav), 4))" }
+    if let nps = e.nps { s += " \(t.nps) \(text.signed(nps))" }
     return s
   }
 
+  /// The audience labels' column: the widest label and a space.
+  static func labelWidth(_ words: Catalogue.AnalysisText) -> Int {
+    1 + (Audience.allCases.map { DisplayWidth.of(words.audienceTitle($0)) }.max() ?? 0)
+  }
+
   static func scores(_ page: inout Page, _ m: ThemeMirror, _ model: Model, text: ScoreText, width: Int) {
-    page.section("Scores", heading("Scores: index 0–100 with 95% CI", hint: "baseline, then follow-up"))
+    let t = model.shared.text.drill
+    let words = model.shared.text.analysis
+    let labels = labelWidth(words)
+    page.section(t.scores, heading(t.scoresHeading, hint: t.scoresHint))
     let waves = [model.shared.analysis.baseline, model.shared.analysis.followUp].compactMap { $0 }
     let shown = waves.count == 2 && waves[0].id == waves[1].id ? [waves[0]] : waves
     guard !shown.isEmpty else {
-      page.lines.append([Span("  No survey wave imported yet.", Style(.muted))])
+      page.lines.append([Span("  " + t.noWave, Style(.muted))])
       return
     }
     let strip = max(10, min(40, width - 56))
@@ -86,7 +94,8 @@ public enum DrillRows {
         continue
       }
       for (i, wave) in shown.enumerated() {
-        let label = i == 0 ? TextFit.left(audience.rawValue.capitalized, 9) : String(repeating: " ", count: 9)
+        let label =
+          i == 0 ? TextFit.left(words.audienceTitle(audience), labels) : String(repeating: " ", count: labels)
         var line = [
           Span("  " + label, Style(role(audience), bold: true)),
           Span(TextFit.left(wave.id, 8), Style(.muted)),
@@ -97,12 +106,12 @@ public enum DrillRows {
               model.shared.glyphs.ciStrip(
                 low: e.indexLow, estimate: e.index, high: e.indexHigh, width: strip),
               Style(role(audience))))
-          line.append(Span(" " + facts(e, text: text)))
+          line.append(Span(" " + facts(e, text: text, words: t)))
         } else {
           let key = ScoreKey(themeID: m.theme.id, audience: audience, waveID: shown[i].id)
           let why =
-            model.shared.withheld[key].map { "withheld: " + $0 }
-            ?? (raw[i] == nil ? "no answers" : "n<\(model.shared.analysis.minimumGroup)")
+            model.shared.withheld[key].map(t.withheld)
+            ?? (raw[i] == nil ? t.noAnswers : t.tooFew(model.shared.analysis.minimumGroup))
           line.append(
             Span(TextFit.left("", strip) + " " + TextFit.right(text.missing, 6) + "  " + why, Style(.muted)))
         }
@@ -113,11 +122,12 @@ public enum DrillRows {
         page.lines.append(line)
       }
     }
+    let gapLabel = max(DisplayWidth.of(t.mirrorGap), DisplayWidth.of(t.experienceGap)) + 2
     page.lines.append([
-      Span("  Mirror gap (mirror \(text.minus) customer)     ", Style(.muted)), text.gapCell(m.mirrorGap),
+      Span("  " + TextFit.left(t.mirrorGap, gapLabel), Style(.muted)), text.gapCell(m.mirrorGap),
     ])
     page.lines.append([
-      Span("  Experience gap (staff \(text.minus) customer)  ", Style(.muted)), text.gapCell(m.experienceGap),
+      Span("  " + TextFit.left(t.experienceGap, gapLabel), Style(.muted)), text.gapCell(m.experienceGap),
     ])
     page.lines.append(MirrorRows.reading(m, text: text))
   }
@@ -127,17 +137,21 @@ public enum DrillRows {
       ($0.position, $0.id) < ($1.position, $1.id)
     }
     let marks = DivergingBar.Marks(glyphs: m.shared.glyphs)
+    let t = m.shared.text.drill
+    let words = m.shared.text.analysis
+    let labels = labelWidth(words)
     page.section(
-      "Questions",
+      t.questions,
       heading(
-        "Questions (\(questions.count))",
-        hint: "\(marks.negative) negative  \(marks.neutral) neutral  \(marks.positive) positive"))
+        t.questionsHeading(questions.count),
+        hint:
+          "\(marks.negative) \(t.negative)  \(marks.neutral) \(t.neutral)  \(marks.positive) \(t.positive)"))
     guard let follow = m.shared.analysis.followUp else { return }
     let baseline = m.shared.analysis.baseline.flatMap { $0.id == follow.id ? nil : $0 }
     let bar = max(12, min(30, width - 64))
     for q in questions {
       var title = q.text
-      if q.isNPS { title += " (NPS)" }
+      if q.isNPS { title += " " + t.npsMark }
       page.lines.append([Span("  " + title, Style(.text, bold: true))])
       var any = false
       for audience in Audience.allCases {
@@ -146,16 +160,16 @@ public enum DrillRows {
           if let reason = m.shared.withheld[key] {
             any = true
             page.lines.append([
-              Span("    " + TextFit.left(audience.rawValue.capitalized, 9), Style(role(audience))),
-              Span("withheld: " + reason, Style(.muted)),
+              Span("    " + TextFit.left(words.audienceTitle(audience), labels), Style(role(audience))),
+              Span(t.withheld(reason), Style(.muted)),
             ])
           }
           continue
         }
         any = true
-        var line = [Span("    " + TextFit.left(audience.rawValue.capitalized, 9), Style(role(audience)))]
+        var line = [Span("    " + TextFit.left(words.audienceTitle(audience), labels), Style(role(audience)))]
         guard let e = ScoreEstimate(summary, minimumGroup: m.shared.analysis.minimumGroup) else {
-          line.append(Span("n<\(m.shared.analysis.minimumGroup)", Style(.muted)))
+          line.append(Span(t.tooFew(m.shared.analysis.minimumGroup), Style(.muted)))
           page.lines.append(line)
           continue
         }
@@ -170,7 +184,7 @@ public enum DrillRows {
         } else {
           line.append(Span(String(repeating: " ", count: bar + 11)))
         }
-        line.append(Span(facts(e, text: text)))
+        line.append(Span(facts(e, text: text, words: t)))
         if let b = baseline {
           let before = m.shared.scores[
             ScoreKey(themeID: id, questionID: q.id, audience: audience, waveID: b.id)]
@@ -184,28 +198,26 @@ public enum DrillRows {
         }
         page.lines.append(line)
       }
-      if !any { page.lines.append([Span("    no answers in \(follow.id)", Style(.muted))]) }
+      if !any { page.lines.append([Span("    " + t.noAnswersIn(follow.id), Style(.muted))]) }
     }
   }
 
   static func breakdown(_ page: inout Page, _ id: String, _ m: Model, text: ScoreText, width: Int) {
+    let t = m.shared.text.drill
+    let words = m.shared.text.analysis
     guard let attribute = attribute(m) else {
-      page.section("Segments", heading("Segments"))
-      let message =
-        m.shared.segmentAttributes == nil
-        ? "  loading" + text.glyphs.ellipsis : "  The survey has no segment attributes."
+      page.section(t.segments, heading(t.segments))
+      let message = "  " + (m.shared.segmentAttributes == nil ? t.loading : t.noAttributes)
       page.lines.append([Span(message, Style(.muted))])
       return
     }
     let names = (m.shared.segmentAttributes ?? []).map(\.name).joined(separator: ", ")
-    page.section(
-      "Segments",
-      heading("Segments by \(attribute.name)", hint: "a: next attribute (\(names))"))
+    page.section(t.segments, heading(t.segmentsBy(attribute.name), hint: t.nextAttribute(names)))
     guard let wave = m.shared.analysis.followUp?.id else { return }
     let strip = max(10, min(40, width - 60))
     for audience in attribute.audiences {
       page.lines.append([
-        Span("  " + audience.rawValue.capitalized, Style(role(audience), bold: true)),
+        Span("  " + words.audienceTitle(audience), Style(role(audience), bold: true)),
         Span(", \(wave)", Style(.muted)),
       ])
       let query = SurveyQuery.breakdown(
@@ -213,7 +225,7 @@ public enum DrillRows {
         filter: m.shared.segmentFilter)
       switch m.shared.answers[query] {
       case .breakdown(let rows)?:
-        if rows.isEmpty { page.lines.append([Span("    no respondents", Style(.muted))]) }
+        if rows.isEmpty { page.lines.append([Span("    " + t.noRespondents, Style(.muted))]) }
         for row in rows {
           var line = [
             Span("    " + TextFit.left(row.value, 18, ellipsis: text.glyphs.ellipsis))
@@ -223,44 +235,46 @@ public enum DrillRows {
               Span(
                 m.shared.glyphs.ciStrip(low: e.indexLow, estimate: e.index, high: e.indexHigh, width: strip),
                 Style(role(audience))))
-            line.append(Span(" " + facts(e, text: text)))
+            line.append(Span(" " + facts(e, text: text, words: t)))
           } else if let reason = row.suppressedReason {
-            line.append(Span("n<\(m.shared.analysis.minimumGroup)", Style(.muted)))
+            line.append(Span(t.tooFew(m.shared.analysis.minimumGroup), Style(.muted)))
             line.append(Span("  " + text.plain(reason), Style(.muted)))
           } else {
-            line.append(Span("n<\(m.shared.analysis.minimumGroup)", Style(.muted)))
+            line.append(Span(t.tooFew(m.shared.analysis.minimumGroup), Style(.muted)))
           }
           page.lines.append(line)
         }
       case .failed(let message)?:
-        page.lines.append([Span("    could not read: \(message)", Style(.bad))])
+        page.lines.append([Span("    " + t.couldNotRead(message), Style(.bad))])
       default:
-        page.lines.append([Span("    loading" + text.glyphs.ellipsis, Style(.muted))])
+        page.lines.append([Span("    " + t.loading, Style(.muted))])
       }
     }
   }
 
   static func comments(_ page: inout Page, _ id: String, _ m: Model, text: ScoreText, width: Int) {
-    let audience = m[ThemeScreen.self].commentAudience?.rawValue ?? "all"
-    let wave = m[ThemeScreen.self].commentWave ?? "all"
-    page.section(
-      "Comments",
-      heading(
-        "Comments (audience \(audience), wave \(wave))", hint: "c: audience  w: wave"))
+    let t = m.shared.text.drill
+    let words = m.shared.text.analysis
+    let audience = m[ThemeScreen.self].commentAudience.map(words.audience) ?? t.all
+    let wave = m[ThemeScreen.self].commentWave ?? t.all
+    page.section(t.comments, heading(t.commentsHeading(audience, wave), hint: t.commentsHint))
     let query = SurveyQuery.comments(
       themeID: id, audience: m[ThemeScreen.self].commentAudience, waveID: m[ThemeScreen.self].commentWave,
       filter: m.shared.segmentFilter)
     switch m.shared.answers[query] {
     case .comments(let rows, let reason)?:
       if let reason {
-        page.lines.append([Span("  Withheld: " + text.plain(reason), Style(.warn))])
+        page.lines.append([Span("  " + t.commentsWithheld(text.plain(reason)), Style(.warn))])
       }
-      if rows.isEmpty && reason == nil { page.lines.append([Span("  No comments.", Style(.muted))]) }
+      if rows.isEmpty && reason == nil { page.lines.append([Span("  " + t.noComments, Style(.muted))]) }
       // Who and when on the first line of each comment, the text wrapped beside it.
-      let lead = 20
+      let audiences = Audience.allCases.map { DisplayWidth.of(words.audience($0)) }.max() ?? 0
+      let waves = m.shared.snapshot.waves.map { DisplayWidth.of($0.id) }.max() ?? 0
+      // As wide as the words need (a long wave id is cut rather than squeezing the text).
+      let lead = max(20, min(32, 2 + audiences + 1 + waves + 1))
       let room = max(20, width - lead - 1)
       for row in rows.prefix(commentLimit) {
-        let who = TextFit.left("  \(row.audience.rawValue) \(row.waveID)", lead)
+        let who = TextFit.left("  \(words.audience(row.audience)) \(row.waveID)", lead)
         for (i, piece) in wrap(row.text, width: room).enumerated() {
           page.lines.append([
             Span(i == 0 ? who : String(repeating: " ", count: lead), Style(role(row.audience))), Span(piece),
@@ -269,15 +283,13 @@ public enum DrillRows {
       }
       if rows.count > commentLimit {
         page.lines.append([
-          Span(
-            "  \(rows.count - commentLimit) more of \(rows.count): narrow with c (audience), w (wave) or f (segment)",
-            Style(.muted))
+          Span("  " + t.moreComments(rows.count - commentLimit, rows.count), Style(.muted))
         ])
       }
     case .failed(let message)?:
-      page.lines.append([Span("  could not read: \(message)", Style(.bad))])
+      page.lines.append([Span("  " + t.couldNotRead(message), Style(.bad))])
     default:
-      page.lines.append([Span("  loading" + text.glyphs.ellipsis, Style(.muted))])
+      page.lines.append([Span("  " + t.loading, Style(.muted))])
     }
   }
 

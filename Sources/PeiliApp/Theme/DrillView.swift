@@ -35,8 +35,9 @@ enum DrillView {
         lastScroll(page, height: rest.height)))
     // Which section the top line is in, for the title.
     let here = page.sections.last { $0.start <= scroll }?.title ?? ""
+    let separator = g.separator.trimmingCharacters(in: .whitespaces)
     paneTitle(
-      "Theme: \(name)\(here.isEmpty ? "" : " \(ScoreText(glyphs: g).separator.trimmingCharacters(in: .whitespaces)) \(here)")",
+      m.shared.text.drill.title(name) + (here.isEmpty ? "" : " \(separator) \(here)"),
       focused: true, glyphs: g, area: title, into: &buffer)
     let sections = page.sections.map(\.title).joined(separator: " ")
     let position = " \(sections)  \(min(page.lines.count, scroll + rest.height))/\(page.lines.count) "

@@ -90,7 +90,7 @@ enum ThemeScreen: ScreenPart {
       .act([.char("a")], label: "a", help: t.attribute, short: t.attributeShort, priority: .low) { m, _ in
         let names = (m.shared.segmentAttributes ?? []).map(\.name)
         guard !names.isEmpty else {
-          m.shared.status = StatusMessage("the survey has no segment attributes")
+          m.shared.status = StatusMessage(m.shared.text.drill.noAttributesStatus)
           return
         }
         let current = DrillRows.attribute(m).flatMap { names.firstIndex(of: $0.name) } ?? 0

@@ -10,17 +10,6 @@ public enum GapKind: String, CaseIterable, Sendable, Codable {
   case weakness
   /// Largest absolute change since the baseline wave (any audience) first.
   case change
-
-  /// As the screen and the report name it.
-  public var title: String {
-    switch self {
-    case .mirror: "mirror gap"
-    case .experience: "experience gap"
-    case .target: "target gap"
-    case .weakness: "weakness"
-    case .change: "change"
-    }
-  }
 }
 
 /// What in the OKR tree links to a theme.
@@ -51,8 +40,10 @@ public struct RankedGap: Sendable {
   public let links: ThemeLinks
   /// Nothing in the OKR tree links to the theme, or the analysis warns that no action
   /// targets a weak theme or large gap.
-  public let isBlindSpot: Bool
-  public let blindSpotReason: String?
+  public var isBlindSpot: Bool { !blindSpotReasons.isEmpty }
+  /// Why the theme is a blind spot (empty when it is not): the analysis's warning, else
+  /// `.unlinked` for a theme nothing links to.
+  public let blindSpotReasons: [BlindSpotReason]
 }
 
 /// Ranks every theme of an analysis by one kind of gap (pure).
@@ -60,9 +51,9 @@ public struct GapRanking {
   public static func rank(_ analysis: MirrorAnalysis, by kind: GapKind) -> [RankedGap] {
     // Links and perception key results come from the analysis's per-theme index: a ranking is
     // built on every key of the gaps screen and must not scan the OKR tree.
-    var warned: [String: String] = [:]
+    var warned: [String: [BlindSpotReason]] = [:]
     for w in analysis.warnings {
-      if case .blindSpot(let id, let reason) = w { warned[id] = reason }
+      if case .blindSpot(let id, let reasons) = w { warned[id] = reasons }
     }
 
     var rows: [(row: RankedGap, order: Int)] = []
@@ -107,13 +98,12 @@ public struct GapRanking {
         }
       }
       let links = analysis.links(theme: id)
-      let reason = warned[id] ?? (links.isEmpty ? "no objective, key result or action links to it" : nil)
+      let reasons = warned[id] ?? (links.isEmpty ? [.unlinked] : [])
       rows.append(
         (
           RankedGap(
             themeID: id, theme: m.theme, kind: kind, value: value, gap: gap, scores: m.scores,
-            audience: audience, keyResultID: keyResultID, links: links, isBlindSpot: reason != nil,
-            blindSpotReason: reason), order
+            audience: audience, keyResultID: keyResultID, links: links, blindSpotReasons: reasons), order
         ))
     }
     func key(_ v: Double) -> Double {

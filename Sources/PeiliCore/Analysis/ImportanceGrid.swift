@@ -1,4 +1,5 @@
-/// The four quadrants of the importance–performance grid.
+/// The four quadrants of the importance–performance grid; the raw value is the report's
+/// and the JSON's name (screens word it through their catalogue).
 public enum Quadrant: String, CaseIterable, Sendable {
   /// Important and below average: where effort pays most.
   case concentrateHere = "concentrate here"
@@ -27,6 +28,16 @@ public enum Quadrant: String, CaseIterable, Sendable {
 /// Derived importance (Pearson r with the outcome) against performance (index) for one
 /// audience, split at the means (pure).
 public struct ImportanceGrid: Sendable {
+  /// Why there is no grid to draw.
+  public enum Unavailable: Hashable, Sendable {
+    /// The audience has no outcome question in the wave.
+    case noOutcomeQuestion
+    /// No theme has an importance: too few respondents for a correlation.
+    case tooFewRespondents
+    /// Fewer than `minimumThemes` themes have both an importance and a performance.
+    case tooFewThemes
+  }
+
   /// One theme on the grid.
   public struct Placement: Hashable, Sendable {
     public let themeID: String
@@ -40,8 +51,8 @@ public struct ImportanceGrid: Sendable {
   public let meanPerformance: Double?
   /// In the order of `importance` (themes without both values are left out).
   public let placements: [(themeID: String, importance: Double, performance: Double, quadrant: Quadrant)]
-  /// e.g. "no outcome question for staff", "too few respondents"; nil when the grid is drawn.
-  public let unavailableReason: String?
+  /// Why the grid is not drawn; nil when it is.
+  public let unavailable: Unavailable?
 
   /// The fewest themes that make a grid worth drawing.
   public static let minimumThemes = 3
@@ -57,15 +68,13 @@ public struct ImportanceGrid: Sendable {
       placed.append((i.themeID, r, p))
     }
     if mine.isEmpty {
-      unavailableReason = "no outcome question for \(audience.rawValue)"
+      unavailable = .noOutcomeQuestion
     } else if placed.count < Self.minimumThemes {
-      unavailableReason =
-        mine.allSatisfy({ $0.r == nil })
-        ? "too few respondents" : "too few themes with both importance and performance"
+      unavailable = mine.allSatisfy({ $0.r == nil }) ? .tooFewRespondents : .tooFewThemes
     } else {
-      unavailableReason = nil
+      unavailable = nil
     }
-    guard unavailableReason == nil else {
+    guard unavailable == nil else {
       meanImportance = nil
       meanPerformance = nil
       placements = []

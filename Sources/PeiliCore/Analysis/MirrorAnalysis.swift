@@ -303,12 +303,12 @@ public struct MirrorAnalysis: Sendable {
   }
 
   private static func warnings(
-    _ objectiveWarnings: [CoverageWarning], _ reasons: [(themeID: String, reason: String)],
+    _ objectiveWarnings: [CoverageWarning], _ reasons: [(themeID: String, reasons: [BlindSpotReason])],
     _ targeting: [String: Int]
   ) -> [CoverageWarning] {
     objectiveWarnings
       + reasons.filter { targeting[$0.themeID, default: 0] == 0 }.map {
-        .blindSpot(themeID: $0.themeID, reason: $0.reason)
+        .blindSpot(themeID: $0.themeID, reasons: $0.reasons)
       }
   }
 

@@ -37,7 +37,7 @@ public struct MirrorBasis: Sendable {
   let keyResultStatus: [String: PaceStatus]
   let objectiveStatus: [String: PaceStatus]
   /// Themes (in order) that are a blind spot whenever no action targets them, and why.
-  let blindSpotReasons: [(themeID: String, reason: String)]
+  let blindSpotReasons: [(themeID: String, reasons: [BlindSpotReason])]
   /// The audience each theme's impact is judged on (customer, staff when customers were not asked).
   let impactAudience: [String: Audience]
   let pairChanges: [WavePair: [String: Gap]]
@@ -221,18 +221,15 @@ public struct MirrorBasis: Sendable {
     objectiveStatus = objStatus
 
     // The themes that are blind spots whenever nothing targets them.
-    var reasons: [(themeID: String, reason: String)] = []
+    var reasons: [(themeID: String, reasons: [BlindSpotReason])] = []
     for m in mirrors {
-      var why: [String] = []
+      var why: [BlindSpotReason] = []
       // The latest shown customer index (a theme not asked in the follow-up keeps its last one).
-      if let c = latestShown(m.theme.id, .customer), c.index < 50 {
-        why.append("customer index \(Int(c.index.rounded())) < 50")
+      if let c = latestShown(m.theme.id, .customer), c.index < BlindSpotReason.weakIndex {
+        why.append(.weakCustomerIndex(index: c.index, threshold: BlindSpotReason.weakIndex))
       }
-      if let g = m.mirrorGap, g.isMarked {
-        let sign = g.diff < 0 ? "−" : "+"
-        why.append("mirror gap \(sign)\(Int(abs(g.diff).rounded())) ± \(Int(g.margin.rounded()))")
-      }
-      if !why.isEmpty { reasons.append((m.theme.id, why.joined(separator: "; "))) }
+      if let g = m.mirrorGap, g.isMarked { why.append(.markedMirrorGap(g)) }
+      if !why.isEmpty { reasons.append((m.theme.id, why)) }
     }
     blindSpotReasons = reasons
 

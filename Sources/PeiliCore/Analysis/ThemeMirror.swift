@@ -1,7 +1,31 @@
-import PeiliText
-
 /// One theme as the dashboard's mirror pane shows it (follow-up = latest wave).
 public struct ThemeMirror: Hashable, Sendable {
+  /// What the mirror gap says, as a fact the screens and the report word in their language.
+  public enum Reading: Hashable, Sendable {
+    /// A side is missing or suppressed.
+    case notEnoughData
+    /// The staff's estimate of customers matches them (the gap is not marked).
+    case agree
+    /// The staff rate customers' view lower than customers do (a marked negative gap).
+    case staffUnderestimate(by: Gap)
+    /// The staff rate customers' view higher than customers do (a marked positive gap).
+    case staffOverestimate(by: Gap)
+
+    /// The reading of a mirror gap (mirror − customer).
+    public init(mirrorGap: Gap?) {
+      guard let gap = mirrorGap else {
+        self = .notEnoughData
+        return
+      }
+      switch gap.gapClass {
+      case .under: self = .staffUnderestimate(by: gap)
+      case .over: self = .staffOverestimate(by: gap)
+      case .aligned: self = .agree
+      case .notEnoughData: self = .notEnoughData
+      }
+    }
+  }
+
   public let theme: Theme
   /// Follow-up wave, unsuppressed only.
   public let scores: [Audience: ScoreEstimate]
@@ -12,8 +36,6 @@ public struct ThemeMirror: Hashable, Sendable {
   public let experienceGap: Gap?
   /// follow-up − baseline, per audience (empty when only one wave is compared).
   public let change: [Audience: Gap]
-  /// e.g. "Staff underestimate customers on Communication by 12 ± 7".
-  public let reading: String
 
   public init(
     theme: Theme, scores: [Audience: ScoreEstimate], baselineScores: [Audience: ScoreEstimate],
@@ -25,19 +47,8 @@ public struct ThemeMirror: Hashable, Sendable {
     self.mirrorGap = mirrorGap
     self.experienceGap = experienceGap
     self.change = change
-    self.reading = ThemeMirror.reading(themeName: theme.name, mirrorGap: mirrorGap)
   }
 
-  /// The mirror gap in words, magnitudes rounded to whole index points.
-  public static func reading(themeName: String, mirrorGap: Gap?) -> String {
-    let name = themeName.sanitizedForTerminal
-    guard let gap = mirrorGap else { return "Not enough data on \(name)" }
-    let size = "\(Int(abs(gap.diff).rounded())) ± \(Int(gap.margin.rounded()))"
-    switch gap.gapClass {
-    case .under: return "Staff underestimate customers on \(name) by \(size)"
-    case .over: return "Staff overestimate customers on \(name) by \(size)"
-    case .aligned: return "Staff and customers agree on \(name)"
-    case .notEnoughData: return "Not enough data on \(name)"
-    }
-  }
+  /// The mirror gap as a reading, e.g. `.staffUnderestimate(by:)` a gap of −12 ± 7.
+  public var reading: Reading { Reading(mirrorGap: mirrorGap) }
 }

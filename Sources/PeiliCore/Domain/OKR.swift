@@ -57,6 +57,8 @@ public enum KeyResultMeasure: Hashable, Sendable, Codable {
   /// A theme score (0–100 index) for one audience; current comes from the latest wave.
   case perception(themeID: String, audience: Audience, baselineWave: String?, target: Double)
 
+  /// The measure's name in the import, export and JSON formats ("metric"); screens word it
+  /// through their catalogue.
   public var kindName: String {
     switch self {
     case .metric: "metric"

@@ -84,8 +84,9 @@ public enum Report {
     case .objectiveWithoutTheme(let id):
       let title = s.objectives.first { $0.id == id }?.title ?? ""
       return "Objective \(id) \(title) links no theme (an OKR without a mirror)".sanitizedForTerminal
-    case .blindSpot(let id, let reason):
+    case .blindSpot(let id, let reasons):
       let name = s.themes.first { $0.id == id }?.name ?? id
+      let reason = ReportWording.reasons(reasons) ?? ""
       return "Blind spot: \(name) (\(reason)) and no action targets it".sanitizedForTerminal
     }
   }

@@ -80,7 +80,8 @@ extension Report {
               "objectives": texts(g.links.objectives), "key_results": texts(g.links.keyResults),
               "actions": texts(g.links.actions),
             ],
-            "blind_spot": .bool(g.isBlindSpot), "blind_spot_reason": .text(g.blindSpotReason),
+            "blind_spot": .bool(g.isBlindSpot),
+            "blind_spot_reason": .text(ReportWording.reasons(g.blindSpotReasons)),
           ]
         })
     }
@@ -91,7 +92,8 @@ extension Report {
       return [
         "audience": .string(grid.audience.rawValue), "wave": .text(entries.first?.waveID ?? a.followUp?.id),
         "outcome_question": .text(entries.first?.outcomeQuestionID),
-        "available": .bool(grid.unavailableReason == nil), "reason": .text(grid.unavailableReason),
+        "available": .bool(grid.unavailable == nil),
+        "reason": .text(grid.unavailable.map { ReportWording.reason($0, audience: grid.audience) }),
         "mean_importance": .num(grid.meanImportance), "mean_performance": .num(grid.meanPerformance),
         "themes": .array(
           entries.map { e in
@@ -220,7 +222,7 @@ extension Report {
     }
     out += ["## Gaps ranked", ""]
     for kind in GapKind.allCases {
-      out.append("### By \(kind.title)")
+      out.append("### By \(ReportWording.title(kind))")
       out.append("")
       let ranked = GapRanking.rank(a, by: kind).filter { $0.value != nil }
       if ranked.isEmpty {
@@ -249,7 +251,8 @@ extension Report {
     for grid in grids {
       out.append("### \(grid.audience.rawValue.capitalized)")
       out.append("")
-      if let reason = grid.unavailableReason {
+      if let unavailable = grid.unavailable {
+        let reason = ReportWording.reason(unavailable, audience: grid.audience)
         out += ["Not drawn: \(md(reason)).", ""]
         continue
       }

@@ -85,7 +85,7 @@ extension Report {
         changes.append(.object(d))
       }
       themes.append([
-        "id": .text(m.theme.id), "name": .text(m.theme.name), "reading": .text(m.reading),
+        "id": .text(m.theme.id), "name": .text(m.theme.name), "reading": .text(ReportWording.reading(m)),
         "scores": .array(shown.map { score($0) }), "mirror_gap": m.mirrorGap.map { gap($0) } ?? .null,
         "experience_gap": m.experienceGap.map { gap($0) } ?? .null, "changes": .array(changes),
       ])
@@ -110,9 +110,10 @@ extension Report {
       switch w {
       case .objectiveWithoutTheme(let id):
         return ["kind": "objective_without_theme", "objective": .text(id), "message": .text(message(w, s))]
-      case .blindSpot(let id, let reason):
+      case .blindSpot(let id, let reasons):
         return [
-          "kind": "blind_spot", "theme": .text(id), "reason": .text(reason), "message": .text(message(w, s)),
+          "kind": "blind_spot", "theme": .text(id), "reason": .text(ReportWording.reasons(reasons)),
+          "message": .text(message(w, s)),
         ]
       }
     }

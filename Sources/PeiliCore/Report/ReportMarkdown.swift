@@ -66,7 +66,7 @@ extension Report {
       out.append("")
       out.append("### \(md(m.theme.name))")
       out.append("")
-      out.append(md(m.reading))
+      out.append(md(ReportWording.reading(m)))
       out.append("")
       let shown = cells.filter { $0.theme.id == m.theme.id && $0.estimate != nil }
       if shown.isEmpty {

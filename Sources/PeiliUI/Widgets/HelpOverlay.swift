@@ -22,6 +22,19 @@ public struct HelpOverlay: Sendable {
     }
   }
 
+  /// The box's own words, in the app's language: its title, and its hint when the list
+  /// fits and when it is paged.
+  public struct Words: Hashable, Sendable {
+    public var title: String
+    public var hint: String
+    public var pagingHint: String
+    public init(title: String, hint: String, pagingHint: String) {
+      self.title = title
+      self.hint = hint
+      self.pagingHint = pagingHint
+    }
+  }
+
   public var sections: [Section]
   public init(sections: [Section]) { self.sections = sections }
 
@@ -48,13 +61,15 @@ public struct HelpOverlay: Sendable {
   /// The help as a dialog; `scroll` skips body lines when the screen is too short for all.
   /// The box is as wide as the widest line of all, not of the lines in view, so that it keeps
   /// its place and size while it is paged.
-  public func dialog(border: Dialog.Border, ellipsis: String, height: Int, scroll: Int = 0) -> Dialog {
+  public func dialog(
+    words: Words, border: Dialog.Border, ellipsis: String, height: Int, scroll: Int = 0
+  ) -> Dialog {
     let all = lines
     let room = max(1, height - 2)
     let start = min(max(0, scroll), lastScroll(height: height))
-    let hint = all.count > room ? "j/k scroll, Esc close" : "Esc close"
+    let hint = all.count > room ? words.pagingHint : words.hint
     var dialog = Dialog(
-      title: "Keys", lines: Array(all.dropFirst(start).prefix(room)), hint: hint, border: border,
+      title: words.title, lines: Array(all.dropFirst(start).prefix(room)), hint: hint, border: border,
       ellipsis: ellipsis)
     dialog.minimumContentWidth = all.map { $0.reduce(0) { $0 + $1.width } }.max() ?? 0
     return dialog
