@@ -33,6 +33,9 @@ let package = Package(
         .product(name: "Yams", package: "Yams"),
       ],
       swiftSettings: strict),
+    // The in-memory store: the second implementation of the store protocol (see the contract
+    // suite), with no database.
+    .target(name: "PeiliMemory", dependencies: ["PeiliCore"], swiftSettings: strict),
     .target(
       name: "PeiliUI",
       dependencies: ["PeiliText", .product(name: "TOMLKit", package: "TOMLKit")],
@@ -65,6 +68,10 @@ let package = Package(
       name: "PeiliStoreTests", dependencies: ["PeiliStore", "PeiliCore", "PeiliText"],
       // Vendor export fixtures, read in place through #filePath.
       exclude: ["Fixtures"], swiftSettings: strict),
+    // One suite of the store protocol's promises, run against every store.
+    .testTarget(
+      name: "StoreContractTests", dependencies: ["PeiliCore", "PeiliStore", "PeiliMemory"],
+      swiftSettings: strict),
     .testTarget(name: "PeiliUITests", dependencies: ["PeiliUI", "PeiliText"], swiftSettings: strict),
     .testTarget(
       name: "PeiliAppTests",

@@ -13,9 +13,9 @@ import PeiliCore
 /// so (a dropped ssh connection, a kill) and no longer counts.
 extension Workspace {
   /// Seconds after its last heartbeat that a session stops counting as present.
-  public static let presenceExpiry: Double = 30
+  public static let presenceExpiry = WorkspaceSession.presenceExpiry
   /// How often a running dashboard refreshes its row (well inside `presenceExpiry`).
-  public static let heartbeatInterval: Double = 10
+  public static let heartbeatInterval = WorkspaceSession.heartbeatInterval
 
   /// A session for this process, attributed to `user`.
   public static func currentSession(user: String) -> WorkspaceSession {

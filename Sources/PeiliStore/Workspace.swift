@@ -336,15 +336,3 @@ public final class Workspace: WorkspaceStore, Sendable {
     }
   }
 }
-
-/// A value guarded by a lock, so a `Sendable` class can keep a little mutable state.
-final class Locked<Value>: @unchecked Sendable {
-  private let lock = NSLock()
-  private var value: Value
-  init(_ value: Value) { self.value = value }
-  func withLock<T>(_ body: (inout Value) throws -> T) rethrows -> T {
-    lock.lock()
-    defer { lock.unlock() }
-    return try body(&value)
-  }
-}

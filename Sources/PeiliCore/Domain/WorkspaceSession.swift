@@ -1,6 +1,12 @@
 /// One running dashboard on a workspace: who, on which machine, since when. Several
 /// people review one shared workspace at once; each sees who else has it open.
 public struct WorkspaceSession: Hashable, Sendable {
+  /// Seconds after its last heartbeat that a session stops counting as present (a dropped
+  /// ssh connection, a kill), in every store.
+  public static let presenceExpiry: Double = 30
+  /// How often a running dashboard refreshes its presence (well inside `presenceExpiry`).
+  public static let heartbeatInterval: Double = 10
+
   /// Unique per process run (host, pid and a random part).
   public let id: String
   /// The operating-system user (from the uid).
