@@ -94,6 +94,24 @@ struct WidgetTests {
     #expect(buffer[0, 0].style == Style(.header, bold: true))
   }
 
+  @Test func flexibleColumnsGiveWhatTheirCapLeavesToTheOthers() {
+    func widths(_ columns: [TableWidget.Column], _ total: Int) -> [Int] {
+      TableWidget(columns: columns, rows: []).widths(total: total)
+    }
+    let title = TableWidget.Column("Title", width: 10, flexible: true, maxWidth: 60)
+    let owner = TableWidget.Column("Owner", width: 6, flexible: true, maxWidth: 8)
+    let due = TableWidget.Column("Due", width: 10)
+    // 100 − 10 fixed − 2 gaps = 88 to share: the owner stops at 8, the title takes the
+    // rest up to its cap (an even split would have left it at 44).
+    #expect(widths([title, owner, due], 100) == [60, 8, 10])
+    #expect(widths([title, owner, due], 60) == [40, 8, 10])
+    // Too narrow for the floors: each keeps its given width.
+    #expect(widths([title, owner, due], 20) == [10, 6, 10])
+    // Uncapped columns share evenly.
+    let notes = TableWidget.Column("Notes", width: 4, flexible: true)
+    #expect(widths([title, notes], 41) == [20, 20])
+  }
+
   @Test func dialogDrawsBorderTitleBodyAndHint() {
     let dialog = Dialog(
       title: "Conflict", lines: [[Span("theirs 60")], [Span("yours  50")]], hint: "m mine", border: .ascii)

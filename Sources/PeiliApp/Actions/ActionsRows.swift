@@ -53,17 +53,24 @@ enum ActionsRows {
     let w = { (s: String) in Span(s).width }
     let statusWidth = max(w(c[3]), ActionStatus.allCases.map { w(t.name($0)) }.max() ?? 0)
     let dueWidth = max(w(c[5]), 10 + 2)
+    // Flexible columns grow to their widest cell (the strings decide, not a guess).
+    let widest = m.shared.tree.widestAction
     var columns: [TableWidget.Column] = [
       .init(c[0], width: max(w(c[0]), idWidth(m))),
-      .init(c[1], width: 16, flexible: true, maxWidth: 60),
-      .init(c[2], width: max(w(c[2]), 10), flexible: width >= 120, maxWidth: 16),
+      .init(c[1], width: 16, flexible: true, maxWidth: max(16, widest.title)),
+      .init(
+        c[2], width: max(w(c[2]), 10), flexible: width >= 120,
+        maxWidth: max(10, w(t.actions.unowned), min(24, widest.owner))),
       .init(c[3], width: statusWidth),
       .init(c[4], width: max(w(c[4]), 14)),
       .init(c[5], width: dueWidth),
       .init(c[6], width: max(w(c[6]), 2), alignment: .right),
     ]
     if width >= 100 {
-      columns.append(.init(c[7], width: max(w(c[7]), 8), flexible: width >= 140, maxWidth: 24))
+      columns.append(
+        .init(
+          c[7], width: max(w(c[7]), 8), flexible: width >= 140, maxWidth: max(w(c[7]), min(40, widest.themes))
+        ))
     }
     if width >= 120 { columns.append(.init(c[8], width: max(w(c[8]), 18))) }
     return columns

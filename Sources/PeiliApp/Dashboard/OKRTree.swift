@@ -278,10 +278,19 @@ public struct OKRTree: Sendable {
       widest = max(widest, row.depth * 2 + 2 + row.id.unicodeScalars.count + 1 + min(title, 120))
     }
     self.widestRow = widest
+    for a in actions {
+      widestAction.title = max(widestAction.title, a.title.unicodeScalars.count)
+      widestAction.owner = max(widestAction.owner, a.owner?.unicodeScalars.count ?? 0)
+      widestAction.themes = max(
+        widestAction.themes, a.themeIDs.reduce(max(0, a.themeIDs.count - 1)) { $0 + $1.unicodeScalars.count })
+    }
   }
 
   /// Columns the widest row's indent, marker, id and title take when every item is open.
   public private(set) var widestRow = 0
+  /// The widest action title, owner and theme list (scalars, as `widestRow`): how wide the
+  /// Actions table's columns may grow.
+  public private(set) var widestAction = (title: 0, owner: 0, themes: 0)
 
   /// The action with `id`, if the snapshot has it.
   public func action(_ id: String) -> Action? {

@@ -47,17 +47,30 @@ public struct TableWidget: Sendable {
   }
 
   /// Widths of the columns in `total` columns: fixed ones as given, flexible ones share
-  /// the rest (at least their given width, at most their `maxWidth`).
+  /// the rest (at least their given width, at most their `maxWidth`). What a column cannot
+  /// take beyond its `maxWidth` goes to the other flexible ones, so no width is left unused
+  /// while a column is still cut.
   public func widths(total: Int) -> [Int] {
-    let fixed = columns.filter { !$0.flexible }.reduce(0) { $0 + $1.width }
-    let gaps = spacing * max(0, columns.count - 1)
-    let flexCount = columns.filter(\.flexible).count
-    guard flexCount > 0 else { return columns.map(\.width) }
-    let spare = max(0, total - fixed - gaps)
-    return columns.map { c in
-      guard c.flexible else { return c.width }
-      return min(c.maxWidth ?? Int.max, max(c.width, spare / flexCount))
+    var widths = columns.map(\.width)
+    var open = columns.indices.filter { columns[$0].flexible }
+    let fixed = columns.indices.filter { !columns[$0].flexible }.reduce(0) { $0 + columns[$1].width }
+    var spare = max(0, total - fixed - spacing * max(0, columns.count - 1))
+    // Settle the columns whose floor or cap binds at an even share, until none does; the
+    // rest share what is left evenly.
+    while !open.isEmpty {
+      let share = spare / open.count
+      let bound = open.filter { columns[$0].width >= share || (columns[$0].maxWidth ?? .max) <= share }
+      guard !bound.isEmpty else {
+        for i in open { widths[i] = share }
+        break
+      }
+      for i in bound {
+        widths[i] = columns[i].width >= share ? columns[i].width : columns[i].maxWidth!
+        spare = max(0, spare - widths[i])
+      }
+      open.removeAll { bound.contains($0) }
     }
+    return widths
   }
 
   /// The row's cells padded and aligned into one list of spans.
