@@ -23,8 +23,19 @@ enum ActionsScreen: ScreenPart {
     var sort: Sort = .due
     var selectedID: String?
     var scroll = 0
+    /// The rows as last derived (`settle`); not published: a follower derives its own.
+    var rows = ActionsRows.Cache()
 
     var hasFilter: Bool { owner != nil || status != nil || themeID != nil || overdueOnly }
+
+    enum CodingKeys: String, CodingKey {
+      case owner, status, themeID, overdueOnly, sort, selectedID, scroll
+    }
+  }
+
+  static func settle(_ m: inout Model) {
+    let now = m
+    m[Self.self].rows.settle(now)
   }
 
   static let id = ScreenID.actions
@@ -32,11 +43,11 @@ enum ActionsScreen: ScreenPart {
   static func title(_ t: Catalogue) -> String { t.title(id) }
 
   /// The selected row's index in `rows` (the first when the selection is not among them).
-  static func cursor(_ m: Model, in rows: [Action]) -> Int {
-    rows.firstIndex { $0.id == m[Self.self].selectedID } ?? 0
+  static func cursor(_ m: Model, in rows: ActionsRows.Rows) -> Int {
+    rows.row(of: m[Self.self].selectedID, in: m) ?? 0
   }
 
-  static func selected(_ m: Model, in rows: [Action]) -> Action? {
+  static func selected(_ m: Model, in rows: ActionsRows.Rows) -> Action? {
     rows.isEmpty ? nil : rows[cursor(m, in: rows)]
   }
 
@@ -48,7 +59,7 @@ enum ActionsScreen: ScreenPart {
     keepInView(&m, rows)
   }
 
-  static func keepInView(_ m: inout Model, _ rows: [Action]) {
+  static func keepInView(_ m: inout Model, _ rows: ActionsRows.Rows) {
     let i = cursor(m, in: rows)
     m[Self.self].scroll = TreeWidget.scrollOffset(
       selected: i, previous: m[Self.self].scroll, height: visibleRows(m), count: rows.count)
@@ -65,8 +76,9 @@ enum ActionsScreen: ScreenPart {
       keepInView(&m, rows)
     }
     func refilter(_ m: inout Model) {
+      settle(&m)
       let now = ActionsRows.actions(m)
-      if !now.contains(where: { $0.id == m[Self.self].selectedID }) {
+      if now.row(of: m[Self.self].selectedID, in: m) == nil {
         m[Self.self].selectedID = now.first?.id
       }
       m[Self.self].scroll = 0
@@ -88,6 +100,7 @@ enum ActionsScreen: ScreenPart {
         let all = Sort.allCases
         let at = all.firstIndex(of: m[Self.self].sort) ?? 0
         m[Self.self].sort = all[(at + (key == .tab ? 1 : all.count - 1)) % all.count]
+        settle(&m)
         keepInView(&m, ActionsRows.actions(m))
       },
       .act([.char("o")], label: "o", help: t.filterOwner, short: t.filterShortOwner, group: filters) { m, _ in
@@ -115,6 +128,7 @@ enum ActionsScreen: ScreenPart {
         m[Self.self] = State()
         m[Self.self].sort = keep.sort
         m[Self.self].selectedID = keep.selectedID
+        m[Self.self].rows = keep.rows
         refilter(&m)
       },
     ]

@@ -34,6 +34,9 @@ protocol ScreenPart: Sendable {
   static func open(_ m: inout Model)
   /// A new snapshot arrived: keep the selection valid.
   static func reloaded(_ m: inout Model)
+  /// After every message on this screen: derive what its view and keys read (rows sorted
+  /// and filtered once, not on every key and frame); cheap when nothing changed.
+  static func settle(_ m: inout Model)
   /// A prompt being typed on the status line (it goes before any message).
   static func prompt(_ m: Model) -> [Span]?
   /// What the status line shows on this screen when there is no message (nil: nothing).
@@ -48,6 +51,7 @@ extension ScreenPart {
   static func needs(_ m: inout Model) -> [Command] { [] }
   static func open(_ m: inout Model) { Navigation.go(&m, to: id) }
   static func reloaded(_ m: inout Model) {}
+  static func settle(_ m: inout Model) {}
   static func prompt(_ m: Model) -> [Span]? { nil }
   static func idleStatus(_ m: Model) -> [Span]? { nil }
   static func typing(_ m: inout Model, _ key: Key) -> Bool { false }

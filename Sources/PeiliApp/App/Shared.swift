@@ -5,7 +5,10 @@ import PeiliUI
 /// its scores, who else is here, the status line, the terminal. Screens keep only their own
 /// selections and views in their `ScreenState`.
 public struct Shared: Sendable {
-  public internal(set) var snapshot: Snapshot
+  public internal(set) var snapshot: Snapshot { didSet { revision &+= 1 } }
+  /// Moves on whenever the snapshot changes (a load, an edit applied in place): what a
+  /// screen derived from it is stale when its revision differs.
+  public internal(set) var revision = 0
   /// Derived from `snapshot` once per load.
   public internal(set) var analysis: MirrorAnalysis
   public internal(set) var tree: OKRTree

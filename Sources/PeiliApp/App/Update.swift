@@ -5,6 +5,7 @@ import PeiliUI
 /// Pure: no I/O, no clock; the same model and message always give the same result.
 public func update(_ model: inout Model, _ msg: Msg) -> [Command] {
   let commands = step(&model, msg)
+  model.part.settle(&model)
   // Whatever the screen now shows and is not known yet is asked for, once.
   return commands + QueryPlan.missing(&model) + model.part.needs(&model)
 }
