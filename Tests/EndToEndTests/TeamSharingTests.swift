@@ -76,7 +76,8 @@ struct TeamSharingTests {
     try team.expectOK(team.aino, ["--workspace", ws, "demo"])
     try team.expectOK(team.aino, ["--workspace", ws, "init", "--group", team.group])
     chmod(ws, 0o644)
-    let tmux = try Tmux.start(["runuser", "-u", team.mikko, "--", team.peili, "--workspace", ws])
+    let runuser = try #require(ExecutableSearch.find("runuser"), "runuser is needed")
+    let tmux = try Tmux.start([runuser, "-u", team.mikko, "--", team.peili, "--workspace", ws])
     defer { tmux.kill() }
     var screen = try await tmux.waitFor("READ-ONLY", deadline: 30)
     #expect(screen.contains("not writable for you"), "\(screen)")
