@@ -222,7 +222,9 @@ import Testing
     snap.scores[ScoreKey(themeID: "leadership", audience: .staff, waveID: "2026-09")] =
       MirrorFixture.summary(try f.sample(3, "after"))
     snap.actions.append(
-      Action(id: "A6", objectiveID: "O2", title: "y", start: Day("2026-01-15")!, themeIDs: ["leadership"]))
+      Action(
+        id: "A6", objectiveID: "O2", title: "y", status: .active, progress: 40, start: Day("2026-01-15")!,
+        themeIDs: ["leadership"]))
     let a = MirrorAnalysis(snapshot: snap, today: f.today)
     let i = try #require(a.impactDetails(of: snap.action("A6")).first)
     #expect(i.audience == .staff && i.verdict == .moved)

@@ -168,7 +168,8 @@ import Testing
     #expect(lines.contains { $0.hasPrefix("    - Action **A1** Newsletter — 100% · done · done") })
     #expect(
       lines.contains {
-        $0.hasPrefix("      - impact on Communication: moved (customer 2025-09 → 2026-09: +7.8")
+        $0.hasPrefix("      - impact on Communication: moved (")
+          && $0.contains("(customer 2025-09 → 2026-09: +7.8") && $0.contains("untargeted themes")
       })
     #expect(lines.contains("### Communication"))
     #expect(lines.contains("Staff underestimate customers on Communication by 8 ± 5"))

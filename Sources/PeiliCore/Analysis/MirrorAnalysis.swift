@@ -371,50 +371,88 @@ public struct MirrorAnalysis: Sendable {
     return action.status == .blocked && s == .onTrack ? .atRisk : s
   }
 
-  /// The action's impact on each theme it links, in theme order: its change in the theme's
-  /// impact audience between the last wave before the action's start (or the cycle's) and
-  /// the first after it, and that change less the mean change of the untargeted themes.
+  /// The action's impact on each theme it links, in theme order (DESIGN §8): the change in
+  /// the theme's impact audience between the last wave before the action's start (or the
+  /// cycle's) and the first after its finish — while unfinished, the latest wave (interim) —
+  /// beside that change less the mean change of the audience's untargeted themes.
   public func impactDetails(of action: Action) -> [ActionImpact] {
-    let start = action.start ?? basis.cycle?.start
-    let waves = basis.waves
-    var before: Int?
-    var after: Int?
-    if let start {
-      before = waves.lastIndex { $0.date <= start } ?? (waves.isEmpty ? nil : 0)
-      after = waves.firstIndex { $0.date > start }
-    } else if waves.count > 1 {
-      before = 0
-      after = waves.count - 1
+    var memo = ImpactMemo()
+    return impactDetails(of: action, memo: &memo)
+  }
+
+  /// Every action's outcome, in the order given: what one theme's change between two waves
+  /// yields (its comparison, DiD, balance) is worked out once for all the actions sharing it.
+  public func outcomes(of actions: [Action]) -> [ActionOutcome] {
+    var memo = ImpactMemo()
+    return actions.map { ActionOutcome(action: $0, impacts: impactDetails(of: $0, memo: &memo)) }
+  }
+
+  /// A theme's change between two waves and what it is compared with.
+  private struct ThemeChange {
+    let change: Gap?
+    let did: DifferenceInDifferences?
+    let comparison: [String]
+    let balanced: Bool?
+  }
+
+  /// Theme changes already worked out, by theme and wave places.
+  private struct ImpactMemo {
+    struct Key: Hashable {
+      let themeID: String
+      let before: Int
+      let after: Int
     }
+    var changes: [Key: ThemeChange] = [:]
+  }
+
+  private func impactDetails(of action: Action, memo: inout ImpactMemo) -> [ActionImpact] {
+    let waves = basis.waves
+    let (before, after, interim) = Self.comparedWaves(action, waves: basis.waveDates, cycle: basis.cycle)
+    let isLive = action.status != .dropped
     return themeIDs(of: action).map { themeID in
       let audience = basis.impactAudience[themeID] ?? .staff
-      guard let b = before, let f = after else {
-        return ActionImpact(
-          themeID: themeID, verdict: .tooEarly, audience: audience,
-          baselineWaveID: before.map { waves[$0].id },
-          followUpWaveID: nil, change: nil, didDelta: nil)
+      let shared = max(0, targeting[themeID, default: 0] - (isLive ? 1 : 0))
+      var facts = ImpactRule.Facts(
+        status: action.status, progress: action.progress, hasFollowUp: after != nil, sharedWith: shared)
+      var judged: ThemeChange?
+      if let b = before, let f = after {
+        let key = ImpactMemo.Key(themeID: themeID, before: b, after: f)
+        let c = memo.changes[key] ?? themeChange(themeID, audience, before: b, after: f)
+        memo.changes[key] = c
+        facts.comparisonBalanced = c.balanced
+        facts.change = c.change?.gapClass
+        judged = c
       }
-      guard b != f else {
-        return ActionImpact(
-          themeID: themeID, verdict: .noEvidenceYet, audience: audience, baselineWaveID: waves[b].id,
-          followUpWaveID: waves[f].id, change: nil, didDelta: nil)
-      }
-      let pair = WavePair(before: b, after: f)
-      let change = basis.pairChanges[pair]?[themeID]
-      let verdict: ImpactVerdict =
-        switch change?.gapClass {
-        case .over: .moved
-        case .under: .worse
-        default: .noEvidenceYet
-        }
-      var did: Double?
-      if let change, change.gapClass != .notEnoughData, let control = controlChange(themeID, audience, pair) {
-        did = change.diff - control
-      }
+      let (design, verdict) = ImpactRule.judge(facts)
       return ActionImpact(
-        themeID: themeID, verdict: verdict, audience: audience, baselineWaveID: waves[b].id,
-        followUpWaveID: waves[f].id, change: change, didDelta: did)
+        themeID: themeID, verdict: verdict, design: design, audience: audience,
+        baselineWaveID: before.map { waves[$0].id }, followUpWaveID: after.map { waves[$0].id },
+        isInterim: after != nil && interim, change: judged?.change, did: judged?.did,
+        comparisonThemeIDs: judged?.did == nil ? [] : judged?.comparison ?? [], sharedWith: shared)
     }
+  }
+
+  /// The theme's change, its comparison (the audience's untargeted themes with a change) and
+  /// the DiD against it.
+  private func themeChange(_ themeID: String, _ audience: Audience, before b: Int, after f: Int)
+    -> ThemeChange
+  {
+    let changes = basis.pairChanges[MirrorBasis.WavePair(before: b, after: f)]?[audience] ?? [:]
+    let comparison = themes.compactMap { m -> String? in
+      let t = m.theme.id
+      guard t != themeID, targeting[t, default: 0] == 0, let g = changes[t], g.gapClass != .notEnoughData
+      else { return nil }
+      return t
+    }
+    let change = changes[themeID]
+    let did = change.flatMap {
+      DifferenceInDifferences(
+        target: $0, comparison: comparison.compactMap { changes[$0] },
+        materialThreshold: basis.materialThreshold)
+    }
+    return ThemeChange(
+      change: change, did: did, comparison: comparison,
+      balanced: balanced(themeID, comparison, audience, wave: b))
   }
 
   /// The same without the audience and waves.
@@ -424,14 +462,41 @@ public struct MirrorAnalysis: Sendable {
     impactDetails(of: action).map { ($0.themeID, $0.verdict, $0.change, $0.didDelta) }
   }
 
-  /// Mean change of the audience's untargeted themes other than `themeID` (nil: none shown).
-  private func controlChange(_ themeID: String, _ audience: Audience, _ pair: WavePair) -> Double? {
-    guard let changes = basis.pairIndexChanges[pair]?[audience] else { return nil }
-    let others = themes.compactMap { m -> Double? in
-      let t = m.theme.id
-      guard t != themeID, targeting[t, default: 0] == 0 else { return nil }
-      return changes[t]
+  /// The action's outcome across its themes: the verdict that counts, busy-no-change, quadrant.
+  public func outcome(of action: Action) -> ActionOutcome {
+    ActionOutcome(action: action, impacts: impactDetails(of: action))
+  }
+
+  /// The places (in date order) of the baseline and follow-up waves, and whether the follow-up
+  /// is interim: the baseline is the last wave on or before the start (the first wave when
+  /// none is); the follow-up the first after the finish (due date, else start) of a done
+  /// action, otherwise the latest after the start.
+  public static func comparedWaves(_ action: Action, waves: [Day], cycle: Cycle?) -> (
+    before: Int?, after: Int?, interim: Bool
+  ) {
+    guard !waves.isEmpty else { return (nil, nil, false) }
+    guard let start = action.start ?? cycle?.start else {
+      // No dates at all: the oldest against the latest.
+      return (0, waves.count > 1 ? waves.count - 1 : nil, action.status != .done)
     }
-    return others.isEmpty ? nil : others.reduce(0, +) / Double(others.count)
+    let before = waves.lastIndex { $0 <= start } ?? 0
+    let later = waves.indices.filter { $0 > before && waves[$0] > start }
+    guard let latest = later.last else { return (before, nil, false) }
+    if action.status == .done {
+      let finish = max(start, action.due ?? start)
+      if let first = later.first(where: { waves[$0] > finish }) { return (before, first, false) }
+    }
+    return (before, latest, true)
+  }
+
+  /// Whether the comparison themes' mean baseline lies within 0.25 of the theme's baseline SD
+  /// (nil: no comparison, or no baseline spread to measure it by).
+  private func balanced(_ themeID: String, _ comparison: [String], _ audience: Audience, wave: Int) -> Bool? {
+    guard !comparison.isEmpty, let spreads = basis.waveIndex[wave]?[audience], let own = spreads[themeID]
+    else { return nil }
+    let others = comparison.compactMap { spreads[$0]?.mean }
+    guard !others.isEmpty else { return nil }
+    let mean = others.reduce(0, +) / Double(others.count)
+    return abs(mean - own.mean) <= ImpactRule.balanceSD * own.sd
   }
 }

@@ -10,6 +10,8 @@ public struct MirrorBasis: Sendable {
   let followUp: Wave?
   /// Every wave, oldest first.
   let waves: [Wave]
+  /// Their dates, for choosing an action's waves without a copy per action.
+  let waveDates: [Day]
   let cycle: Cycle?
   /// In theme position order.
   let mirrors: [ThemeMirror]
@@ -40,8 +42,16 @@ public struct MirrorBasis: Sendable {
   let blindSpotReasons: [(themeID: String, reasons: [BlindSpotReason])]
   /// The audience each theme's impact is judged on (customer, staff when customers were not asked).
   let impactAudience: [String: Audience]
-  let pairChanges: [WavePair: [String: Gap]]
-  let pairIndexChanges: [WavePair: [Audience: [String: Double]]]
+  /// Every theme's change per audience between any two waves.
+  let pairChanges: [WavePair: [Audience: [String: Gap]]]
+  /// Each shown score's index mean and SD, by wave place, audience and theme.
+  let waveIndex: [Int: [Audience: [String: IndexSpread]]]
+
+  /// A shown score's index mean and respondent SD.
+  struct IndexSpread: Hashable, Sendable {
+    let mean: Double
+    let sd: Double
+  }
 
   /// Two waves by their place in `waves`.
   struct WavePair: Hashable, Sendable {
@@ -68,6 +78,7 @@ public struct MirrorBasis: Sendable {
     self.materialThreshold = materialThreshold
     let waves = snapshot.waves.sorted { $0.date < $1.date }
     self.waves = waves
+    waveDates = waves.map(\.date)
     let followUp = followUpWave.flatMap { id in waves.first { $0.id == id } } ?? waves.last
     let baseline = baselineWave.flatMap { id in waves.first { $0.id == id } } ?? waves.first
     self.baseline = baseline
@@ -233,37 +244,42 @@ public struct MirrorBasis: Sendable {
     }
     blindSpotReasons = reasons
 
-    // Impact: an action compares the last wave before its start with the first after it,
-    // so only neighbouring waves (and oldest–latest, for actions without a date) are ever
-    // compared. Their changes are computed here once per theme, not once per action.
+    // Impact: an action compares the last wave before its start with the first after its
+    // finish (or the latest), so any two waves may be compared. Their changes are computed
+    // here once per theme and audience, not once per action: there are few waves.
     var audiences: [String: Audience] = [:]
     for t in themes {
       audiences[t.id] =
         waves.contains { snapshot.score(t.id, .customer, wave: $0.id) != nil } ? .customer : .staff
     }
     impactAudience = audiences
-    var pairs = Set<WavePair>()
-    for i in waves.indices.dropLast() { pairs.insert(WavePair(before: i, after: i + 1)) }
-    if waves.count > 1 { pairs.insert(WavePair(before: 0, after: waves.count - 1)) }
-    var pairChanges: [WavePair: [String: Gap]] = [:]
-    var pairIndexChanges: [WavePair: [Audience: [String: Double]]] = [:]
-    for pair in pairs {
-      let b = waves[pair.before]
-      let f = waves[pair.after]
-      var changes: [String: Gap] = [:]
-      var indexChanges: [Audience: [String: Double]] = [:]
-      for t in themes {
-        if let g = change(t.id, audiences[t.id] ?? .staff, b, f) { changes[t.id] = g }
-        for audience in [Audience.customer, .staff] {
-          if let x = estimate(t.id, audience, b), let y = estimate(t.id, audience, f) {
-            indexChanges[audience, default: [:]][t.id] = y.index - x.index
-          }
+    var baselines: [Int: [Audience: [String: IndexSpread]]] = [:]
+    for i in waves.indices {
+      for audience in [Audience.customer, .staff] {
+        for t in themes {
+          guard estimate(t.id, audience, waves[i]) != nil, let s = summary(t.id, audience, waves[i]),
+            let v = s.index.variance
+          else { continue }
+          baselines[i, default: [:]][audience, default: [:]][t.id] = IndexSpread(
+            mean: s.index.mean, sd: v.squareRoot())
         }
       }
-      pairChanges[pair] = changes
-      pairIndexChanges[pair] = indexChanges
+    }
+    waveIndex = baselines
+    var pairChanges: [WavePair: [Audience: [String: Gap]]] = [:]
+    for after in waves.indices {
+      for before in waves.indices where before < after {
+        var changes: [Audience: [String: Gap]] = [:]
+        for audience in [Audience.customer, .staff] {
+          for t in themes {
+            if let g = change(t.id, audience, waves[before], waves[after]) {
+              changes[audience, default: [:]][t.id] = g
+            }
+          }
+        }
+        pairChanges[WavePair(before: before, after: after)] = changes
+      }
     }
     self.pairChanges = pairChanges
-    self.pairIndexChanges = pairIndexChanges
   }
 }

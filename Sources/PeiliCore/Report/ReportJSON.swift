@@ -53,18 +53,30 @@ extension Report {
       return .object(d)
     }
     func action(_ x: Action) -> JSONValue {
-      [
+      let outcome = a.outcome(of: x)
+      return [
         "id": .text(x.id), "title": .text(x.title), "owner": .text(x.owner),
         "action_status": .string(x.status.rawValue), "status": .string(a.status(of: x).rawValue),
         "progress": .int(x.progress), "start": .text(x.start?.description), "due": .text(x.due?.description),
         "confidence": x.confidence.map { .int($0) } ?? .null, "themes": texts(a.themeIDs(of: x)),
+        "busy_no_change": .bool(outcome.busyNoChange), "quadrant": .string(outcome.quadrant.rawValue),
         "impact": .array(
-          a.impactDetails(of: x).map { i in
+          outcome.impacts.map { i in
             [
               "theme": .text(i.themeID), "verdict": .string(i.verdict.rawValue),
+              "design": .string(i.design.rawValue), "interim": .bool(i.isInterim),
+              "shared_with": .int(i.sharedWith),
               "audience": .text(i.audience?.rawValue), "baseline_wave": .text(i.baselineWaveID),
               "follow_up_wave": .text(i.followUpWaveID), "change": i.change.map { gap($0) } ?? .null,
               "did_delta": .num(i.didDelta),
+              "did": i.did.map { d in
+                [
+                  "diff": .num(d.diff), "low": .num(d.low), "high": .num(d.high), "se": .num(d.se),
+                  "df": .num(d.df), "class": .string(d.gapClass.rawValue),
+                  "comparison_change": .num(d.comparisonChange),
+                  "comparison_themes": texts(i.comparisonThemeIDs),
+                ]
+              } ?? .null,
             ]
           }),
       ]

@@ -44,13 +44,20 @@ extension Report {
         "\(pad)- Action **\(md(x.id))** \(md(x.title)) — \(x.progress)% · \(x.status.rawValue)"
           + " · \(a.status(of: x).rawValue)\(confidence(x.confidence))\(owner(x.owner))"
           + (x.due.map { " · due \($0)" } ?? ""))
-      for i in a.impactDetails(of: x) {
-        var line = "\(pad)  - impact on \(md(themeName(i.themeID, s))): \(i.verdict.rawValue)"
+      let outcome = a.outcome(of: x)
+      if outcome.busyNoChange { out.append("\(pad)  - busy, no change: no linked theme moved") }
+      for i in outcome.impacts {
+        var line =
+          "\(pad)  - impact on \(md(themeName(i.themeID, s))): \(i.verdict.rawValue)"
+          + " (\(i.design.rawValue)\(i.isInterim ? ", interim" : ""))"
         if let g = i.change, g.gapClass != .notEnoughData {
           line +=
             " (\(i.audience?.rawValue ?? "") \(md(i.baselineWaveID ?? "")) → \(md(i.followUpWaveID ?? "")):"
           line += " \(signed(g.diff)) [\(fmt(g.low, 1)), \(fmt(g.high, 1))], p \(pValue(g.p))"
-          if let did = i.didDelta { line += ", vs untargeted themes \(signed(did))" }
+          if let d = i.did {
+            line +=
+              ", vs \(d.comparisonCount) untargeted themes \(signed(d.diff)) [\(fmt(d.low, 1)), \(fmt(d.high, 1))]"
+          }
           line += ")"
         }
         out.append(line)
