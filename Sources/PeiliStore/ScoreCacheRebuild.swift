@@ -28,7 +28,8 @@ enum ScoreCacheRebuild {
         """, arguments: [waveID, audience.rawValue]
     ).map { r in
       Question(
-        id: r["id"], text: r["text"], themeID: r["theme_id"], scale: Scale(min: r["scale_min"], max: r["scale_max"]),
+        id: r["id"], text: r["text"], themeID: r["theme_id"],
+        scale: Scale(min: r["scale_min"], max: r["scale_max"]),
         isNPS: r["nps"], isOutcome: r["outcome"], position: r["position"])
     }
     var codes: [UInt8] = []
@@ -40,7 +41,8 @@ enum ScoreCacheRebuild {
       let answers: Data = r["answers"]
       guard answers.count == questions.count else {
         throw StoreError.invalid(
-          "respondent \(r["id"] as Int64) of \(waveID)/\(audience.rawValue): expected \(questions.count) answers")
+          "respondent \(r["id"] as Int64) of \(waveID)/\(audience.rawValue): expected \(questions.count) answers"
+        )
       }
       indexOfRow[r["id"]] = indexOfRow.count
       codes.append(contentsOf: answers)
@@ -48,7 +50,8 @@ enum ScoreCacheRebuild {
     var accumulator = ScoreAccumulator(questions: questions)
     codes.withUnsafeBufferPointer { all in
       for i in 0..<indexOfRow.count {
-        accumulator.add(codes: UnsafeBufferPointer(rebasing: all[(i * questions.count)..<((i + 1) * questions.count)]))
+        accumulator.add(
+          codes: UnsafeBufferPointer(rebasing: all[(i * questions.count)..<((i + 1) * questions.count)]))
       }
     }
     try ScoreCache.invalidate(db, waveID: waveID, audience: audience)

@@ -69,7 +69,8 @@ private struct JSONScanner {
     else { return nil }
     return ScoreSummary(
       index: index, native: native ?? nil, scale: scale ?? nil, favourable: favourable,
-      favourableN: favourableN, favourableShares: shares ?? nil, promoters: promoters, detractors: detractors, npsN: npsN,
+      favourableN: favourableN, favourableShares: shares ?? nil, promoters: promoters, detractors: detractors,
+      npsN: npsN,
       distribution: distribution)
   }
 

@@ -87,7 +87,8 @@ enum SegmentCellCodec {
       }
       return CellSummary(
         summary: ScoreSummary(
-          index: index, native: native, scale: scale, favourable: fav, favourableN: favN, favourableShares: shares,
+          index: index, native: native, scale: scale, favourable: fav, favourableN: favN,
+          favourableShares: shares,
           promoters: pro,
           detractors: det, npsN: npsN, distribution: dist),
         importance: importance)

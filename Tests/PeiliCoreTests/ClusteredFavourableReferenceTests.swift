@@ -140,7 +140,9 @@ import Testing
           after[ScoreKey(themeID: theme, audience: .customer, waveID: waveIDs[1])]))
       #expect(g.method == .respondentShares && g.measure == .favourable)
       #expect(g.n1 == c["n1"] as? Int && g.n2 == c["n2"] as? Int, "\(label) n")
-      for (value, key) in [(g.diff, "diff"), (g.se, "se"), (g.statistic, "t"), (g.low, "low"), (g.high, "high")] {
+      for (value, key) in [
+        (g.diff, "diff"), (g.se, "se"), (g.statistic, "t"), (g.low, "low"), (g.high, "high"),
+      ] {
         try Self.expect(value, c, key, label)
       }
       try Self.expect(g.df, c, "df", label)
@@ -174,7 +176,9 @@ import Testing
           before[ScoreKey(themeID: theme, questionID: questionID, audience: .customer, waveID: waveIDs[0])],
           after[ScoreKey(themeID: theme, questionID: questionID, audience: .customer, waveID: waveIDs[1])]))
       #expect(g.method == .npsDifference && g.measure == .nps)
-      for (value, key) in [(g.diff, "diff"), (g.se, "se"), (g.statistic, "z"), (g.low, "low"), (g.high, "high")] {
+      for (value, key) in [
+        (g.diff, "diff"), (g.se, "se"), (g.statistic, "z"), (g.low, "low"), (g.high, "high"),
+      ] {
         try Self.expect(value, n, key, label)
       }
       try Self.expect(g.p, n, "p", label, absolute: 1e-11)

@@ -14,7 +14,9 @@ import Testing
     }
     var scores: [ScoreKey: ScoreSummary] = [:]
     for w in waves { scores.merge(try fx.summaries(wave: w.id)) { a, _ in a } }
-    let themes = ["service", "trust", "loyalty"].enumerated().map { Theme(id: $1, name: $1.capitalized, position: $0) }
+    let themes = ["service", "trust", "loyalty"].enumerated().map {
+      Theme(id: $1, name: $1.capitalized, position: $0)
+    }
     let s = Snapshot(
       workspacePath: "clustered.db", themes: themes, questions: fx.questions, waves: waves, scores: scores)
     return (s, MirrorAnalysis(snapshot: s, today: Day("2025-10-01")!), fx)
@@ -43,7 +45,8 @@ import Testing
       #expect(c["from_wave"] as? String == "2024-09" && c["to_wave"] as? String == "2025-09")
       for key in ["diff", "low", "high", "se", "df"] {
         #expect(
-          ClusteredFavourableReferenceTests.near((c[key] as? NSNumber)?.doubleValue, try expected.number(key)),
+          ClusteredFavourableReferenceTests.near(
+            (c[key] as? NSNumber)?.doubleValue, try expected.number(key)),
           "\(id) \(key)")
       }
       #expect((c["statistic"] as? NSNumber)?.doubleValue.isFinite == true)
@@ -70,7 +73,8 @@ import Testing
     #expect((service["nps_changes"] as? [Any])?.isEmpty == true)
     // No staff or mirror answers: the gaps are there but have not enough data.
     let gap = try #require(service["favourable_experience_gap"] as? [String: Any])
-    #expect(gap["class"] as? String == "notEnoughData" && gap["diff"] == nil && gap["marked"] as? Bool == false)
+    #expect(
+      gap["class"] as? String == "notEnoughData" && gap["diff"] == nil && gap["marked"] as? Bool == false)
     #expect(service["nps_mirror_gap"] is NSNull)
   }
 
@@ -78,7 +82,9 @@ import Testing
     let (s, a, _) = try Self.analysed()
     let text = Report.markdown(s, analysis: a)
     let line = try #require(
-      text.split(separator: "\n").first { $0.hasPrefix("- favourable change customer 2024-09 → 2025-09: +17.3 points") })
+      text.split(separator: "\n").first {
+        $0.hasPrefix("- favourable change customer 2024-09 → 2025-09: +17.3 points")
+      })
     #expect(line.hasSuffix("over **marked**"))
     #expect(text.contains("- NPS change customer 2024-09 → 2025-09: +23.2 points"))
   }

@@ -118,6 +118,7 @@ import Testing
     let version = try upgraded.writer.read { try Int.fetchOne($0, sql: "PRAGMA user_version") }
     #expect(version == Schema.version)
     #expect(try upgraded.snapshot().scores == fresh)
-    #expect(try upgraded.scores(filter: SegmentFilter(["region": "north"]), minimumGroup: 5).scores == freshCells)
+    #expect(
+      try upgraded.scores(filter: SegmentFilter(["region": "north"]), minimumGroup: 5).scores == freshCells)
   }
 }

@@ -141,10 +141,12 @@ public enum DrillRows {
     let words = model.shared.text.analysis
     let p = m.points
     var rows: [(label: String, favourable: Span, nps: Span?)] = []
-    for audience in Audience.allCases where p.favourableChange[audience] != nil || p.npsChange[audience] != nil {
+    for audience in Audience.allCases
+    where p.favourableChange[audience] != nil || p.npsChange[audience] != nil {
       rows.append(
         (
-          t.pointsChange(text.glyphs.delta, words.audienceTitle(audience)), text.pointChangeCell(p.favourableChange[audience]),
+          t.pointsChange(text.glyphs.delta, words.audienceTitle(audience)),
+          text.pointChangeCell(p.favourableChange[audience]),
           p.npsChange[audience].map { text.pointChangeCell($0) }
         ))
     }
@@ -161,19 +163,25 @@ public enum DrillRows {
     }
     guard !rows.isEmpty else { return [] }
     let withNPS = rows.contains { $0.nps != nil }
-    let label = 2 + max(DisplayWidth.of(t.pointsHeading), rows.map { DisplayWidth.of($0.label) + 2 }.max() ?? 0)
+    // The same columns whichever rows there are: as wide as the widest label that can appear.
+    let labels =
+      [t.mirrorGap, t.experienceGap]
+      + Audience.allCases.map {
+        t.pointsChange(text.glyphs.delta, words.audienceTitle($0))
+      }
+    let label = 2 + max(DisplayWidth.of(t.pointsHeading), (labels.map { DisplayWidth.of($0) }.max() ?? 0) + 2)
     // Wide enough for a marked "▲+12±7" and the column heads.
     let cell = max(9, DisplayWidth.of(t.pointsFavourable) + 1, DisplayWidth.of(t.pointsNPS) + 1)
     var heading = [
       Span("  " + TextFit.left(t.pointsHeading, label), Style(.muted)),
-      Span(TextFit.left(t.pointsFavourable, cell), Style(.muted)),
+      Span(withNPS ? TextFit.left(t.pointsFavourable, cell) : t.pointsFavourable, Style(.muted)),
     ]
     if withNPS { heading.append(Span(t.pointsNPS, Style(.muted))) }
     var lines = [heading]
     for row in rows {
       var line = [
         Span("    " + TextFit.left(row.label, label - 2), Style(.muted)),
-        Span(TextFit.left(row.favourable.text, cell), row.favourable.style),
+        Span(withNPS ? TextFit.left(row.favourable.text, cell) : row.favourable.text, row.favourable.style),
       ]
       if withNPS { line.append(row.nps ?? Span(text.missing, Style(.muted))) }
       lines.append(line)

@@ -80,7 +80,9 @@ public struct PointGap: Hashable, Sendable {
     switch (a.favourableShares, b.favourableShares) {
     case (let sa?, let sb?):
       // The respondents' shares on 0–100 points: Welch as for the index.
-      guard let w = WelchTest(before: points(sa), after: points(sb)) else { return .notEnoughData(.favourable) }
+      guard let w = WelchTest(before: points(sa), after: points(sb)) else {
+        return .notEnoughData(.favourable)
+      }
       return PointGap(
         measure: .favourable, method: .respondentShares, diff: w.diff, low: w.low, high: w.high, se: w.se,
         statistic: w.t, df: w.df, p: w.p, n1: sa.n, n2: sb.n,

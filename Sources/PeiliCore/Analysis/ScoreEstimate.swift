@@ -66,7 +66,8 @@ public struct ScoreEstimate: Hashable, Sendable {
       favourableBasis = .respondentShares
       favourableN = shares.n
       favourable = shares.mean
-      let sharesCI = indexCI.flatMap { $0.n == shares.n ? $0.tCrit : nil }
+      let sharesCI =
+        indexCI.flatMap { $0.n == shares.n ? $0.tCrit : nil }
         .flatMap { MeanInterval(shares, tCrit: $0) } ?? MeanInterval(shares)
       if let ci = sharesCI {
         favourableLow = max(0, ci.low)

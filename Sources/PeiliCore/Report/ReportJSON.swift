@@ -146,7 +146,9 @@ extension Report {
       "format": "peili-report", "version": 1, "workspace": .text(s.workspacePath),
       "today": .string(a.today.description), "minimum_group": .int(a.minimumGroup),
       "material_threshold": .num(a.materialThreshold),
-      "material_points": ["favourable": .num(Materiality.favourablePoints), "nps": .num(Materiality.npsPoints)],
+      "material_points": [
+        "favourable": .num(Materiality.favourablePoints), "nps": .num(Materiality.npsPoints),
+      ],
       "cycle": cycle,
       "waves": .array(
         s.waves.sorted { $0.date < $1.date }.map {
@@ -202,7 +204,8 @@ extension Report {
   /// A favourable or NPS difference in points (see docs/report-json.md, "Point gap object").
   static func pointGapFields(_ g: PointGap) -> [String: JSONValue] {
     var d: [String: JSONValue] = [
-      "class": .string(g.gapClass.rawValue), "marked": .bool(g.isMarked), "measure": .string(g.measure.rawValue),
+      "class": .string(g.gapClass.rawValue), "marked": .bool(g.isMarked),
+      "measure": .string(g.measure.rawValue),
     ]
     guard g.gapClass != .notEnoughData else { return d }
     let method: String =

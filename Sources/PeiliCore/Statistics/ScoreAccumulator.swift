@@ -53,7 +53,9 @@ public struct ScoreAccumulator: Sendable {
       if let s = scales[t], s != q.scale { mixed[t] = true }
       scales[t] = q.scale
     }
-    favourableCode = questions.map { q in [false] + (q.scale.min...q.scale.max).map { q.scale.isFavourable($0) } }
+    favourableCode = questions.map { q in
+      [false] + (q.scale.min...q.scale.max).map { q.scale.isFavourable($0) }
+    }
     themeScale = zip(scales, mixed).map { $1 ? nil : $0 }
     distributions = questions.map { Array(repeating: 0, count: $0.scale.max - $0.scale.min + 1) }
     themeIndex = Array(repeating: SampleSummary(), count: ids.count)
@@ -125,7 +127,8 @@ public struct ScoreAccumulator: Sendable {
       let scale = themeScale[t]
       result[ScoreKey(themeID: id, audience: audience, waveID: waveID)] = ScoreSummary(
         index: themeIndex[t], native: scale == nil ? nil : themeNative[t], scale: scale,
-        favourable: themeFavourable[t], favourableN: themeAnswers[t], favourableShares: themeShares[t], promoters: themePromoters[t],
+        favourable: themeFavourable[t], favourableN: themeAnswers[t], favourableShares: themeShares[t],
+        promoters: themePromoters[t],
         detractors: themeDetractors[t], npsN: themeNPSN[t], distribution: [])
     }
     return result
