@@ -9,7 +9,8 @@ struct CellSummary: Hashable, Sendable {
 }
 
 /// A fixed little-endian binary layout for `CellSummary` (about 150 bytes): a filter switch
-/// decodes hundreds of these, and JSON would cost ten times as long.
+/// decodes hundreds of these, and JSON would cost ten times as long. Flags: 1 native, 2 scale,
+/// 4 importance, 8 the respondents' favourable shares (after the distribution).
 enum SegmentCellCodec {
   static func encode(_ c: CellSummary) -> Data {
     var out = Data()
@@ -88,9 +89,7 @@ enum SegmentCellCodec {
       return CellSummary(
         summary: ScoreSummary(
           index: index, native: native, scale: scale, favourable: fav, favourableN: favN,
-          favourableShares: shares,
-          promoters: pro,
-          detractors: det, npsN: npsN, distribution: dist),
+          favourableShares: shares, promoters: pro, detractors: det, npsN: npsN, distribution: dist),
         importance: importance)
     }
   }
