@@ -206,6 +206,23 @@ struct GapsScreenTests {
     #expect(facts.favourableMirrorGap?.method == .respondentShares)
   }
 
+  @Test func aQuestionsFavourableAndNPSChangesShowWhereThereIsRoom() throws {
+    let demo = try DemoDashboard()
+    defer { demo.remove() }
+    func npsRow(width: Int) throws -> String {
+      let m = try open(demo, width: width, height: 60, .char("2"), .enter)
+      let lines = TestWorkspace.render(m)
+      let nps = try #require(
+        lines.firstIndex { $0.hasPrefix("   How likely are you to recommend Latausverkko to") })
+      return lines[nps + 1]
+    }
+    let narrow = try npsRow(width: 100)
+    #expect(!narrow.contains("fav Δ") && !narrow.contains("NPS Δ"))
+    let wide = try npsRow(width: 140)
+    // The question's favourable change (two-proportion z) and NPS change, in points.
+    #expect(wide.hasPrefix("     Customer ") && wide.contains("  fav Δ ") && wide.contains("  NPS Δ "))
+  }
+
   @Test func aSegmentFilterAppliesEverywhereShowsInTheHeaderAndClears() throws {
     let demo = try DemoDashboard()
     defer { demo.remove() }

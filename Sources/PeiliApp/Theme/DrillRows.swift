@@ -189,6 +189,11 @@ public enum DrillRows {
     return lines
   }
 
+  /// The widths from which a question's row also shows its favourable % change, and its NPS
+  /// change (below them the row is full).
+  static let questionFavourableWidth = 110
+  static let questionNPSWidth = 130
+
   static func questions(_ page: inout Page, _ id: String, _ m: Model, text: ScoreText, width: Int) {
     let questions = m.shared.snapshot.questions.filter { $0.themeID == id }.sorted {
       ($0.position, $0.id) < ($1.position, $1.id)
@@ -250,7 +255,23 @@ public enum DrillRows {
             materialThreshold: m.shared.analysis.materialThreshold)
           {
             line.append(Span("  \(text.glyphs.delta) ", Style(.muted)))
-            line.append(text.changeCell(g))
+            let cell = text.changeCell(g)
+            // Padded when more cells follow, so that they line up.
+            line.append(
+              width >= questionFavourableWidth ? Span(TextFit.left(cell.text, 8), cell.style) : cell)
+          }
+          // Where there is room, the question's favourable % (two-proportion z) and NPS moves.
+          let minimum = m.shared.analysis.minimumGroup
+          if width >= questionFavourableWidth,
+            let g = PointGap.favourable(before, summary, minimumGroup: minimum)
+          {
+            line.append(Span("  \(t.favourable) \(text.glyphs.delta) ", Style(.muted)))
+            line.append(text.pointChangeCell(g))
+          }
+          if width >= questionNPSWidth, q.isNPS, let g = PointGap.nps(before, summary, minimumGroup: minimum)
+          {
+            line.append(Span("  \(t.nps) \(text.glyphs.delta) ", Style(.muted)))
+            line.append(text.pointChangeCell(g))
           }
         }
         page.lines.append(line)
