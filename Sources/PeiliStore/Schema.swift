@@ -8,7 +8,7 @@ enum Schema {
 
   /// `PRAGMA user_version` written by the latest migration; a file with a larger one was
   /// written by a newer peili and is refused.
-  static let version = 2
+  static let version = 3
 
   static var migrator: DatabaseMigrator {
     var m = DatabaseMigrator()
@@ -153,6 +153,12 @@ enum Schema {
             id TEXT PRIMARY KEY NOT NULL, user TEXT NOT NULL, host TEXT NOT NULL, pid INTEGER NOT NULL,
             started_at REAL NOT NULL, seen_at REAL NOT NULL);
           """)
+    }
+    // Theme summaries gain the respondents' favourable shares (the theme favourable % and its
+    // interval count each respondent once): every cached score is recomputed from the answers.
+    m.registerMigration("v3") { db in
+      try db.execute(sql: "PRAGMA user_version = 3")
+      try ScoreCacheRebuild.all(db)
     }
     return m
   }

@@ -31,6 +31,7 @@ private struct JSONScanner {
   mutating func summary() -> ScoreSummary? {
     var index: SampleSummary?
     var native: SampleSummary??
+    var shares: SampleSummary??
     var scale: Scale??
     var counts: [Int?] = [nil, nil, nil, nil, nil]
     var distribution: [Int]?
@@ -45,6 +46,10 @@ private struct JSONScanner {
         guard native == nil else { return false }
         native = s.null() ? .some(nil) : s.sample().map { .some($0) }
         return native != nil
+      case "favourableShares":
+        guard shares == nil else { return false }
+        shares = s.null() ? .some(nil) : s.sample().map { .some($0) }
+        return shares != nil
       case "scale":
         guard scale == nil else { return false }
         scale = s.null() ? .some(nil) : s.scale().map { .some($0) }
@@ -64,7 +69,8 @@ private struct JSONScanner {
     else { return nil }
     return ScoreSummary(
       index: index, native: native ?? nil, scale: scale ?? nil, favourable: favourable,
-      favourableN: favourableN, promoters: promoters, detractors: detractors, npsN: npsN,
+      favourableN: favourableN, favourableShares: shares ?? nil, promoters: promoters, detractors: detractors,
+      npsN: npsN,
       distribution: distribution)
   }
 

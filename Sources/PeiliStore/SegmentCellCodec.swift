@@ -9,7 +9,8 @@ struct CellSummary: Hashable, Sendable {
 }
 
 /// A fixed little-endian binary layout for `CellSummary` (about 150 bytes): a filter switch
-/// decodes hundreds of these, and JSON would cost ten times as long.
+/// decodes hundreds of these, and JSON would cost ten times as long. Flags: 1 native, 2 scale,
+/// 4 importance, 8 the respondents' favourable shares (after the distribution).
 enum SegmentCellCodec {
   static func encode(_ c: CellSummary) -> Data {
     var out = Data()
@@ -26,6 +27,7 @@ enum SegmentCellCodec {
     if s.native != nil { flags |= 1 }
     if s.scale != nil { flags |= 2 }
     if c.importance != nil { flags |= 4 }
+    if s.favourableShares != nil { flags |= 8 }
     int(flags)
     sample(s.index)
     if let n = s.native { sample(n) }
@@ -36,6 +38,7 @@ enum SegmentCellCodec {
     for v in [s.favourable, s.favourableN, s.promoters, s.detractors, s.npsN] { int(v) }
     int(s.distribution.count)
     for v in s.distribution { int(v) }
+    if let shares = s.favourableShares { sample(shares) }
     if let b = c.importance {
       int(b.n)
       for v in [b.meanX, b.meanY, b.m2X, b.m2Y, b.coMoment] { dbl(v) }
@@ -76,6 +79,7 @@ enum SegmentCellCodec {
       var dist: [Int] = []
       dist.reserveCapacity(count)
       for _ in 0..<count { dist.append(try int()) }
+      let shares = flags & 8 != 0 ? try sample() : nil
       var importance: BivariateSummary?
       if flags & 4 != 0 {
         importance = BivariateSummary(
@@ -84,8 +88,8 @@ enum SegmentCellCodec {
       }
       return CellSummary(
         summary: ScoreSummary(
-          index: index, native: native, scale: scale, favourable: fav, favourableN: favN, promoters: pro,
-          detractors: det, npsN: npsN, distribution: dist),
+          index: index, native: native, scale: scale, favourable: fav, favourableN: favN,
+          favourableShares: shares, promoters: pro, detractors: det, npsN: npsN, distribution: dist),
         importance: importance)
     }
   }

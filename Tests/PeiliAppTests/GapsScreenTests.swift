@@ -128,12 +128,18 @@ struct GapsScreenTests {
     #expect(lines[2] == " Scores: index 0–100 with 95% CI   baseline, then follow-up")
     #expect(lines[3].hasPrefix("   Customer 2025-09 ") && lines[3].hasSuffix(" 29 ±2  n 204  fav   3%"))
     #expect(
-      lines[4].hasPrefix("            2026-09 ") && lines[4].hasSuffix(" 41 ±2  n 211  fav  11%  Δ +11±3▲"))
+      lines[4].hasPrefix("            2026-09 ") && lines[4].hasSuffix(" 41 ±2  n 211  fav  10%  Δ +11±3▲"))
     #expect(lines[9] == "   Mirror gap (mirror − customer)     =-2±5 aligned")
     #expect(lines[10] == "   Experience gap (staff − customer)  ▲+11±6 over")
-    #expect(lines[13] == " Questions (7)   ▒ negative  ░ neutral  █ positive")
-    #expect(lines[14] == "   I understand what Latausverkko offers")
-    #expect(lines[15] == "     Customer    ▒▒░░░░█      34/53/12%  44 ±2  n 204  fav  12%  Δ +10±4▲")
+    // Favourable % moves too, in points: changes per audience, then the gaps (no NPS item here).
+    #expect(lines[12] == "   Favourable % and NPS, in points      fav")
+    #expect(lines[13] == "     Δ Customer                         +8±3▲")
+    #expect(lines[14] == "     Δ Staff                            +17±13▲")
+    #expect(lines[16] == "     Mirror gap (mirror − customer)     =-1±6")
+    #expect(lines[17] == "     Experience gap (staff − customer)  ▲+20±12")
+    #expect(lines[19] == " Questions (7)   ▒ negative  ░ neutral  █ positive")
+    #expect(lines[20] == "   I understand what Latausverkko offers")
+    #expect(lines[21] == "     Customer    ▒▒░░░░█      34/53/12%  44 ±2  n 204  fav  12%  Δ +10±4▲")
     #expect(lines[23] == "↑↓ scroll  Tab section  a attribute  c w comments  Esc back  ? help  q quit")
 
     // Tab to the segments: the first attribute, its values with CI; Lappi has 3 customers.
@@ -189,6 +195,32 @@ struct GapsScreenTests {
     #expect(lines[nps].hasSuffix("(NPS)"))
     #expect(lines[nps + 1].hasPrefix("     Customer ") && lines[nps + 1].contains(" NPS "))
     #expect(lines.contains { $0.hasPrefix("   Mirror gap (mirror − customer)     ▼-20±4 under") })
+    // With an NPS item, the points table has its NPS column; a marked change has its arrow.
+    let points = try #require(lines.firstIndex { $0.hasPrefix("   Favourable % and NPS, in points") })
+    #expect(lines[points] == "   Favourable % and NPS, in points      fav      NPS")
+    #expect(lines[points + 1] == "     Δ Customer                         +4±6     +13±14")
+    #expect(lines[points + 3] == "     Δ Mirror                           -2±5     -20±20▼")
+    #expect(lines[points + 4] == "     Mirror gap (mirror − customer)     ▼-30±5   ▼-87±15")
+    let facts = try #require(m.shared.analysis.mirror(theme: "recommendation")?.points)
+    #expect(facts.npsChange[.mirror]?.gapClass == .under && facts.npsChange[.customer]?.isMarked == false)
+    #expect(facts.favourableMirrorGap?.method == .respondentShares)
+  }
+
+  @Test func aQuestionsFavourableAndNPSChangesShowWhereThereIsRoom() throws {
+    let demo = try DemoDashboard()
+    defer { demo.remove() }
+    func npsRow(width: Int) throws -> String {
+      let m = try open(demo, width: width, height: 60, .char("2"), .enter)
+      let lines = TestWorkspace.render(m)
+      let nps = try #require(
+        lines.firstIndex { $0.hasPrefix("   How likely are you to recommend Latausverkko to") })
+      return lines[nps + 1]
+    }
+    let narrow = try npsRow(width: 100)
+    #expect(!narrow.contains("fav Δ") && !narrow.contains("NPS Δ"))
+    let wide = try npsRow(width: 140)
+    // The question's favourable change (two-proportion z) and NPS change, in points.
+    #expect(wide.hasPrefix("     Customer ") && wide.contains("  fav Δ ") && wide.contains("  NPS Δ "))
   }
 
   @Test func aSegmentFilterAppliesEverywhereShowsInTheHeaderAndClears() throws {

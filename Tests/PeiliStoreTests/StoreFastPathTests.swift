@@ -78,6 +78,7 @@ struct StoreFastPathTests {
           index: sample, native: random.chance(0.5) ? sample : nil,
           scale: random.chance(0.5) ? Scale(min: 1, max: random.int(in: 2...10)) : nil,
           favourable: random.int(in: 0...50), favourableN: random.int(in: 0...50),
+          favourableShares: random.chance(0.5) ? sample : nil,
           distribution: (0..<random.int(in: 0...11)).map { _ in random.int(in: 0...9999) }))
     }
     for summary in summaries {
@@ -110,7 +111,8 @@ struct StoreFastPathTests {
       valid + " x", String(valid.dropLast()), "", "[]",
     ]
     for text in unusual { #expect(ScoreSummaryJSON.decode(Data(text.utf8)) == nil, "\(text)") }
-    let nulls = valid.replacingOccurrences(of: #""npsN":0"#, with: #""npsN":0,"native":null,"scale":null"#)
+    let nulls = valid.replacingOccurrences(
+      of: #""npsN":0"#, with: #""npsN":0,"native":null,"scale":null,"favourableShares":null"#)
     #expect(
       ScoreSummaryJSON.decode(Data(nulls.utf8)) == ScoreSummary(index: SampleSummary(n: 1, mean: 2, m2: 0)))
   }
@@ -120,6 +122,8 @@ struct StoreFastPathTests {
     let ws = try DemoWorkspace.build(at: fx.path("demo.db"), by: "tester")
     let stored = try ws.writer.read { db in try Data.fetchAll(db, sql: "SELECT summary FROM score_cache") }
     #expect(stored.count > 20)
+    // Theme summaries carry the respondents' favourable shares, and the fast reader reads them.
+    #expect(stored.contains { ScoreSummaryJSON.decode($0)?.favourableShares != nil })
     for data in stored {
       #expect(ScoreSummaryJSON.decode(data) == (try JSONDecoder().decode(ScoreSummary.self, from: data)))
     }

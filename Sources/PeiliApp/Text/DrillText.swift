@@ -17,6 +17,10 @@ extension Catalogue {
     public var tooFew: @Sendable (_ minimum: Int) -> String
     /// The gap lines under the scores; they are aligned on the widest.
     public var mirrorGap: String, experienceGap: String
+    /// The favourable % and NPS table under the scores: its heading, its column heads and the
+    /// row label of an audience's change ("Δ Customer", the glyph set's delta given).
+    public var pointsHeading: String, pointsFavourable: String, pointsNPS: String
+    public var pointsChange: @Sendable (_ delta: String, _ audience: String) -> String
     /// Questions.
     public var questionsHeading: @Sendable (_ count: Int) -> String
     public var negative: String, neutral: String, positive: String
@@ -53,6 +57,8 @@ extension Catalogue.DrillText {
     noAnswers: "no answers",
     tooFew: { "n<\($0)" },
     mirrorGap: "Mirror gap (mirror − customer)", experienceGap: "Experience gap (staff − customer)",
+    pointsHeading: "Favourable % and NPS, in points", pointsFavourable: "fav", pointsNPS: "NPS",
+    pointsChange: { "\($0) \($1)" },
     questionsHeading: { "Questions (\($0))" },
     negative: "negative", neutral: "neutral", positive: "positive",
     npsMark: "(NPS)",
@@ -93,6 +99,10 @@ extension Catalogue.DrillText {
       tooFew: m(tooFew),
       mirrorGap: m(mirrorGap),
       experienceGap: m(experienceGap),
+      pointsHeading: m(pointsHeading),
+      pointsFavourable: m(pointsFavourable),
+      pointsNPS: m(pointsNPS),
+      pointsChange: m(pointsChange),
       questionsHeading: m(questionsHeading),
       negative: m(negative),
       neutral: m(neutral),

@@ -94,6 +94,33 @@ public struct ScoreText: Sendable {
     }
   }
 
+  /// "+8±3" for a favourable or NPS difference in points.
+  public func difference(_ gap: PointGap) -> String {
+    "\(signed(gap.diff))\(plusMinus)\(Int(gap.margin.rounded()))"
+  }
+
+  /// A favourable or NPS change: difference, then a direction marker only when marked (as
+  /// `changeCell`); "–" when not known.
+  public func pointChangeCell(_ gap: PointGap?) -> Span {
+    guard let gap, gap.gapClass != .notEnoughData else { return Span(missing, Style(.muted)) }
+    switch gap.gapClass {
+    case .over: return Span("\(difference(gap))\(glyphs.up)", Style(.good, bold: true))
+    case .under: return Span("\(difference(gap))\(glyphs.down)", Style(.bad, bold: true))
+    default: return Span(difference(gap), Style(.text))
+    }
+  }
+
+  /// A favourable or NPS gap: direction glyph and difference (as `gapCell`, without the word);
+  /// "–" when not known.
+  public func pointGapCell(_ gap: PointGap?) -> Span {
+    guard let gap, gap.gapClass != .notEnoughData else { return Span(missing, Style(.muted)) }
+    switch gap.gapClass {
+    case .under: return Span("\(glyphs.down)\(difference(gap))", Style(.gapUnder, bold: true))
+    case .over: return Span("\(glyphs.up)\(difference(gap))", Style(.gapOver, bold: true))
+    default: return Span("=\(difference(gap))", Style(.text))
+    }
+  }
+
   /// "40%" for 0…1, "–" when unknown.
   public func percent(_ fraction: Double?) -> String {
     guard let fraction, fraction.isFinite else { return missing }

@@ -130,7 +130,69 @@ public enum DrillRows {
       Span("  " + TextFit.left(t.experienceGap, gapLabel), Style(.muted)), text.gapCell(m.experienceGap),
     ])
     page.lines.append(MirrorRows.reading(m, text: text))
+    page.lines += points(m, model, text: text)
   }
+
+  /// The favourable % and NPS table: each audience's change (follow-up − baseline), then the
+  /// mirror and experience gaps, in points, marked by `Materiality`. Empty when the theme has
+  /// none of them; the NPS column only where an NPS item was asked.
+  static func points(_ m: ThemeMirror, _ model: Model, text: ScoreText) -> [[Span]] {
+    let t = model.shared.text.drill
+    let words = model.shared.text.analysis
+    let p = m.points
+    var rows: [(label: String, favourable: Span, nps: Span?)] = []
+    for audience in Audience.allCases
+    where p.favourableChange[audience] != nil || p.npsChange[audience] != nil {
+      rows.append(
+        (
+          t.pointsChange(text.glyphs.delta, words.audienceTitle(audience)),
+          text.pointChangeCell(p.favourableChange[audience]),
+          p.npsChange[audience].map { text.pointChangeCell($0) }
+        ))
+    }
+    if p.favourableMirrorGap != nil || p.npsMirrorGap != nil {
+      rows.append(
+        (t.mirrorGap, text.pointGapCell(p.favourableMirrorGap), p.npsMirrorGap.map { text.pointGapCell($0) }))
+    }
+    if p.favourableExperienceGap != nil || p.npsExperienceGap != nil {
+      rows.append(
+        (
+          t.experienceGap, text.pointGapCell(p.favourableExperienceGap),
+          p.npsExperienceGap.map { text.pointGapCell($0) }
+        ))
+    }
+    guard !rows.isEmpty else { return [] }
+    let withNPS = rows.contains { $0.nps != nil }
+    // The same columns whichever rows there are: as wide as the widest label that can appear.
+    let labels =
+      [t.mirrorGap, t.experienceGap]
+      + Audience.allCases.map {
+        t.pointsChange(text.glyphs.delta, words.audienceTitle($0))
+      }
+    let label = 2 + max(DisplayWidth.of(t.pointsHeading), (labels.map { DisplayWidth.of($0) }.max() ?? 0) + 2)
+    // Wide enough for a marked "▲+12±7" and the column heads.
+    let cell = max(9, DisplayWidth.of(t.pointsFavourable) + 1, DisplayWidth.of(t.pointsNPS) + 1)
+    var heading = [
+      Span("  " + TextFit.left(t.pointsHeading, label), Style(.muted)),
+      Span(withNPS ? TextFit.left(t.pointsFavourable, cell) : t.pointsFavourable, Style(.muted)),
+    ]
+    if withNPS { heading.append(Span(t.pointsNPS, Style(.muted))) }
+    var lines = [heading]
+    for row in rows {
+      var line = [
+        Span("    " + TextFit.left(row.label, label - 2), Style(.muted)),
+        Span(withNPS ? TextFit.left(row.favourable.text, cell) : row.favourable.text, row.favourable.style),
+      ]
+      if withNPS { line.append(row.nps ?? Span(text.missing, Style(.muted))) }
+      lines.append(line)
+    }
+    return lines
+  }
+
+  /// The widths from which a question's row also shows its favourable % change, and its NPS
+  /// change (below them the row is full).
+  static let questionFavourableWidth = 110
+  static let questionNPSWidth = 130
 
   static func questions(_ page: inout Page, _ id: String, _ m: Model, text: ScoreText, width: Int) {
     let questions = m.shared.snapshot.questions.filter { $0.themeID == id }.sorted {
@@ -193,7 +255,23 @@ public enum DrillRows {
             materialThreshold: m.shared.analysis.materialThreshold)
           {
             line.append(Span("  \(text.glyphs.delta) ", Style(.muted)))
-            line.append(text.changeCell(g))
+            let cell = text.changeCell(g)
+            // Padded when more cells follow, so that they line up.
+            line.append(
+              width >= questionFavourableWidth ? Span(TextFit.left(cell.text, 8), cell.style) : cell)
+          }
+          // Where there is room, the question's favourable % (two-proportion z) and NPS moves.
+          let minimum = m.shared.analysis.minimumGroup
+          if width >= questionFavourableWidth,
+            let g = PointGap.favourable(before, summary, minimumGroup: minimum)
+          {
+            line.append(Span("  \(t.favourable) \(text.glyphs.delta) ", Style(.muted)))
+            line.append(text.pointChangeCell(g))
+          }
+          if width >= questionNPSWidth, q.isNPS, let g = PointGap.nps(before, summary, minimumGroup: minimum)
+          {
+            line.append(Span("  \(t.nps) \(text.glyphs.delta) ", Style(.muted)))
+            line.append(text.pointChangeCell(g))
           }
         }
         page.lines.append(line)

@@ -124,7 +124,10 @@ public struct MirrorBasis: Sendable {
         ThemeMirror(
           theme: theme, scores: scores, baselineScores: baseScores,
           mirrorGap: gap(customer, summary(theme.id, .mirror, followUp)),
-          experienceGap: gap(customer, summary(theme.id, .staff, followUp)), change: changes))
+          experienceGap: gap(customer, summary(theme.id, .staff, followUp)), change: changes,
+          points: PointGaps.of(baseline: baseline, followUp: followUp, minimumGroup: minimumGroup) {
+            summary(theme.id, $0, $1)
+          }))
     }
     self.mirrors = mirrors
     mirrorsByID = Dictionary(mirrors.map { ($0.theme.id, $0) }, uniquingKeysWith: { a, _ in a })

@@ -9,11 +9,16 @@ public struct ScoreEstimate: Hashable, Sendable {
   public let nativeMean: Double?
   public let nativeLow: Double?, nativeHigh: Double?
   public let scale: Scale?
-  /// Share 0…1 of answers in the top two options, with its Wilson interval.
+  /// Favourable share 0…1 with its interval: for a theme the mean of respondents' favourable
+  /// shares, for a question the share of answers in the top two options (see `favourableBasis`).
   public let favourable: Double?
   public let favourableLow: Double?, favourableHigh: Double?
-  /// Answers behind `favourable`.
+  /// What `favourable` is computed from and how its interval is drawn.
+  public let favourableBasis: FavourableBasis
+  /// The units behind `favourable`: respondents for a theme, answers for a question.
   public let favourableN: Int
+  /// Every answer behind `favourable` (for a theme: all its respondents' answers, pooled).
+  public let favourableAnswers: Int
   /// −100…100 where an NPS item exists (and has at least the minimum of answers).
   public let nps: Double?
   public let npsSE: Double?
@@ -50,12 +55,36 @@ public struct ScoreEstimate: Hashable, Sendable {
       nativeLow = nil
       nativeHigh = nil
     }
-    favourableN = summary.favourableN
-    if let w = WilsonInterval(k: summary.favourable, n: summary.favourableN) {
+    favourableAnswers = summary.favourableN
+    if let shares = summary.favourableShares, shares.n > 0 {
+      // A theme: the answers of one respondent are correlated (3–7 items per theme give a design
+      // effect of 1.6–3.8), so a Wilson interval over the pooled answers would be too narrow.
+      // Each respondent counts once, by their favourable share; the mean of the shares has the
+      // t interval of any respondent mean (n − 1 df), clamped to 0…1. Chosen over a
+      // design-effect-adjusted Wilson because the shares' (n, mean, M2) merge exactly across
+      // segment cells, and changes and gaps then follow from Welch as for the index.
+      favourableBasis = .respondentShares
+      favourableN = shares.n
+      favourable = shares.mean
+      let sharesCI =
+        indexCI.flatMap { $0.n == shares.n ? $0.tCrit : nil }
+        .flatMap { MeanInterval(shares, tCrit: $0) } ?? MeanInterval(shares)
+      if let ci = sharesCI {
+        favourableLow = max(0, ci.low)
+        favourableHigh = min(1, ci.high)
+      } else {
+        favourableLow = 0
+        favourableHigh = 1
+      }
+    } else if let w = WilsonInterval(k: summary.favourable, n: summary.favourableN) {
+      favourableBasis = .answers
+      favourableN = summary.favourableN
       favourable = w.p
       favourableLow = w.low
       favourableHigh = w.high
     } else {
+      favourableBasis = .answers
+      favourableN = summary.favourableN
       favourable = nil
       favourableLow = nil
       favourableHigh = nil

@@ -36,10 +36,12 @@ public struct ThemeMirror: Hashable, Sendable {
   public let experienceGap: Gap?
   /// follow-up − baseline, per audience (empty when only one wave is compared).
   public let change: [Audience: Gap]
+  /// The changes and gaps of favourable % and NPS.
+  public let points: PointGaps
 
   public init(
     theme: Theme, scores: [Audience: ScoreEstimate], baselineScores: [Audience: ScoreEstimate],
-    mirrorGap: Gap?, experienceGap: Gap?, change: [Audience: Gap]
+    mirrorGap: Gap?, experienceGap: Gap?, change: [Audience: Gap], points: PointGaps = PointGaps()
   ) {
     self.theme = theme
     self.scores = scores
@@ -47,6 +49,7 @@ public struct ThemeMirror: Hashable, Sendable {
     self.mirrorGap = mirrorGap
     self.experienceGap = experienceGap
     self.change = change
+    self.points = points
   }
 
   /// The mirror gap as a reading, e.g. `.staffUnderestimate(by:)` a gap of −12 ± 7.

@@ -25,6 +25,11 @@ public struct ScoreSummary: Hashable, Sendable, Codable {
   /// Answers in the top two options, out of `favourableN` answers.
   public var favourable: Int
   public var favourableN: Int
+  /// Themes only: each respondent's favourable share (their favourable answers / the theme's
+  /// items they answered, 0…1) as a sample, n = respondents. A respondent's answers to one theme
+  /// are correlated, so the theme's favourable % and its interval come from these, not from the
+  /// pooled answer counts above (see `ScoreEstimate`). nil for a question (one answer each).
+  public var favourableShares: SampleSummary?
   /// NPS items only: promoters (9–10) and detractors (0–6) out of `npsN` answers.
   public var promoters: Int
   public var detractors: Int
@@ -34,13 +39,15 @@ public struct ScoreSummary: Hashable, Sendable, Codable {
 
   public init(
     index: SampleSummary, native: SampleSummary? = nil, scale: Scale? = nil, favourable: Int = 0,
-    favourableN: Int = 0, promoters: Int = 0, detractors: Int = 0, npsN: Int = 0, distribution: [Int] = []
+    favourableN: Int = 0, favourableShares: SampleSummary? = nil, promoters: Int = 0, detractors: Int = 0,
+    npsN: Int = 0, distribution: [Int] = []
   ) {
     self.index = index
     self.native = native
     self.scale = scale
     self.favourable = favourable
     self.favourableN = favourableN
+    self.favourableShares = favourableShares
     self.promoters = promoters
     self.detractors = detractors
     self.npsN = npsN

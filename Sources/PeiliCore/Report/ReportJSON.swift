@@ -96,10 +96,28 @@ extension Report {
         d["to_wave"] = .text(a.followUp?.id)
         changes.append(.object(d))
       }
+      let p = m.points
+      func pointChanges(_ gaps: [Audience: PointGap]) -> JSONValue {
+        .array(
+          Audience.allCases.compactMap { audience in
+            gaps[audience].map { g in
+              var d = pointGapFields(g)
+              d["audience"] = .string(audience.rawValue)
+              d["from_wave"] = .text(a.baseline?.id)
+              d["to_wave"] = .text(a.followUp?.id)
+              return .object(d)
+            }
+          })
+      }
       themes.append([
         "id": .text(m.theme.id), "name": .text(m.theme.name), "reading": .text(ReportWording.reading(m)),
         "scores": .array(shown.map { score($0) }), "mirror_gap": m.mirrorGap.map { gap($0) } ?? .null,
         "experience_gap": m.experienceGap.map { gap($0) } ?? .null, "changes": .array(changes),
+        "favourable_changes": pointChanges(p.favourableChange), "nps_changes": pointChanges(p.npsChange),
+        "favourable_mirror_gap": p.favourableMirrorGap.map { .object(pointGapFields($0)) } ?? .null,
+        "favourable_experience_gap": p.favourableExperienceGap.map { .object(pointGapFields($0)) } ?? .null,
+        "nps_mirror_gap": p.npsMirrorGap.map { .object(pointGapFields($0)) } ?? .null,
+        "nps_experience_gap": p.npsExperienceGap.map { .object(pointGapFields($0)) } ?? .null,
       ])
     }
     var suppressed: [JSONValue] = []
@@ -139,7 +157,11 @@ extension Report {
     let document: [String: JSONValue] = [
       "format": "peili-report", "version": 1, "workspace": .text(s.workspacePath),
       "today": .string(a.today.description), "minimum_group": .int(a.minimumGroup),
-      "material_threshold": .num(a.materialThreshold), "cycle": cycle,
+      "material_threshold": .num(a.materialThreshold),
+      "material_points": [
+        "favourable": .num(Materiality.favourablePoints), "nps": .num(Materiality.npsPoints),
+      ],
+      "cycle": cycle,
       "waves": .array(
         s.waves.sorted { $0.date < $1.date }.map {
           ["id": .text($0.id), "date": .string($0.date.description)]
@@ -167,7 +189,8 @@ extension Report {
     if let f = e.favourable {
       d["favourable"] = [
         "share": .num(f), "low": .num(e.favourableLow), "high": .num(e.favourableHigh),
-        "n": .int(e.favourableN),
+        "n": .int(e.favourableN), "answers": .int(e.favourableAnswers),
+        "basis": .string(e.favourableBasis == .respondentShares ? "respondent_shares" : "answers"),
       ]
     }
     if let nps = e.nps, let se = e.npsSE {
@@ -188,6 +211,33 @@ extension Report {
       "high": .num(g.high), "se": .num(g.se), "df": .num(g.df), "p": .num(g.p), "n1": .int(g.n1),
       "n2": .int(g.n2),
     ]
+  }
+
+  /// A favourable or NPS difference in points (see docs/report-json.md, "Point gap object").
+  static func pointGapFields(_ g: PointGap) -> [String: JSONValue] {
+    var d: [String: JSONValue] = [
+      "class": .string(g.gapClass.rawValue), "marked": .bool(g.isMarked),
+      "measure": .string(g.measure.rawValue),
+    ]
+    guard g.gapClass != .notEnoughData else { return d }
+    let method: String =
+      switch g.method {
+      case .twoProportions: "two_proportions"
+      case .respondentShares: "respondent_shares"
+      case .npsDifference: "nps_difference"
+      case .none: "none"
+      }
+    d["method"] = .string(method)
+    d["diff"] = .num(g.diff)
+    d["low"] = .num(g.low)
+    d["high"] = .num(g.high)
+    d["se"] = .num(g.se)
+    d["statistic"] = .num(g.statistic)
+    d["df"] = g.df.map { .num($0) } ?? .null
+    d["p"] = .num(g.p)
+    d["n1"] = .int(g.n1)
+    d["n2"] = .int(g.n2)
+    return d
   }
 
   static func texts(_ list: [String]) -> JSONValue { .array(list.map { .text($0) }) }

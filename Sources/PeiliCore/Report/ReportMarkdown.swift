@@ -104,6 +104,26 @@ extension Report {
           "- change \(audience.rawValue) \(md(a.baseline?.id ?? "")) → \(md(a.followUp?.id ?? "")): \(gapText(g))"
         )
       }
+      // Favourable % and NPS in points, beside the index's gaps and changes.
+      let p = m.points
+      for (label, gap) in [
+        ("favourable mirror gap (mirror − customer)", p.favourableMirrorGap),
+        ("favourable experience gap (staff − customer)", p.favourableExperienceGap),
+        ("NPS mirror gap (mirror − customer)", p.npsMirrorGap),
+        ("NPS experience gap (staff − customer)", p.npsExperienceGap),
+      ] {
+        guard let gap else { continue }
+        out.append("- \(label): \(pointText(gap))")
+      }
+      for audience in Audience.allCases {
+        let waves = "\(md(a.baseline?.id ?? "")) → \(md(a.followUp?.id ?? ""))"
+        if let g = p.favourableChange[audience] {
+          out.append("- favourable change \(audience.rawValue) \(waves): \(pointText(g))")
+        }
+        if let g = p.npsChange[audience] {
+          out.append("- NPS change \(audience.rawValue) \(waves): \(pointText(g))")
+        }
+      }
     }
     out.append("")
 
@@ -135,6 +155,15 @@ extension Report {
     let mark = g.isMarked ? " **marked**" : ""
     return
       "\(signed(g.diff)) [\(fmt(g.low, 1)), \(fmt(g.high, 1))], p \(pValue(g.p)), n \(g.n1)/\(g.n2),"
+      + " \(g.gapClass.rawValue)\(mark)"
+  }
+
+  /// A favourable or NPS difference in points, as `gapText` writes an index gap.
+  static func pointText(_ g: PointGap) -> String {
+    guard g.gapClass != .notEnoughData else { return "not enough data" }
+    let mark = g.isMarked ? " **marked**" : ""
+    return
+      "\(signed(g.diff)) points [\(fmt(g.low, 1)), \(fmt(g.high, 1))], p \(pValue(g.p)), n \(g.n1)/\(g.n2),"
       + " \(g.gapClass.rawValue)\(mark)"
   }
 

@@ -17,10 +17,15 @@ public struct ScoreAccumulator: Sendable {
   private var distributions: [[Int]]
   private var themeIndex: [SampleSummary]
   private var themeNative: [SampleSummary]
+  /// Per theme: respondents' favourable shares (favourable answers / answered items).
+  private var themeShares: [SampleSummary]
+  /// Per question: whether each code is a favourable answer (code 0 unused).
+  private let favourableCode: [[Bool]]
   // Per-respondent scratch, reused.
   private var sumIndex: [Double]
   private var sumNative: [Double]
   private var answered: [Int]
+  private var favourableAnswers: [Int]
 
   public init(questions: [Question]) {
     self.questions = questions
@@ -48,13 +53,18 @@ public struct ScoreAccumulator: Sendable {
       if let s = scales[t], s != q.scale { mixed[t] = true }
       scales[t] = q.scale
     }
+    favourableCode = questions.map { q in
+      [false] + (q.scale.min...q.scale.max).map { q.scale.isFavourable($0) }
+    }
     themeScale = zip(scales, mixed).map { $1 ? nil : $0 }
     distributions = questions.map { Array(repeating: 0, count: $0.scale.max - $0.scale.min + 1) }
     themeIndex = Array(repeating: SampleSummary(), count: ids.count)
     themeNative = Array(repeating: SampleSummary(), count: ids.count)
+    themeShares = Array(repeating: SampleSummary(), count: ids.count)
     sumIndex = Array(repeating: 0, count: ids.count)
     sumNative = Array(repeating: 0, count: ids.count)
     answered = Array(repeating: 0, count: ids.count)
+    favourableAnswers = Array(repeating: 0, count: ids.count)
   }
 
   /// Adds one respondent's answer codes (0 = missing, else value − min + 1), one per question.
@@ -64,6 +74,7 @@ public struct ScoreAccumulator: Sendable {
       sumIndex[t] = 0
       sumNative[t] = 0
       answered[t] = 0
+      favourableAnswers[t] = 0
     }
     for i in 0..<codes.count {
       let code = Int(codes[i])
@@ -73,11 +84,13 @@ public struct ScoreAccumulator: Sendable {
       sumIndex[t] += indexOfCode[i][code]
       sumNative[t] += Double(questions[i].scale.min + code - 1)
       answered[t] += 1
+      if favourableCode[i][code] { favourableAnswers[t] += 1 }
     }
     for t in 0..<themeIDs.count where answered[t] > 0 {
       let k = Double(answered[t])
       themeIndex[t].add(sumIndex[t] / k)
       if themeScale[t] != nil { themeNative[t].add(sumNative[t] / k) }
+      themeShares[t].add(Double(favourableAnswers[t]) / k)
     }
   }
 
@@ -114,7 +127,8 @@ public struct ScoreAccumulator: Sendable {
       let scale = themeScale[t]
       result[ScoreKey(themeID: id, audience: audience, waveID: waveID)] = ScoreSummary(
         index: themeIndex[t], native: scale == nil ? nil : themeNative[t], scale: scale,
-        favourable: themeFavourable[t], favourableN: themeAnswers[t], promoters: themePromoters[t],
+        favourable: themeFavourable[t], favourableN: themeAnswers[t], favourableShares: themeShares[t],
+        promoters: themePromoters[t],
         detractors: themeDetractors[t], npsN: themeNPSN[t], distribution: [])
     }
     return result
