@@ -41,7 +41,7 @@ struct DemoViewTests {
     defer { demo.remove() }
     var m = try demo.model(width: 80, height: 24)
     var lines = TestWorkspace.render(m)
-    #expect(lines[0] == "peili · demo.db · waves 2025-09 → 2026-09               1 Dashboard  2  3  4  7")
+    #expect(lines[0] == "peili · demo.db · waves 2025-09 → 2026-09            1 Dashboard  2  3  4  5  7")
     #expect(lines[1].hasPrefix(" OKR tree ───") && lines[1].hasSuffix(" 1/24 ─"))
     #expect(lines[2] == "▾ O1 Customers understand what we of… ✓ ████████▎░  83% on track        Aino")
     #expect(lines[3] == "  · KR1 Customer Communication index… ✓ ███████▎░░  73% on track        Aino")
@@ -91,7 +91,7 @@ struct DemoViewTests {
     let m = try demo.model(width: 120, height: 40)
     let lines = TestWorkspace.render(m)
     #expect(
-      lines[0].hasPrefix("peili · demo.db · cycle Latausverkko Oy … · waves 2025-09 → 2026-09"))
+      lines[0].hasPrefix("peili · demo.db · cycle Latausverkko Oy 2026 (demo) · waves 2025-09 → 2026-09"))
     #expect(lines[2].hasPrefix("▾ O1 Customers understand what we offer and what changes "))
     #expect(lines[2].hasSuffix("✓ ██████████░░  83% on track        Aino"))
     #expect(lines[13].hasPrefix("▾ O3 Every contact leaves the customer better off "))
@@ -169,7 +169,7 @@ struct DemoViewTests {
     var screen = TestWorkspace.render(m, height: 160).joined(separator: "\n")
     for key in [
       "↑ ↓  k j", "→ l", "← h", "Enter", "PgUp PgDn", "g G  Home End", "Tab", "Esc", "/", "+ -", "> <", "s",
-      "u", "c", "1", "2", "3", "4", "7", "o", "S", "t", "d", "x", "r", "f", "F", "i", "a", "c", "w",
+      "u", "c", "1", "2", "3", "4", "5", "7", "o", "S", "t", "d", "x", "r", "f", "F", "i", "a", "c", "w",
       "Tab Shift-Tab", "Esc Backspace", "?", "q",
     ] {
       #expect(screen.contains("│ \(key) "), "help lacks \(key)")
@@ -178,6 +178,7 @@ struct DemoViewTests {
     #expect(screen.contains("Gaps screen"))
     #expect(screen.contains("Theme screen"))
     #expect(screen.contains("Actions screen"))
+    #expect(screen.contains("Impact screen"))
     #expect(screen.contains("History screen"))
     press(&m, .escape, .tab, .char("j"), .enter)
     #expect(m.overlay == nil)

@@ -26,7 +26,7 @@ struct GapsScreenTests {
     var m = try open(demo, width: 80, height: 24, .char("2"))
     var lines = TestWorkspace.render(m)
     #expect(m.screen == .gaps)
-    #expect(lines[0].hasSuffix("  1  2 Gaps  3  4  7"))
+    #expect(lines[0].hasSuffix("  1  2 Gaps  3  4  5  7"))
     #expect(lines[1] == " Rank by  mirror gap  experience gap  target gap  weakness  change")
     #expect(lines[2] == " Theme          0 ─── scores ─── 100      Gap Class              n Linked")
     #expect(lines[3] == " Recommendation ········─M━━━C·······   -20±4 pessimistic   211/40 ! blind spot")
@@ -63,7 +63,10 @@ struct GapsScreenTests {
     defer { demo.remove() }
     let m = try open(demo, width: 120, height: 40, .char("2"), .char("j"))
     let lines = TestWorkspace.render(m)
-    #expect(lines[0].hasSuffix("1 Dashboard  2 Gaps  3 Theme  4 Actions  7 History"))
+    // Every screen named would hide the cycle: the others show their digit.
+    #expect(
+      lines[0].hasPrefix("peili · demo.db · cycle Latausverkko Oy 2026 (demo) · waves 2025-09 → 2026-09"))
+    #expect(lines[0].hasSuffix("  1  2 Gaps  3  4  5  7"))
     #expect(lines[2].hasPrefix(" Theme                    0 ─── scores ─── 100           Gap Class"))
     #expect(
       lines[4].hasPrefix(
@@ -123,7 +126,7 @@ struct GapsScreenTests {
     var m = try open(demo, width: 80, height: 24, .tab, .enter)
     #expect((m.screen == .theme && m[ThemeScreen.self].themeID == "communication"))
     var lines = TestWorkspace.render(m)
-    #expect(lines[0].hasSuffix("  1  2  3 Theme  4  7"))
+    #expect(lines[0].hasSuffix("  1  2  3 Theme  4  5  7"))
     #expect(lines[1].hasPrefix(" Theme: Communication · Scores ──"))
     #expect(lines[2] == " Scores: index 0–100 with 95% CI   baseline, then follow-up")
     #expect(lines[3].hasPrefix("   Customer 2025-09 ") && lines[3].hasSuffix(" 29 ±2  n 204  fav   3%"))
@@ -232,7 +235,7 @@ struct GapsScreenTests {
     for key in [Key.char("f"), .enter, .char("j"), .enter] { run.dispatch(.key(key), &m) }
     #expect(m.shared.segmentFilter == SegmentFilter(["customer_type": "business"]))
     var lines = TestWorkspace.render(m)
-    #expect(lines[0].hasPrefix("peili · demo.db · segment customer_type = business · "))
+    #expect(lines[0].hasPrefix("peili · demo.db · segment customer_type = business"))
     #expect(lines[22] == "segment customer_type = business (customer scores)")
     // The dashboard's mirror shows the business customers (47), staff unchanged (40).
     #expect(line(lines, " Communication ")?.hasSuffix("47/40/40") == true)

@@ -27,6 +27,9 @@ struct ScreenGoldenTests {
     ("actions", [.char("4")]),
     ("actions-owner", [.char("4"), .char("o"), .tab]),
     ("checkin-action", [.char("4"), .char("c"), .tab, .char("9")]),
+    ("impact", [.char("5")]),
+    ("impact-quadrant", [.char("5"), .tab, .tab]),
+    ("impact-detail", [.char("5"), .down, .down, .down, .enter]),
     ("help", [.char("?")]),
   ]
 

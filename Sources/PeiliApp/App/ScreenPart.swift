@@ -64,6 +64,7 @@ enum ScreenRegistry {
     GapsScreen.self,
     ThemeScreen.self,
     ActionsScreen.self,
+    ImpactScreen.self,
     HistoryScreen.self,
   ]
 

@@ -70,15 +70,13 @@ func header(_ model: Model, layout: DashboardLayout, into buffer: inout Buffer) 
   case (_, let f?): waves = t.wave(f.id)
   default: waves = t.noSurvey
   }
-  // Below 120 columns only the current screen is named; the others show their digit.
-  let tabs = ScreenRegistry.all.map { part in
-    let on = part.id == model.screen
-    let label =
-      on || area.width >= 120 ? " \(part.digit) \(part.title(shared.text)) " : " \(part.digit) "
-    return Span(label, Style(.header, bold: on, reverse: on))
+  func tabs(named: Bool) -> [Span] {
+    ScreenRegistry.all.map { part in
+      let on = part.id == model.screen
+      let label = on || named ? " \(part.digit) \(part.title(shared.text)) " : " \(part.digit) "
+      return Span(label, Style(.header, bold: on, reverse: on))
+    }
   }
-  let tabsWidth = tabs.reduce(0) { $0 + $1.width }
-  let room = area.width - tabsWidth - 1
   let sep = Span(text.separator, Style(.header))
   let lead = [
     Span("peili", Style(.accent, bold: true)), sep,
@@ -89,11 +87,32 @@ func header(_ model: Model, layout: DashboardLayout, into buffer: inout Buffer) 
   if !shared.segmentFilter.isEmpty {
     tail = [sep, Span(t.segment("\(shared.segmentFilter)"), Style(.accent, bold: true))] + tail
   }
-  // Who else is here comes last, in the room left: named when they fit, else counted.
   let used = (lead + tail).reduce(0) { $0 + $1.width }
-  if let others = PresenceText.line(
-    others: shared.others, user: shared.user, glyphs: shared.glyphs, text: t, room: room - used - sep.width)
-  {
+  func presence(besides tabs: [Span]) -> String? {
+    let room = area.width - tabs.reduce(0) { $0 + $1.width } - 1
+    return PresenceText.line(
+      others: shared.others, user: shared.user, glyphs: shared.glyphs, text: t, room: room - used - sep.width)
+  }
+  /// The room the cycle's name has beside `tabs`, who else is here included.
+  func cycleRoom(besides tabs: [Span]) -> Int {
+    let others = presence(besides: tabs).map { DisplayWidth.of($0) + sep.width } ?? 0
+    return area.width - tabs.reduce(0) { $0 + $1.width } - 1 - used - others - sep.width
+      - DisplayWidth.of(t.cycle(""))
+  }
+  // From 120 columns every screen is named, unless that would cut who else is here from
+  // names to a count or hide the cycle; below, only the current screen is named and the
+  // others show a digit.
+  var shown = tabs(named: area.width >= 120)
+  if area.width >= 120 {
+    let digits = tabs(named: false)
+    let hidesCycle =
+      shared.snapshot.cycle != nil && cycleRoom(besides: shown) < 8 && cycleRoom(besides: digits) >= 8
+    if presence(besides: shown) != presence(besides: digits) || hidesCycle { shown = digits }
+  }
+  let tabsWidth = shown.reduce(0) { $0 + $1.width }
+  let room = area.width - tabsWidth - 1
+  // Who else is here comes last, in the room left: named when they fit, else counted.
+  if let others = presence(besides: shown) {
     tail += [sep, Span(others, Style(.header, bold: true))]
   }
   // The cycle name gives way first: the file and the compared waves matter more.
@@ -110,7 +129,7 @@ func header(_ model: Model, layout: DashboardLayout, into buffer: inout Buffer) 
   }
   spans += tail
   buffer.put(TreeWidget.fit(spans, to: room, ellipsis: shared.glyphs.ellipsis), x: area.x, y: area.y)
-  buffer.put(tabs, x: area.maxX - tabsWidth, y: area.y)
+  buffer.put(shown, x: area.maxX - tabsWidth, y: area.y)
   if let banner = layout.banner, let reason = shared.readOnlyReason {
     buffer.fill(x: banner.x, y: banner.y, width: banner.width, height: 1, style: Style(.banner, bold: true))
     buffer.put(

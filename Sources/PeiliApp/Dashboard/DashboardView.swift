@@ -111,6 +111,14 @@ func mirrorPane(_ model: Model, area: Rect, into buffer: inout Buffer) {
     let offset = TreeWidget.scrollOffset(
       selected: cursor, previous: model[DashboardScreen.self].mirrorScroll, height: visible,
       count: mirrors.count)
+    // Under an action each theme reads what the action did there.
+    let action = DashboardScreen.selectedRow(model).flatMap {
+      $0.kind == .action ? model.shared.tree.action($0.id) : nil
+    }
+    let actionID = action?.id
+    let impacts = Dictionary(
+      (action.map(model.shared.analysis.impactDetails) ?? []).map { ($0.themeID, $0) },
+      uniquingKeysWith: { a, _ in a })
     for (i, m) in mirrors.enumerated().dropFirst(offset).prefix(visible) {
       let y = inner.y + 1 + (i - offset) * 2
       var line = widget.line(MirrorRows.cells(m, width: table.width, text: text), widths: widths)
@@ -118,7 +126,9 @@ func mirrorPane(_ model: Model, area: Rect, into buffer: inout Buffer) {
       buffer.put(line, x: inner.x, y: y, maxWidth: inner.width)
       if y + 1 < inner.maxY {
         buffer.put(
-          TreeWidget.fit(MirrorRows.reading(m, text: text), to: inner.width, ellipsis: g.ellipsis),
+          TreeWidget.fit(
+            impacts[m.theme.id].map { MirrorRows.reading($0, action: actionID ?? "", model: model) }
+              ?? MirrorRows.reading(m, text: text), to: inner.width, ellipsis: g.ellipsis),
           x: inner.x, y: y + 1)
       }
     }

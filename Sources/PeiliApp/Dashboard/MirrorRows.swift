@@ -67,6 +67,24 @@ public enum MirrorRows {
     ]
   }
 
+  /// Under an action, a theme's reading is what the action did there: its verdict, design and
+  /// DiD ("A4 here: moved (shared) · DiD +9±3▲"), not only the theme's change.
+  public static func reading(_ i: ActionImpact, action id: String, model: Model) -> [Span] {
+    let t = model.shared.text.impact
+    let text = ScoreText(model.shared)
+    let verdict = t.verdictLine(t.verdict(i.verdict), t.design(i.design))
+    var spans = [
+      Span("  " + t.actionReading(id, verdict), Style(ImpactDetailRows.verdictRole(i.verdict), bold: true))
+    ]
+    if i.isInterim { spans.append(Span(text.separator + t.interim, Style(.muted))) }
+    if let d = i.did {
+      let cell = ImpactRows.didCell(d, text: text)
+      spans.append(Span(text.separator, Style(.muted)))
+      spans.append(Span(t.didShort(cell.text), cell.style))
+    }
+    return spans
+  }
+
   /// The pane title: which item the mirror is of.
   public static func title(model: Model) -> String {
     let t = model.shared.text.dashboard

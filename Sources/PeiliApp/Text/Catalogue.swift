@@ -18,6 +18,7 @@ public struct Catalogue: Sendable {
   public var drill: DrillText
   public var frame: FrameText
   public var segments: SegmentText
+  public var impact: ImpactText
 
   /// A count with its noun: "1 row", "5 rows".
   public struct Plural: Sendable {
@@ -66,6 +67,8 @@ public struct Catalogue: Sendable {
     public var sort: String, sortShort: String
     public var filterOwner: String, filterStatus: String, filterTheme: String, filterOverdue: String
     public var filterShortOwner: String, clearFilters: String, clearFiltersShort: String
+    public var impactDetail: String, impactDetailShort: String, impactQuadrant: String,
+      impactQuadrantShort: String
     public var historyUser: String, historyItem: String, historyField: String, historySpan: String
     public var revert: String, revertShort: String
     public var close: String, closeShort: String, choose: String, apply: String, clearAll: String

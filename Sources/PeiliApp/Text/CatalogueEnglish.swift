@@ -4,7 +4,8 @@ extension Catalogue {
   /// English, the fallback language.
   public static let english = Catalogue(
     screenTitles: [
-      .dashboard: "Dashboard", .gaps: "Gaps", .theme: "Theme", .actions: "Actions", .history: "History",
+      .dashboard: "Dashboard", .gaps: "Gaps", .theme: "Theme", .actions: "Actions", .impact: "Impact",
+      .history: "History",
     ],
     keys: Keys(
       everywhere: "Everywhere",
@@ -47,6 +48,8 @@ extension Catalogue {
       filterOwner: "filter by the next owner", filterStatus: "filter by the next status",
       filterTheme: "filter by the next theme", filterOverdue: "only overdue actions / all",
       filterShortOwner: "owner", clearFilters: "clear every filter", clearFiltersShort: "clear",
+      impactDetail: "the action's impact, theme by theme", impactDetailShort: "detail",
+      impactQuadrant: "only the next quadrant / all", impactQuadrantShort: "quadrant",
       historyUser: "filter by the next user", historyItem: "only the selected item / every item",
       historyField: "filter by the next field", historySpan: "time span: all, today, 7 days, 30 days",
       revert: "revert the selected change (asks first)", revertShort: "revert",
@@ -148,5 +151,6 @@ extension Catalogue {
     gaps: .english,
     drill: .english,
     frame: .english,
-    segments: .english)
+    segments: .english,
+    impact: .english)
 }

@@ -16,7 +16,8 @@ extension Catalogue {
       gaps: gaps.mapped(m),
       drill: drill.mapped(m),
       frame: frame.mapped(m),
-      segments: segments.mapped(m))
+      segments: segments.mapped(m),
+      impact: impact.mapped(m))
   }
 }
 
@@ -100,6 +101,10 @@ extension Catalogue.Keys {
       filterShortOwner: m(filterShortOwner),
       clearFilters: m(clearFilters),
       clearFiltersShort: m(clearFiltersShort),
+      impactDetail: m(impactDetail),
+      impactDetailShort: m(impactDetailShort),
+      impactQuadrant: m(impactQuadrant),
+      impactQuadrantShort: m(impactQuadrantShort),
       historyUser: m(historyUser),
       historyItem: m(historyItem),
       historyField: m(historyField),

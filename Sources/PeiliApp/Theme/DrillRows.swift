@@ -72,7 +72,12 @@ public enum DrillRows {
     let words = model.shared.text.analysis
     let labels = labelWidth(words)
     page.section(t.scores, heading(t.scoresHeading, hint: t.scoresHint))
-    let waves = [model.shared.analysis.baseline, model.shared.analysis.followUp].compactMap { $0 }
+    let analysis = model.shared.analysis
+    let compared = [analysis.baseline, analysis.followUp].compactMap { $0 }
+    // The trend: every wave up to the follow-up when there are more than the two compared.
+    let waves =
+      analysis.waves.count > 2
+      ? analysis.waves.filter { w in analysis.followUp.map { w.date <= $0.date } ?? true } : compared
     let shown = waves.count == 2 && waves[0].id == waves[1].id ? [waves[0]] : waves
     guard !shown.isEmpty else {
       page.lines.append([Span("  " + t.noWave, Style(.muted))])
@@ -81,7 +86,11 @@ public enum DrillRows {
     let strip = max(10, min(40, width - 56))
     for audience in Audience.allCases {
       let both = shown.map { w in
-        w.id == model.shared.analysis.followUp?.id ? m.scores[audience] : m.baselineScores[audience]
+        w.id == analysis.followUp?.id
+          ? m.scores[audience]
+          : w.id == analysis.baseline?.id
+            ? m.baselineScores[audience]
+            : analysis.estimate(theme: m.theme.id, audience: audience, wave: w.id)
       }
       // An audience with only suppressed scores still shows, as "n<5".
       let raw = shown.map { w in
@@ -353,7 +362,7 @@ public enum DrillRows {
       let room = max(20, width - lead - 1)
       for row in rows.prefix(commentLimit) {
         let who = TextFit.left("  \(words.audience(row.audience)) \(row.waveID)", lead)
-        for (i, piece) in wrap(row.text, width: room).enumerated() {
+        for (i, piece) in TextFit.wrap(row.text, width: room).enumerated() {
           page.lines.append([
             Span(i == 0 ? who : String(repeating: " ", count: lead), Style(role(row.audience))), Span(piece),
           ])
@@ -369,30 +378,5 @@ public enum DrillRows {
     default:
       page.lines.append([Span("  " + t.loading, Style(.muted))])
     }
-  }
-
-  /// Words wrapped to `width` columns (a word longer than a line is cut across lines).
-  static func wrap(_ text: String, width: Int) -> [String] {
-    var out: [String] = []
-    var line = ""
-    for word in text.split(separator: " ") {
-      var w = String(word)
-      while DisplayWidth.of(w) > width {
-        if !line.isEmpty {
-          out.append(line)
-          line = ""
-        }
-        let head = TextFit.truncate(w, to: width, ellipsis: "")
-        out.append(head)
-        w = String(w.dropFirst(head.count))
-      }
-      if !line.isEmpty && DisplayWidth.of(line) + 1 + DisplayWidth.of(w) > width {
-        out.append(line)
-        line = ""
-      }
-      line += (line.isEmpty ? "" : " ") + w
-    }
-    if !line.isEmpty { out.append(line) }
-    return out
   }
 }

@@ -14,6 +14,8 @@ public struct MirrorAnalysis: Sendable {
   public var followUp: Wave? { basis.followUp }
   /// In theme position order.
   public var themes: [ThemeMirror] { basis.mirrors }
+  /// Every wave, oldest first.
+  public var waves: [Wave] { basis.waves }
   /// Objectives without a theme (position order), then blind spots (theme order).
   public private(set) var warnings: [CoverageWarning]
   /// The snapshot's key results in snapshot order (for target gaps).
@@ -453,6 +455,34 @@ public struct MirrorAnalysis: Sendable {
     return ThemeChange(
       change: change, did: did, comparison: comparison,
       balanced: balanced(themeID, comparison, audience, wave: b))
+  }
+
+  /// A theme's shown score in `audience` at every wave, oldest first (nil where withheld or
+  /// not asked): the trend the drill-down and the impact detail draw.
+  public func trend(theme id: String, audience: Audience) -> [(wave: Wave, estimate: ScoreEstimate?)] {
+    basis.waves.indices.map { (basis.waves[$0], basis.waveEstimates[$0]?[audience]?[id]) }
+  }
+
+  /// The shown score of a theme in one wave (nil where withheld or not asked).
+  public func estimate(theme id: String, audience: Audience, wave waveID: String) -> ScoreEstimate? {
+    guard let i = basis.waves.firstIndex(where: { $0.id == waveID }) else { return nil }
+    return basis.waveEstimates[i]?[audience]?[id]
+  }
+
+  /// The change of a theme's favourable % and NPS in `audience` between two waves, by the
+  /// same rule as the drill-down's (nil where neither wave has it).
+  public func pointChanges(theme id: String, audience: Audience, from before: String, to after: String)
+    -> (favourable: PointGap?, nps: PointGap?)
+  {
+    let w = basis.waves
+    guard let b = w.firstIndex(where: { $0.id == before }), let a = w.firstIndex(where: { $0.id == after })
+    else { return (nil, nil) }
+    let first = basis.waveSummaries[b]?[audience]?[id]
+    let second = basis.waveSummaries[a]?[audience]?[id]
+    let nps =
+      (first?.npsN ?? 0) > 0 || (second?.npsN ?? 0) > 0
+      ? PointGap.nps(first, second, minimumGroup: minimumGroup) : nil
+    return (PointGap.favourable(first, second, minimumGroup: minimumGroup), nps)
   }
 
   /// The same without the audience and waves.

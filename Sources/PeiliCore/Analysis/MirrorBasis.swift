@@ -46,6 +46,10 @@ public struct MirrorBasis: Sendable {
   let pairChanges: [WavePair: [Audience: [String: Gap]]]
   /// Each shown score's index mean and SD, by wave place, audience and theme.
   let waveIndex: [Int: [Audience: [String: IndexSpread]]]
+  /// Each shown score's estimate, by wave place, audience and theme: a theme's trend.
+  let waveEstimates: [Int: [Audience: [String: ScoreEstimate]]]
+  /// The summaries behind them, for favourable % and NPS changes between any two waves.
+  let waveSummaries: [Int: [Audience: [String: ScoreSummary]]]
 
   /// A shown score's index mean and respondent SD.
   struct IndexSpread: Hashable, Sendable {
@@ -257,11 +261,15 @@ public struct MirrorBasis: Sendable {
     }
     impactAudience = audiences
     var baselines: [Int: [Audience: [String: IndexSpread]]] = [:]
+    var shown: [Int: [Audience: [String: ScoreEstimate]]] = [:]
+    var shownSummaries: [Int: [Audience: [String: ScoreSummary]]] = [:]
     for i in waves.indices {
-      for audience in [Audience.customer, .staff] {
+      for audience in Audience.allCases {
         for t in themes {
-          guard estimate(t.id, audience, waves[i]) != nil, let s = summary(t.id, audience, waves[i]),
-            let v = s.index.variance
+          guard let e = estimate(t.id, audience, waves[i]) else { continue }
+          shown[i, default: [:]][audience, default: [:]][t.id] = e
+          shownSummaries[i, default: [:]][audience, default: [:]][t.id] = summary(t.id, audience, waves[i])
+          guard audience != .mirror, let s = summary(t.id, audience, waves[i]), let v = s.index.variance
           else { continue }
           baselines[i, default: [:]][audience, default: [:]][t.id] = IndexSpread(
             mean: s.index.mean, sd: v.squareRoot())
@@ -269,6 +277,8 @@ public struct MirrorBasis: Sendable {
       }
     }
     waveIndex = baselines
+    waveEstimates = shown
+    waveSummaries = shownSummaries
     var pairChanges: [WavePair: [Audience: [String: Gap]]] = [:]
     for after in waves.indices {
       for before in waves.indices where before < after {

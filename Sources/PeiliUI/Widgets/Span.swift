@@ -15,6 +15,31 @@ public struct Span: Hashable, Sendable {
 
 /// Fitting text into a number of columns (display width, not characters).
 public enum TextFit {
+  /// Words wrapped to `width` columns (a word longer than a line is cut across lines).
+  public static func wrap(_ text: String, width: Int) -> [String] {
+    var out: [String] = []
+    var line = ""
+    for word in text.split(separator: " ") {
+      var w = String(word)
+      while DisplayWidth.of(w) > width {
+        if !line.isEmpty {
+          out.append(line)
+          line = ""
+        }
+        let head = truncate(w, to: width, ellipsis: "")
+        out.append(head)
+        w = String(w.dropFirst(head.count))
+      }
+      if !line.isEmpty && DisplayWidth.of(line) + 1 + DisplayWidth.of(w) > width {
+        out.append(line)
+        line = ""
+      }
+      line += (line.isEmpty ? "" : " ") + w
+    }
+    if !line.isEmpty { out.append(line) }
+    return out
+  }
+
   /// `text` cut to at most `width` columns, ending in `ellipsis` when something was cut.
   public static func truncate(_ text: String, to width: Int, ellipsis: String = "…") -> String {
     guard width > 0 else { return "" }

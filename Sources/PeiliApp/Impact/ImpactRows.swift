@@ -1,0 +1,185 @@
+import PeiliCore
+import PeiliText
+import PeiliUI
+
+/// The Impact screen's rows: every action's outcome, sorted by verdict, counted per quadrant
+/// and rolled up per key result and objective. Pure: model in, rows out.
+enum ImpactRows {
+  /// One action's place in the list.
+  struct Entry: Equatable, Sendable {
+    /// Its position in the snapshot's actions.
+    let position: Int
+    let outcome: ActionOutcome
+    /// The impact that gives the verdict (the first theme with it), shown in the list.
+    var primary: ActionImpact? { outcome.impacts.first { $0.verdict == outcome.verdict } }
+  }
+
+  /// Everything the screen shows, derived once per snapshot, filter and day. Derived, so no
+  /// part of what a state is: any two are equal.
+  struct Cache: Equatable, Sendable {
+    static func == (_: Cache, _: Cache) -> Bool { true }
+
+    struct Key: Hashable, Sendable {
+      var revision: Int
+      var today: Day
+      var filter: SegmentFilter
+      var filterIsStale: Bool
+      init(_ m: Model) {
+        revision = m.shared.revision
+        today = m.shared.today
+        filter = m.shared.segmentFilter
+        filterIsStale = m.shared.filterIsStale
+      }
+    }
+    var key: Key?
+    /// Every action with a theme, strongest verdict first, then those linking none.
+    var entries: [Entry] = []
+    var quadrants: [ImpactQuadrant: Int] = [:]
+    var byKeyResult: [String: ImpactRollup] = [:]
+    var byObjective: [String: ImpactRollup] = [:]
+
+    mutating func settle(_ m: Model) {
+      let now = Key(m)
+      guard key != now else { return }
+      self = ImpactRows.derive(m)
+      key = now
+    }
+  }
+
+  /// The cache as `settle` left it, or derived now when the model moved on since.
+  static func cache(_ m: Model) -> Cache {
+    let c = m[ImpactScreen.self].cache
+    return c.key == Cache.Key(m) ? c : derive(m)
+  }
+
+  static func derive(_ m: Model) -> Cache {
+    let actions = m.shared.snapshot.actions
+    let outcomes = m.shared.analysis.outcomes(of: actions)
+    var c = Cache()
+    let order = ActionOutcome.verdictOrder
+    func rank(_ o: ActionOutcome) -> Int { o.verdict.flatMap { order.firstIndex(of: $0) } ?? order.count }
+    func size(_ e: Entry) -> Double {
+      guard let i = e.primary else { return 0 }
+      return abs(i.did?.diff ?? i.change?.diff ?? 0)
+    }
+    c.entries = outcomes.indices.map { Entry(position: $0, outcome: outcomes[$0]) }
+      .sorted { a, b in
+        let (ra, rb) = (rank(a.outcome), rank(b.outcome))
+        if ra != rb { return ra < rb }
+        // Busy with no change first among the unmoved: it is the finding.
+        if a.outcome.busyNoChange != b.outcome.busyNoChange { return a.outcome.busyNoChange }
+        let (sa, sb) = (size(a), size(b))
+        if sa != sb { return sa > sb }
+        return actions[a.position].id < actions[b.position].id
+      }
+    for (a, o) in zip(actions, outcomes) where o.verdict != nil {
+      c.quadrants[o.quadrant, default: 0] += 1
+      if let kr = a.keyResultID { c.byKeyResult[kr, default: ImpactRollup()].add(o) }
+      c.byObjective[a.objectiveID, default: ImpactRollup()].add(o)
+    }
+    return c
+  }
+
+  /// The rows in view: the quadrant chosen, or all.
+  static func rows(_ m: Model) -> [Entry] {
+    let all = cache(m).entries
+    guard let q = m[ImpactScreen.self].quadrant else { return all }
+    return all.filter { $0.outcome.verdict != nil && $0.outcome.quadrant == q }
+  }
+
+  static func action(_ e: Entry, _ m: Model) -> Action { m.shared.snapshot.actions[e.position] }
+
+  /// The list's columns at a width, each as wide as its title or its widest value in the
+  /// catalogue's words; the theme from 110 columns.
+  static func columns(_ m: Model, width: Int) -> [TableWidget.Column] {
+    let t = m.shared.text.impact
+    let text = ScoreText(m.shared)
+    let ids = min(8, max(2, m.shared.snapshot.actions.map { DisplayWidth.of($0.id) }.max() ?? 2))
+    let verdicts = ImpactTally.allCases.map { DisplayWidth.of(t.tally($0)) }.max() ?? 0
+    let interim = DisplayWidth.of(" (\(t.interim))")
+    let number = DisplayWidth.of("+12\(text.plusMinus)10\(text.glyphs.up)")
+    let designs = ImpactDesign.allCases.map { DisplayWidth.of(t.design($0)) }.max() ?? 0
+    func fit(_ title: String, _ w: Int) -> Int { max(DisplayWidth.of(title), w) }
+    var cols: [TableWidget.Column] = [
+      .init("", width: ids),
+      .init(t.action, width: 12, flexible: true),
+      .init(t.progress, width: fit(t.progress, 4), alignment: .right),
+      .init(t.verdictTitle, width: fit(t.verdictTitle, verdicts + (width >= 100 ? interim : 0))),
+      .init(t.change, width: fit(t.change, number), alignment: .right),
+      .init(t.did, width: fit(t.did, number), alignment: .right),
+      .init(t.designTitle, width: fit(t.designTitle, designs)),
+    ]
+    if showsTheme(width) { cols.append(.init(t.theme, width: 14, flexible: true, maxWidth: 24)) }
+    return cols
+  }
+
+  static func showsTheme(_ width: Int) -> Bool { width >= 110 }
+
+  /// One row's cells in the order of `columns` at the same width.
+  static func cells(_ e: Entry, _ m: Model, width: Int) -> [Span] {
+    let t = m.shared.text.impact
+    let text = ScoreText(m.shared)
+    let a = action(e, m)
+    let o = e.outcome
+    let p = e.primary
+    var verdict = o.tally.map(t.tally) ?? text.missing
+    if p?.isInterim == true && width >= 100 { verdict += " (\(t.interim))" }
+    var cells = [
+      Span(a.id, Style(.muted)),
+      Span(a.title, Style(.text)),
+      Span(text.percent(Double(a.progress) / 100), Style(text.role(a.status))),
+      Span(verdict, Style(role(o), bold: o.verdict == .moved || o.busyNoChange)),
+      text.changeCell(p?.change),
+      didCell(p?.did, text: text),
+      Span(p.map { t.design($0.design) } ?? text.missing, Style(.muted)),
+    ]
+    if showsTheme(width) {
+      let themes = m.shared.analysis.themeIDs(of: a)
+      let first =
+        themes.first.map { id in m.shared.analysis.mirror(theme: id)?.theme.name ?? id } ?? text.missing
+      let more = themes.count > 1 ? " " + t.moreThemes(themes.count - 1) : ""
+      cells.append(Span(first + more, Style(.muted)))
+    }
+    return cells
+  }
+
+  /// A DiD cell as a change cell: its difference with margin, marked when its class is.
+  static func didCell(_ d: DifferenceInDifferences?, text: ScoreText) -> Span {
+    guard let d, d.gapClass != .notEnoughData else { return Span(text.words.notAvailable, Style(.muted)) }
+    let s = "\(text.signed(d.diff))\(text.plusMinus)\(Int(d.margin.rounded()))"
+    switch d.gapClass {
+    case .over: return Span(s + text.glyphs.up, Style(.good, bold: true))
+    case .under: return Span(s + text.glyphs.down, Style(.bad, bold: true))
+    default: return Span(s, Style(.text))
+    }
+  }
+
+  /// The colour of an outcome: moved good, worse bad, busy with no change a warning.
+  static func role(_ o: ActionOutcome) -> Role {
+    if o.busyNoChange { return .warn }
+    return switch o.verdict {
+    case .moved: .good
+    case .worse: .bad
+    default: .muted
+    }
+  }
+
+  /// The rollups of the selected action's key result and objective, as lines.
+  static func rollups(_ a: Action, _ m: Model) -> [[Span]] {
+    let t = m.shared.text.impact
+    let c = cache(m)
+    var lines: [[Span]] = []
+    if let kr = a.keyResultID, let k = m.shared.tree.keyResults[kr] {
+      lines.append(rollup(kr, k.title, c.byKeyResult[kr] ?? ImpactRollup(), t))
+    }
+    if let o = m.shared.tree.objectives[a.objectiveID] {
+      lines.append(rollup(o.id, o.title, c.byObjective[o.id] ?? ImpactRollup(), t))
+    }
+    return lines
+  }
+
+  static func rollup(_ id: String, _ title: String, _ r: ImpactRollup, _ t: Catalogue.ImpactText) -> [Span] {
+    let parts = t.rollup("\(id) \(title)", t.counts(r))
+    return [Span(parts, Style(.text))]
+  }
+}
