@@ -9,6 +9,8 @@ public final class MemoryStore: WorkspaceStore, Sendable {
   private let own = Locked(SessionChanges())
   /// The newest audit row `hasExternalChanges` has looked at.
   private let seenAudit: Locked<Int64>
+  /// A memory workspace holds one cycle: a choice by id only checks that it is that one.
+  private let cycleChoice = Locked(CycleChoice.latest)
 
   init(workspace: MemoryWorkspace, readOnly: Bool) {
     self.workspace = workspace
@@ -26,8 +28,14 @@ public final class MemoryStore: WorkspaceStore, Sendable {
     }
     s.isReadOnly = isReadOnly
     s.readOnlyReason = isReadOnly ? Self.readOnlyReason : nil
+    s.cycles = s.cycle.map { [$0] } ?? []
+    if case .id(let id) = cycleChoice.withLock({ $0 }), id != s.cycle?.id {
+      throw StoreError.unknownCycle(id: id, known: s.cycles.map(\.id))
+    }
     return s
   }
+
+  public func select(cycle: CycleChoice) { cycleChoice.withLock { $0 = cycle } }
 
   public func snapshot<T>(meanwhile: (Snapshot) throws -> T) throws -> (snapshot: Snapshot, meanwhile: T) {
     let s = try snapshot()

@@ -10,6 +10,17 @@ extension Workspace {
     try snapshot(meanwhile: { _ in }).snapshot
   }
 
+  public func select(cycle: CycleChoice) { cycleChoice.withLock { $0 = cycle } }
+
+  /// Every cycle, oldest first.
+  public func cycles() throws -> [Cycle] {
+    do {
+      return try writer.read { db in try SnapshotQuery.cycles(db) }
+    } catch {
+      throw StoreFailure.explain(error, path: path, doing: .reading)
+    }
+  }
+
   public func snapshot<T>(meanwhile: (Snapshot) throws -> T) throws -> (snapshot: Snapshot, meanwhile: T) {
     // The actions are most of a large workspace's read (the first frame waits for it), so
     // on a pool they are read on a second connection meanwhile. Two read transactions saw
@@ -27,7 +38,8 @@ extension Workspace {
   private func concurrentSnapshot<T>(_ meanwhile: (Snapshot) throws -> T) throws -> (Snapshot, T)? {
     try writer.read { db in
       let audit = try SnapshotQuery.lastAudit(db)
-      let cycle = try SnapshotQuery.latestCycle(db)
+      let cycles = try SnapshotQuery.cycles(db)
+      let cycle = try SnapshotQuery.chosen(cycleChoice.withLock { $0 }, cycles)
       let objectives = try cycle.map { try SnapshotQuery.objectives(db, cycleID: $0.id) } ?? []
       let positions = SnapshotQuery.positions(objectives)
       let actions = ConcurrentRead<(audit: Int, actions: [Action])>()
@@ -41,7 +53,7 @@ extension Workspace {
           }
         }
       }
-      var snapshot = try read(db, cycle: cycle, objectives: objectives, positions: positions)
+      var snapshot = try read(db, cycles: cycles, cycle: cycle, objectives: objectives, positions: positions)
       snapshot.lastAuditID = Int64(audit)
       let answer = try meanwhile(snapshot)
       // The actions' theme links on this side: the two connections' halves then take about
@@ -62,10 +74,11 @@ extension Workspace {
   /// The whole snapshot in `db`'s one transaction.
   private func serialSnapshot<T>(_ db: Database, _ meanwhile: (Snapshot) throws -> T) throws -> (Snapshot, T)
   {
-    let cycle = try SnapshotQuery.latestCycle(db)
+    let cycles = try SnapshotQuery.cycles(db)
+    let cycle = try SnapshotQuery.chosen(cycleChoice.withLock { $0 }, cycles)
     let objectives = try cycle.map { try SnapshotQuery.objectives(db, cycleID: $0.id) } ?? []
     let positions = SnapshotQuery.positions(objectives)
-    var snapshot = try read(db, cycle: cycle, objectives: objectives, positions: positions)
+    var snapshot = try read(db, cycles: cycles, cycle: cycle, objectives: objectives, positions: positions)
     snapshot.lastAuditID = Int64(try SnapshotQuery.lastAudit(db))
     let answer = try meanwhile(snapshot)
     if cycle != nil {
@@ -76,11 +89,15 @@ extension Workspace {
   }
 
   /// Everything but the actions, in `db`'s transaction.
-  private func read(_ db: Database, cycle: Cycle?, objectives: [Objective], positions: [String: Int]) throws
-    -> Snapshot
-  {
+  private func read(
+    _ db: Database, cycles: [Cycle], cycle: Cycle?, objectives: [Objective], positions: [String: Int]
+  ) throws -> Snapshot {
     let reason = readOnlyReason
     var snapshot = Snapshot(workspacePath: path, isReadOnly: reason != nil, readOnlyReason: reason)
+    snapshot.cycles = cycles
+    if let cycle, let previous = CycleChoice.previous(of: cycle, in: cycles) {
+      snapshot.previousCycle = try SnapshotQuery.okrs(db, of: previous)
+    }
     if let cycle {
       snapshot.cycle = cycle
       snapshot.objectives = objectives
@@ -142,10 +159,31 @@ enum SnapshotQuery {
     return positions
   }
 
-  static func latestCycle(_ db: Database) throws -> Cycle? {
+  /// Every cycle, oldest first.
+  static func cycles(_ db: Database) throws -> [Cycle] {
     let statement = try db.cachedStatement(
-      sql: "SELECT \(DomainRows.cycleColumns) FROM cycle ORDER BY start_date DESC, id DESC LIMIT 1")
-    return try ColumnReader.firstRow(statement, DomainRows.cycle(at:))
+      sql: "SELECT \(DomainRows.cycleColumns) FROM cycle ORDER BY start_date, id")
+    var out: [Cycle] = []
+    try ColumnReader.forEachRow(statement, arguments: []) { out.append(try DomainRows.cycle(at: $0)) }
+    return out
+  }
+
+  /// The cycle `choice` picks; an id no cycle has is an error that lists the known ones.
+  static func chosen(_ choice: CycleChoice, _ cycles: [Cycle]) throws -> Cycle? {
+    if let cycle = choice.pick(cycles) { return cycle }
+    if case .id(let id) = choice { throw StoreError.unknownCycle(id: id, known: cycles.map(\.id)) }
+    return nil
+  }
+
+  /// One cycle's objectives, key results and actions with their theme links (the previous
+  /// cycle's, for re-evaluation: read in full, it is one cycle).
+  static func okrs(_ db: Database, of cycle: Cycle) throws -> CycleOKRs {
+    let objectives = try objectives(db, cycleID: cycle.id)
+    let positions = positions(objectives)
+    var actions = try actions(db, positions)
+    try ActionThemeLinks.read(db).attach(to: &actions, db)
+    return CycleOKRs(
+      cycle: cycle, objectives: objectives, keyResults: try keyResults(db, positions), actions: actions)
   }
 
   static func objectives(_ db: Database, cycleID: String) throws -> [Objective] {

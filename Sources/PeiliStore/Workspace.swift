@@ -37,6 +37,8 @@ public final class Workspace: WorkspaceStore, Sendable {
   private let seen: Locked<ChangeMarks>
   /// The changes this open workspace wrote: it is one session (see `SessionChanges`).
   let own = Locked(SessionChanges())
+  /// The cycle `snapshot()` reads (`select(cycle:)`).
+  let cycleChoice = Locked(CycleChoice.latest)
   private let use: Use
 
   /// The connection and its access, replaced together.

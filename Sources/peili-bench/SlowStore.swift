@@ -20,6 +20,7 @@ final class SlowStore: WorkspaceStore, @unchecked Sendable {
 
   var isReadOnly: Bool { inner.isReadOnly }
   func snapshot() throws -> Snapshot { try late { try inner.snapshot() } }
+  func select(cycle: CycleChoice) { inner.select(cycle: cycle) }
   func snapshot<T>(meanwhile: (Snapshot) throws -> T) throws -> (snapshot: Snapshot, meanwhile: T) {
     try late { try inner.snapshot(meanwhile: meanwhile) }
   }

@@ -95,6 +95,7 @@ struct CheckInCommand: ParsableCommand {
   func run() throws {
     try reportingFailures(global) {
       let workspace = try Workspace.open(path: global.workspacePath, use: .command)
+      try global.selectCycle(in: workspace)
       let user = CurrentUser.name
       let snapshot = try workspace.snapshot()
       if let kr = snapshot.keyResults.first(where: { $0.id == action }) {

@@ -37,6 +37,7 @@ struct DemoCommand: ParsableCommand {
       try Self.clear(path, force: force)
       let workspace = try DemoWorkspace.build(at: path, seed: seed, by: CurrentUser.name)
       if DashboardLauncher.stdoutIsTerminal {
+        try global.selectCycle(in: workspace)
         try DashboardLauncher.open(workspace, options: global)
       } else {
         print("Demo workspace: \(path)")

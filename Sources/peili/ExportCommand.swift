@@ -45,12 +45,11 @@ struct ExportOKRsCommand: ParsableCommand {
 
   @OptionGroup var global: GlobalOptions
 
-  @Option(help: ArgumentHelp("The cycle (default: the current one, latest by start date).", valueName: "id"))
-  var cycle: String?
-
   func run() throws {
     try reportingFailures(global) {
       let workspace = try Workspace.open(path: global.workspacePath, use: .reading)
+      // --cycle ID, else the cycle running today.
+      let cycle = try global.cycle ?? CycleChoice.current(on: LocalDate.today()).pick(workspace.cycles())?.id
       writeStandardOutput(try workspace.exportOKRs(cycle: cycle))
     }
   }

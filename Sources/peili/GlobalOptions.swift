@@ -1,5 +1,8 @@
 import ArgumentParser
 import Foundation
+import PeiliCore
+import PeiliStore
+import PeiliText
 
 /// Options every peili command accepts: which workspace, which colour theme.
 struct GlobalOptions: ParsableArguments {
@@ -15,8 +18,29 @@ struct GlobalOptions: ParsableArguments {
       "Colour theme for the dashboard: a built-in name or a .toml file.", valueName: "name|path"))
   var theme: String?
 
+  @Option(
+    name: .long,
+    help: ArgumentHelp(
+      "The OKR cycle to show (default: the current one by date).", valueName: "id"))
+  var cycle: String?
+
   @Flag(name: .long, help: "On a failure, also print the underlying library error.")
   var verbose = false
+
+  /// Points `workspace` at `--cycle` (checked against the cycles it has, before any screen
+  /// opens), else at the cycle running today.
+  func selectCycle(in workspace: Workspace, today: Day = LocalDate.today()) throws {
+    if let cycle {
+      let known = try workspace.cycles().map(\.id)
+      guard known.contains(cycle) else {
+        throw StoreError.unknownCycle(
+          id: cycle.sanitizedForTerminal, known: known.map(\.sanitizedForTerminal))
+      }
+      workspace.select(cycle: .id(cycle))
+    } else {
+      workspace.select(cycle: .current(on: today))
+    }
+  }
 
   /// The workspace path: `--workspace`, then `$PEILI_WORKSPACE`, then `./peili.db`.
   var workspacePath: String {

@@ -37,6 +37,7 @@ struct Peili: ParsableCommand {
     try reportingFailures(global) {
       try DashboardLauncher.requireTerminal()
       let workspace = try Workspace.open(path: global.workspacePath)
+      try global.selectCycle(in: workspace)
       try DashboardLauncher.open(workspace, options: global)
     }
   }

@@ -51,6 +51,7 @@ struct ReportCommand: ParsableCommand {
   func run() throws {
     try reportingFailures(global) {
       let workspace = try Workspace.open(path: global.workspacePath, use: .reading)
+      try global.selectCycle(in: workspace)
       print(
         try Self.render(
           workspace, format: format, wave: wave, baseline: baseline, segment: segment,

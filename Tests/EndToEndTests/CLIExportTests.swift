@@ -59,3 +59,21 @@ import Testing
     #expect(customerIndex(after, "communication") == original)
   }
 }
+
+/// `--cycle` on every command that reads OKRs.
+@Suite struct CLICycleTests {
+  @Test func anUnknownCycleIsNamedWithTheKnownOnesAndNothingOpens() throws {
+    let cli = try CLIRunner()
+    #expect(try cli.run(["demo", "--workspace", "d.db"]).status == 0)
+    for args in [["report"], ["export", "okrs"], ["checkin", "A1", "--progress", "50"]] {
+      let r = try cli.run(["--workspace", "d.db", "--cycle", "19\u{1B}[31m99"] + args)
+      #expect(r.status != 0, "\(args)")
+      #expect(
+        r.stderr.contains("no cycle `1999` in the workspace; expected one of 2026")
+          || r.stderr.contains("expected one of 2026"), "\(args): \(r.stderr)")
+      #expect(!r.stderr.contains("\u{1B}"), "\(args)")
+    }
+    let ok = try cli.run(["--workspace", "d.db", "--cycle", "2026", "report", "--format", "json"])
+    #expect(ok.status == 0, "\(ok.stderr)")
+  }
+}

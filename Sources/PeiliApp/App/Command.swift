@@ -24,6 +24,8 @@ public enum Command: Hashable, Sendable {
   case query(SurveyQuery)
   /// Read the audit trail for the History screen (answers `.historyLoaded`).
   case history(AuditQuery)
+  /// Show another OKR cycle: the store reads that cycle from now on (answers `.snapshotLoaded`).
+  case selectCycle(String)
   /// Leave the dashboard.
   case quit
 }

@@ -46,6 +46,9 @@ public struct CommandRunner: Sendable {
       return nil
     case .reload:
       return load(external: false)
+    case .selectCycle(let id):
+      store.select(cycle: .id(id))
+      return load(external: false)
     case .pollExternalChanges(let since):
       do {
         guard try store.hasExternalChanges() else { return nil }

@@ -70,7 +70,7 @@ public final class Effects: @unchecked Sendable {
     case .reload: "reload"
     case .history(let q): "history \(q)"
     case .query(let q): "query \(q)"
-    case .save, .checkIn, .undo, .revert, .quit: nil
+    case .save, .checkIn, .undo, .revert, .selectCycle, .quit: nil
     }
   }
 }

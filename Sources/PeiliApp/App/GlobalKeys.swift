@@ -33,6 +33,17 @@ enum GlobalKeys {
           m, _ in part.open(&m)
         })
     }
+    let cycles = m.shared.snapshot.cycles
+    out.append(
+      KeyBinding(
+        [.char("C")], label: "C", help: t.cycle, short: nil, group: everywhere, priority: .low,
+        when: cycles.count > 1
+      ) { m, _ in
+        let at = cycles.firstIndex { $0.id == m.shared.snapshot.cycle?.id } ?? -1
+        let next = cycles[(at + 1) % cycles.count]
+        m.shared.status = StatusMessage(m.shared.text.messages.showingCycle(next.id, next.name))
+        return [.selectCycle(next.id)]
+      })
     out += [
       .act(
         [.char("?"), .function(1)], label: "? F1", footerLabel: "?", help: t.help, short: t.helpShort,

@@ -9,7 +9,7 @@ enum ImpactDetailRows {
   static func lines(_ a: Action, _ m: Model, width: Int) -> [[Span]] {
     let t = m.shared.text.impact
     let text = ScoreText(m.shared)
-    let o = m.shared.analysis.outcome(of: a)
+    let o = ImpactRows.analysis(m).outcome(of: a)
     var out: [[Span]] = []
     out.append([Span(t.detailTitle(a.id, a.title), Style(.header, bold: true))])
     var facts = [m.shared.text.name(a.status), text.percent(Double(a.progress) / 100)]
@@ -41,7 +41,7 @@ enum ImpactDetailRows {
     let t = m.shared.text.impact
     let words = m.shared.text.analysis
     let text = ScoreText(m.shared)
-    let analysis = m.shared.analysis
+    let analysis = ImpactRows.analysis(m)
     let name = analysis.mirror(theme: i.themeID)?.theme.name ?? i.themeID
     let audience = i.audience ?? .customer
     var out: [[Span]] = [[]]

@@ -24,14 +24,23 @@ enum ImpactRows {
       var today: Day
       var filter: SegmentFilter
       var filterIsStale: Bool
+      var previous: Bool
       init(_ m: Model) {
         revision = m.shared.revision
         today = m.shared.today
         filter = m.shared.segmentFilter
         filterIsStale = m.shared.filterIsStale
+        previous = m[ImpactScreen.self].previous
       }
     }
     var key: Key?
+    /// The actions judged and what judges them: this cycle's, or the previous cycle's a year
+    /// later (its OKRs on the same waves and scores).
+    var actions: [Action] = []
+    var analysis: MirrorAnalysis?
+    var objectives: [String: Objective] = [:]
+    var keyResults: [String: KeyResult] = [:]
+    var cycle: Cycle?
     /// Every action with a theme, strongest verdict first, then those linking none.
     var entries: [Entry] = []
     var quadrants: [ImpactQuadrant: Int] = [:]
@@ -53,9 +62,29 @@ enum ImpactRows {
   }
 
   static func derive(_ m: Model) -> Cache {
-    let actions = m.shared.snapshot.actions
-    let outcomes = m.shared.analysis.outcomes(of: actions)
     var c = Cache()
+    let analysis: MirrorAnalysis
+    if m[ImpactScreen.self].previous {
+      guard var last = m.shared.snapshot.previousCycleSnapshot else { return c }
+      // Under a segment filter, the filtered scores judge last year's actions too.
+      last.scores = m.shared.scores
+      analysis = MirrorAnalysis(snapshot: last, today: m.shared.today)
+      c.actions = last.actions
+      c.cycle = last.cycle
+      c.objectives = Dictionary(last.objectives.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
+      c.keyResults = Dictionary(last.keyResults.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
+    } else {
+      analysis = m.shared.analysis
+      c.actions = m.shared.snapshot.actions
+      c.cycle = m.shared.snapshot.cycle
+      c.objectives = Dictionary(
+        m.shared.snapshot.objectives.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
+      c.keyResults = Dictionary(
+        m.shared.snapshot.keyResults.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
+    }
+    c.analysis = analysis
+    let actions = c.actions
+    let outcomes = analysis.outcomes(of: actions)
     let order = ActionOutcome.verdictOrder
     func rank(_ o: ActionOutcome) -> Int { o.verdict.flatMap { order.firstIndex(of: $0) } ?? order.count }
     func size(_ e: Entry) -> Double {
@@ -87,14 +116,17 @@ enum ImpactRows {
     return all.filter { $0.outcome.verdict != nil && $0.outcome.quadrant == q }
   }
 
-  static func action(_ e: Entry, _ m: Model) -> Action { m.shared.snapshot.actions[e.position] }
+  static func action(_ e: Entry, _ m: Model) -> Action { cache(m).actions[e.position] }
+
+  /// The analysis that judged the rows (this cycle's, or the previous cycle's).
+  static func analysis(_ m: Model) -> MirrorAnalysis { cache(m).analysis ?? m.shared.analysis }
 
   /// The list's columns at a width, each as wide as its title or its widest value in the
   /// catalogue's words; the theme from 110 columns.
   static func columns(_ m: Model, width: Int) -> [TableWidget.Column] {
     let t = m.shared.text.impact
     let text = ScoreText(m.shared)
-    let ids = min(8, max(2, m.shared.snapshot.actions.map { DisplayWidth.of($0.id) }.max() ?? 2))
+    let ids = min(8, max(2, cache(m).actions.map { DisplayWidth.of($0.id) }.max() ?? 2))
     let verdicts = ImpactTally.allCases.map { DisplayWidth.of(t.tally($0)) }.max() ?? 0
     let interim = DisplayWidth.of(" (\(t.interim))")
     let number = DisplayWidth.of("+12\(text.plusMinus)10\(text.glyphs.up)")
@@ -134,9 +166,10 @@ enum ImpactRows {
       Span(p.map { t.design($0.design) } ?? text.missing, Style(.muted)),
     ]
     if showsTheme(width) {
-      let themes = m.shared.analysis.themeIDs(of: a)
+      let analysis = analysis(m)
+      let themes = analysis.themeIDs(of: a)
       let first =
-        themes.first.map { id in m.shared.analysis.mirror(theme: id)?.theme.name ?? id } ?? text.missing
+        themes.first.map { id in analysis.mirror(theme: id)?.theme.name ?? id } ?? text.missing
       let more = themes.count > 1 ? " " + t.moreThemes(themes.count - 1) : ""
       cells.append(Span(first + more, Style(.muted)))
     }
@@ -169,10 +202,10 @@ enum ImpactRows {
     let t = m.shared.text.impact
     let c = cache(m)
     var lines: [[Span]] = []
-    if let kr = a.keyResultID, let k = m.shared.tree.keyResults[kr] {
+    if let kr = a.keyResultID, let k = c.keyResults[kr] {
       lines.append(rollup(kr, k.title, c.byKeyResult[kr] ?? ImpactRollup(), t))
     }
-    if let o = m.shared.tree.objectives[a.objectiveID] {
+    if let o = c.objectives[a.objectiveID] {
       lines.append(rollup(o.id, o.title, c.byObjective[o.id] ?? ImpactRollup(), t))
     }
     return lines

@@ -17,11 +17,13 @@ enum ImpactScreen: ScreenPart {
     var scroll = 0
     var detailID: String?
     var detailScroll = 0
+    /// The previous cycle's actions, judged a year later, instead of this cycle's.
+    var previous = false
     /// The rows as last derived (`settle`); not published: a follower derives its own.
     var cache = ImpactRows.Cache()
 
     enum CodingKeys: String, CodingKey {
-      case quadrant, selectedID, scroll, detailID, detailScroll
+      case quadrant, selectedID, scroll, detailID, detailScroll, previous
     }
   }
 
@@ -40,7 +42,7 @@ enum ImpactScreen: ScreenPart {
 
   static func cursor(_ m: Model, in rows: [ImpactRows.Entry]) -> Int {
     guard let id = m[Self.self].selectedID else { return 0 }
-    let actions = m.shared.snapshot.actions
+    let actions = ImpactRows.cache(m).actions
     return rows.firstIndex { actions[$0.position].id == id } ?? 0
   }
 
@@ -50,7 +52,7 @@ enum ImpactScreen: ScreenPart {
 
   /// The action whose detail is open, while it still exists.
   static func detailAction(_ m: Model) -> Action? {
-    m[Self.self].detailID.flatMap { m.shared.tree.action($0) }
+    m[Self.self].detailID.flatMap { id in ImpactRows.cache(m).actions.first { $0.id == id } }
   }
 
   /// Rows of the list in view: the body less the top line, the quadrants, the column titles
@@ -58,6 +60,7 @@ enum ImpactScreen: ScreenPart {
   static func visibleRows(_ m: Model) -> Int { max(1, ScreenArea.body(m).height - ImpactView.chrome) }
 
   static func reloaded(_ m: inout Model) {
+    if m[Self.self].previous && m.shared.snapshot.previousCycle == nil { m[Self.self].previous = false }
     if m[Self.self].detailID != nil && detailAction(m) == nil { m[Self.self].detailID = nil }
   }
 
@@ -74,7 +77,8 @@ enum ImpactScreen: ScreenPart {
     let t = m.shared.text.keys
     let rows = ImpactRows.rows(m)
     let i = cursor(m, in: rows)
-    let actions = m.shared.snapshot.actions
+    let actions = ImpactRows.cache(m).actions
+    let previous = m[Self.self].previous
     func select(_ m: inout Model, _ j: Int) {
       guard !rows.isEmpty else { return }
       m[Self.self].selectedID = actions[rows[max(0, min(rows.count - 1, j))].position].id
@@ -107,7 +111,21 @@ enum ImpactScreen: ScreenPart {
         m[Self.self].scroll = 0
         keepInView(&m, now)
       },
-      .act([.char("d")], label: "d", help: t.jump, short: t.jumpShort, group: move, when: !rows.isEmpty) {
+      .act(
+        [.char("p")], label: "p", help: t.impactPrevious,
+        short: previous ? t.impactCurrentShort : t.impactPreviousShort, group: t.groupFind, priority: .high,
+        when: m.shared.snapshot.previousCycle != nil
+      ) { m, _ in
+        m[Self.self].previous.toggle()
+        m[Self.self].selectedID = nil
+        m[Self.self].quadrant = nil
+        m[Self.self].scroll = 0
+        settle(&m)
+      },
+      .act(
+        [.char("d")], label: "d", help: t.jump, short: t.jumpShort, group: move,
+        when: !rows.isEmpty && !previous
+      ) {
         m, _ in
         guard let a = selected(m, in: rows) else { return }
         DashboardScreen.reveal(&m, a.id)
@@ -135,7 +153,7 @@ enum ImpactScreen: ScreenPart {
       .act([.pageUp, .pageDown, .char(" ")], label: "PgUp PgDn", help: t.scrollPage) { m, key in
         scroll(&m, by: key == .pageUp ? -page : page)
       },
-      .act([.char("d")], label: "d", help: t.jump, short: t.jumpShort) { m, _ in
+      .act([.char("d")], label: "d", help: t.jump, short: t.jumpShort, when: !m[Self.self].previous) { m, _ in
         guard let a = detailAction(m) else { return }
         m[Self.self].detailID = nil
         DashboardScreen.reveal(&m, a.id)

@@ -22,11 +22,15 @@ enum ImpactView {
     let (top, rest) = area.splitTop(1)
     let judged = cache.entries.filter { $0.outcome.verdict != nil }.count
     let line = FilterLine.spans(
-      count: t.count(judged), chips: [(t.only, s.quadrant.map { t.quadrant($0) })])
+      count: t.count(judged),
+      chips: [
+        (t.lastCycle, s.previous ? t.aYearLater(cache.cycle?.name ?? "") : nil),
+        (t.only, s.quadrant.map { t.quadrant($0) }),
+      ])
     buffer.put(
       TreeWidget.fit(line + [Span("  " + t.judgedBy, Style(.muted))], to: top.width, ellipsis: g.ellipsis),
       x: top.x, y: top.y)
-    guard !m.shared.snapshot.actions.isEmpty else {
+    guard !cache.actions.isEmpty else {
       buffer.put(t.noActions, x: rest.x + 1, y: rest.y + 1, style: Style(.muted), maxWidth: rest.width - 2)
       return
     }

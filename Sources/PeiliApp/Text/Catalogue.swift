@@ -67,6 +67,8 @@ public struct Catalogue: Sendable {
     public var sort: String, sortShort: String
     public var filterOwner: String, filterStatus: String, filterTheme: String, filterOverdue: String
     public var filterShortOwner: String, clearFilters: String, clearFiltersShort: String
+    public var cycle: String, cycleShort: String
+    public var impactPrevious: String, impactPreviousShort: String, impactCurrentShort: String
     public var impactDetail: String, impactDetailShort: String, impactQuadrant: String,
       impactQuadrantShort: String
     public var historyUser: String, historyItem: String, historyField: String, historySpan: String
@@ -98,6 +100,8 @@ public struct Catalogue: Sendable {
     public var more: Plural
     public var checkInNote: @Sendable (_ id: String, _ note: String) -> String
     public var checkInDone: @Sendable (String) -> String
+    /// The cycle key was pressed: which cycle is being read.
+    public var showingCycle: @Sendable (_ id: String, _ name: String) -> String
     public var none: String
     public var done: String, notDone: String
     public var readOnlyBanner: String, readOnlyFooter: String

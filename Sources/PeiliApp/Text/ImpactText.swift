@@ -19,6 +19,9 @@ extension Catalogue {
     public var judgedBy: String
     /// The chip of the quadrant shown: "only moved".
     public var only: String
+    /// The chip of the previous cycle's actions: "last cycle Latausverkko 2025, judged a year later".
+    public var lastCycle: String
+    public var aYearLater: @Sendable (_ cycle: String) -> String
     /// The activity × impact grid: its axes and corners.
     public var busy: String, notBusy: String, movedAxis: String, notMovedAxis: String
     /// Column titles.
@@ -103,6 +106,8 @@ extension Catalogue.ImpactText {
     count: Catalogue.Plural(one: "{n} action", other: "{n} actions"),
     judgedBy: "judged by what moved, not by what was done",
     only: "only",
+    lastCycle: "last cycle",
+    aYearLater: { "\($0), judged a year later" },
     busy: "done or ≥ 80%", notBusy: "less done", movedAxis: "moved", notMovedAxis: "not moved",
     action: "Action", progress: "Done", verdictTitle: "Verdict", theme: "Theme", change: "Δ", did: "DiD",
     designTitle: "Design",
@@ -146,7 +151,8 @@ extension Catalogue.ImpactText {
       verdict: m(verdict), design: m(design), quadrant: m(quadrant), tally: m(tally),
       tallyCount: m(tallyCount),
       tallySeparator: m(tallySeparator), rollup: m(rollup), nothingJudged: m(nothingJudged), count: m(count),
-      judgedBy: m(judgedBy), only: m(only), busy: m(busy), notBusy: m(notBusy),
+      judgedBy: m(judgedBy), only: m(only), lastCycle: m(lastCycle), aYearLater: m(aYearLater), busy: m(busy),
+      notBusy: m(notBusy),
       movedAxis: m(movedAxis), notMovedAxis: m(notMovedAxis), action: m(action), progress: m(progress),
       verdictTitle: m(verdictTitle), theme: m(theme), change: m(change), did: m(did),
       designTitle: m(designTitle), interim: m(interim), busyNoChange: m(busyNoChange),

@@ -2,6 +2,10 @@
 public struct Snapshot: Sendable {
   public var workspacePath: String
   public var cycle: Cycle?
+  /// Every cycle of the workspace, oldest first.
+  public var cycles: [Cycle] = []
+  /// The cycle before `cycle`, with its OKRs (re-evaluation).
+  public var previousCycle: CycleOKRs?
   public var objectives: [Objective]
   public var keyResults: [KeyResult]
   public var actions: [Action]

@@ -31,6 +31,8 @@ public enum StoreError: Error, Hashable, Sendable, CustomStringConvertible {
   case readOnly(path: String, reason: String?)
   case notFound(entity: String, id: String)
   case invalid(String)
+  /// `--cycle` (or the cycle key) named a cycle the workspace does not have.
+  case unknownCycle(id: String, known: [String])
 
   public var description: String {
     switch self {
@@ -38,6 +40,10 @@ public enum StoreError: Error, Hashable, Sendable, CustomStringConvertible {
       "the workspace \(p) is read-only for you" + (reason.map { ": \($0)" } ?? "")
     case .notFound(let e, let id): "no \(e) with id \(id)"
     case .invalid(let m): m
+    case .unknownCycle(let id, let known):
+      known.isEmpty
+        ? "no cycle `\(id)` in the workspace; it has no OKR cycle yet (`peili import okrs FILE.yaml`)"
+        : "no cycle `\(id)` in the workspace; expected one of " + known.joined(separator: ", ")
     }
   }
 }
@@ -46,6 +52,9 @@ public enum StoreError: Error, Hashable, Sendable, CustomStringConvertible {
 public protocol WorkspaceStore: AnyObject, Sendable {
   var isReadOnly: Bool { get }
   func snapshot() throws -> Snapshot
+  /// Which cycle later snapshots are of; an id no cycle has makes them throw
+  /// `StoreError.unknownCycle`.
+  func select(cycle: CycleChoice)
   /// `snapshot()`, with `meanwhile` run on that snapshot without its actions while the store
   /// still reads them (the longest part of a large workspace's read): work that does not need
   /// the actions overlaps the read. Returns the snapshot and `meanwhile`'s answer for it.
