@@ -32,12 +32,12 @@ extension Workspace {
     try writer.read { db in try ids.compactMap { try DomainRows.fetchKeyResult(db, id: $0) } }
   }
 
-  /// A check-in from the command line, in one transaction: its caller never saw a value, so
+  /// A check-in from the command line (`communicated`: `.some(nil)` clears it), in one transaction: its caller never saw a value, so
   /// it applies to the action as it is when the write lock is held (concurrent check-ins all
   /// land), unless `expectingProgress` asks that the progress still be that value first.
   public func checkIn(
     action id: String, progress: Int?, confidence: Int?, note: String?, status: ActionStatus?,
-    expectingProgress: Int? = nil, by user: String
+    communicated: Communication?? = nil, expectingProgress: Int? = nil, by user: String
   ) throws -> (before: Action, outcome: EditOutcome) {
     var before: Action?
     var changes: [ActionChange] = []
@@ -45,6 +45,7 @@ extension Workspace {
       changes.append(.checkIn(progress: progress, confidence: confidence, note: note ?? ""))
     }
     if let status { changes.append(.status(status)) }
+    if let communicated { changes.append(.communicated(communicated)) }
     let outcome = try edit(action: id, changes, by: user) { current in
       before = current
       return expectingProgress.map { $0 == current.progress } ?? true
@@ -84,8 +85,14 @@ extension Workspace {
 enum ActionRow {
   static func write(_ db: Database, _ a: Action) throws {
     let statement = try db.cachedStatement(
-      sql: "UPDATE action SET progress = ?, status = ?, confidence = ?, version = ? WHERE id = ?")
-    try statement.execute(arguments: [a.progress, a.status.rawValue, a.confidence, a.version, a.id])
+      sql: """
+        UPDATE action SET progress = ?, status = ?, confidence = ?, communicated_on = ?,
+          communication_channel = ?, version = ? WHERE id = ?
+        """)
+    try statement.execute(arguments: [
+      a.progress, a.status.rawValue, a.confidence, a.communicated?.on.description, a.communicated?.channel,
+      a.version, a.id,
+    ])
   }
 }
 

@@ -27,7 +27,7 @@ enum DomainRows {
   static func actionColumns(_ alias: String = "") -> String {
     [
       "id", "objective_id", "key_result_id", "title", "owner", "status", "progress", "start_date", "due_date",
-      "confidence", "position", "version",
+      "confidence", "position", "version", "communicated_on", "communication_channel",
     ].map { alias + $0 }.joined(separator: ", ")
   }
 
@@ -109,12 +109,16 @@ enum DomainRows {
     let statusText: String = row["status"]
     let start: String? = row["start_date"]
     let due: String? = row["due_date"]
+    let communicatedOn: String? = row["communicated_on"]
+    let channel: String? = row["communication_channel"]
     return Action(
       id: row["id"], objectiveID: row["objective_id"], keyResultID: row["key_result_id"], title: row["title"],
       owner: row["owner"], status: ActionStatus(rawValue: statusText) ?? .planned, progress: row["progress"],
       start: try start.map { try day($0, "action.start_date") },
       due: try due.map { try day($0, "action.due_date") }, themeIDs: themeIDs,
-      confidence: row["confidence"], position: row["position"], version: row["version"])
+      confidence: row["confidence"],
+      communicated: try communication(communicatedOn, channel),
+      position: row["position"], version: row["version"])
   }
 
   /// A row of `SELECT actionColumns()` with its themes.
@@ -129,7 +133,16 @@ enum DomainRows {
       owner: row.optionalText(4), status: actionStatus(at: row, 5), progress: row.int(6),
       start: try optionalDay(at: row, 7, "action.start_date"),
       due: try optionalDay(at: row, 8, "action.due_date"), themeIDs: themeIDs,
-      confidence: row.optionalInt(9), position: row.int(10), version: row.int(11))
+      confidence: row.optionalInt(9),
+      communicated: row.isNull(12)
+        ? nil : try communication(row.optionalText(12), row.optionalText(13)),
+      position: row.int(10), version: row.int(11))
+  }
+
+  /// The `communicated_on` and `communication_channel` columns as one value (nil when unset).
+  static func communication(_ on: String?, _ channel: String?) throws -> Communication? {
+    guard let on, let channel else { return nil }
+    return Communication(on: try day(on, "action.communicated_on"), channel: channel)
   }
 
   /// `actionStatus(row.text(column))` read from the column's bytes (no string made: this

@@ -171,6 +171,9 @@ private struct OKRExport {
     if let start = a.start { fields.append(("start", start.description)) }
     if let due = a.due { fields.append(("due", due.description)) }
     if !a.themeIDs.isEmpty { fields.append(("themes", list(a.themeIDs))) }
+    if let c = a.communicated {
+      fields.append(("communicated", "{on: \(c.on), channel: \(flow(c.channel))}"))
+    }
     return fields
   }
 

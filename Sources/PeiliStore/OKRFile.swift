@@ -62,6 +62,7 @@ struct OKRFile {
     var due: Day?
     var themeIDs: [String]
     var confidence: Int?
+    var communicated: Communication?
     var position: Int
     var place: Place
     var keyResultPlace: Place?
@@ -343,6 +344,7 @@ struct OKRFileParser {
         node, "an action of objective \(objectiveID)",
         allowed: [
           "id", "title", "owner", "status", "progress", "start", "due", "themes", "key_result", "confidence",
+          "communicated",
         ])
     else { return }
     let actionID = id(a0, "id")
@@ -376,8 +378,35 @@ struct OKRFileParser {
         id: actionID, objectiveID: objectiveID, keyResultID: krID, title: title.sanitizedForTerminal,
         owner: string(a, "owner")?.sanitizedForTerminal, status: status, progress: progress, start: start,
         due: due,
-        themeIDs: themes.map(\.0), confidence: integer(a, "confidence", range: 1...10), position: position,
+        themeIDs: themes.map(\.0), confidence: integer(a, "confidence", range: 1...10),
+        communicated: communication(a), position: position,
         place: place(node), keyResultPlace: krPlace, themePlaces: themes.map(\.1)))
+  }
+
+  /// `communicated: {on: 2026-03-01, channel: newsletter}`: both fields required, the
+  /// channel one line of text without control, bidi or invisible characters.
+  private mutating func communication(_ a: Fields) -> Communication? {
+    guard let node = value(a, "communicated", required: false) else { return nil }
+    guard
+      let c = fields(
+        node, "\(a.what): `communicated`", allowed: ["on", "channel"])
+    else { return nil }
+    let on = day(c, "on", required: true)
+    guard let channel = string(c, "channel", required: true), let channelNode = c.values["channel"]?.value
+    else { return nil }
+    if let bad = UnsafeCharacter.first(in: channel) {
+      fail(channelNode, "\(c.what): " + bad.refusal(of: "`channel`", channel))
+      return nil
+    }
+    if !Bounds.isAllowed(channel, maxLength: Communication.maxChannelLength) {
+      fail(
+        channelNode,
+        "\(c.what): `channel` has more than \(Communication.maxChannelLength) characters; expected a short name such as `newsletter`"
+      )
+      return nil
+    }
+    guard let on else { return nil }
+    return Communication(on: on, channel: channel.trimmingCharacters(in: .whitespaces))
   }
 
   // MARK: - Fields

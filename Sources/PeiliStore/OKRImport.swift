@@ -402,18 +402,19 @@ private struct OKRImport {
         status: a.status ?? old?.status ?? .planned, progress: a.progress ?? old?.progress ?? 0,
         start: a.start, due: a.due, themeIDs: distinct(a.themeIDs),
         confidence: a.confidence ?? old?.confidence,
+        communicated: a.communicated ?? old?.communicated,
         position: a.position)
       let columns: [(any DatabaseValueConvertible)?] = [
         action.objectiveID, action.keyResultID, action.title, action.owner, action.status.rawValue,
         action.progress, action.start?.description, action.due?.description, action.confidence,
-        action.position,
+        action.communicated?.on.description, action.communicated?.channel, action.position,
       ]
       guard let old else {
         try db.execute(
           sql: """
             INSERT INTO action (objective_id, key_result_id, title, owner, status, progress, start_date,
-              due_date, confidence, position, id, version)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1)
+              due_date, confidence, communicated_on, communication_channel, position, id, version)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1)
             """,
           arguments: StatementArguments(columns + [action.id]))
         try linkThemes(db, table: "action_theme", column: "action_id", id: action.id, themes: action.themeIDs)
@@ -426,7 +427,8 @@ private struct OKRImport {
         try db.execute(
           sql: """
             UPDATE action SET objective_id = ?, key_result_id = ?, title = ?, owner = ?, status = ?,
-              progress = ?, start_date = ?, due_date = ?, confidence = ?, position = ?, version = ?
+              progress = ?, start_date = ?, due_date = ?, confidence = ?, communicated_on = ?,
+              communication_channel = ?, position = ?, version = ?
             WHERE id = ?
             """,
           arguments: StatementArguments(columns + [old.version + 1, action.id]))
@@ -551,7 +553,7 @@ private struct OKRImport {
       "objective": a.objectiveID, "key_result": a.keyResultID, "title": a.title, "owner": a.owner,
       "status": a.status.rawValue, "progress": AuditValue.text(a.progress), "start": a.start?.description,
       "due": a.due?.description, "themes": a.themeIDs.joined(separator: ","),
-      "confidence": AuditValue.text(a.confidence),
+      "confidence": AuditValue.text(a.confidence), "communicated": a.communicated?.auditText,
     ]
   }
 

@@ -8,7 +8,7 @@ enum Schema {
 
   /// `PRAGMA user_version` written by the latest migration; a file with a larger one was
   /// written by a newer peili and is refused.
-  static let version = 3
+  static let version = 4
 
   static var migrator: DatabaseMigrator {
     var m = DatabaseMigrator()
@@ -159,6 +159,17 @@ enum Schema {
     m.registerMigration("v3") { db in
       try db.execute(sql: "PRAGMA user_version = 3")
       try ScoreCacheRebuild.all(db)
+    }
+    // An action records when and how its change was told to its audience (both or neither:
+    // the CHECK keeps a half-written communication out of every writer's way).
+    m.registerMigration("v4") { db in
+      try db.execute(sql: "PRAGMA user_version = 4")
+      try db.execute(
+        sql: """
+          ALTER TABLE action ADD COLUMN communicated_on TEXT;
+          ALTER TABLE action ADD COLUMN communication_channel TEXT
+            CHECK ((communicated_on IS NULL) = (communication_channel IS NULL));
+          """)
     }
     return m
   }

@@ -126,7 +126,12 @@ public final class Workspace: WorkspaceStore, Sendable {
     }
     do {
       let writer = try openWritable(path, use: use)
-      if needsMigration { try Schema.migrator.migrate(writer) }
+      if needsMigration {
+        try Schema.migrator.migrate(writer)
+        // Whatever migrations ran (a file may have skipped one a later one covers), the file
+        // ends at the latest version, so readers never think it still needs an upgrade.
+        try writer.write { try $0.execute(sql: "PRAGMA user_version = \(Schema.version)") }
+      }
       if created || needsMigration {
         // A new workspace starts with an empty log, not the pages its schema was written in.
         try writer.writeWithoutTransaction { db in _ = try db.checkpoint(.truncate) }

@@ -8,7 +8,8 @@ import PeiliText
 struct CheckInCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "checkin",
-    abstract: "Record a check-in on an action (progress, status) or a key result (value).",
+    abstract:
+      "Record a check-in on an action (progress, status, communication) or a key result (value).",
     discussion: """
       The change is attributed to your operating-system user and kept in the audit trail \
       (see `peili history`). Progress is 0–100, confidence 1–10. On a key result, --value \
@@ -21,12 +22,18 @@ struct CheckInCommand: ParsableCommand {
       --expect-value (key results) nothing is written when the value has moved on, and the \
       command exits 3.
 
+      An action records when and how its change was told to the audience it targets: \
+      --communicated DATE (YYYY-MM-DD) with --channel TEXT (newsletter, release notes, …), \
+      both together; --not-communicated clears it. The Impact screen flags a done action \
+      that was never communicated.
+
       Examples:
         peili checkin A3 --progress 60 --confidence 7 --note "pilot running"
         peili checkin A12 --status done --progress 100
         peili checkin A9 --confidence 3 --note "blocked by the supplier"
         peili checkin KR4 --value 98.9 --confidence 6
         peili checkin A3 --progress 70 --expect-progress 60
+        peili checkin A3 --communicated 2026-03-01 --channel "newsletter"
       """)
 
   @OptionGroup var global: GlobalOptions
@@ -53,6 +60,19 @@ struct CheckInCommand: ParsableCommand {
   var value: Double?
 
   @Option(
+    help: ArgumentHelp(
+      "The day the action's change was told to its audience, YYYY-MM-DD (with --channel).",
+      valueName: "date"))
+  var communicated: String?
+
+  @Option(
+    help: ArgumentHelp("How it was told, e.g. \"newsletter\" (with --communicated).", valueName: "text"))
+  var channel: String?
+
+  @Flag(help: "Clear the action's communication (it was not told after all).")
+  var notCommunicated = false
+
+  @Option(
     parsing: .unconditional,
     help: ArgumentHelp(
       "Write only if the action's progress is still this (else exit 3, nothing written).", valueName: "n"))
@@ -69,9 +89,13 @@ struct CheckInCommand: ParsableCommand {
   static let conflictExit: Int32 = 3
 
   func validate() throws {
-    if progress == nil && confidence == nil && note == nil && status == nil && value == nil {
-      throw ValidationError("nothing to record: give --progress, --confidence, --note, --status or --value")
+    if progress == nil && confidence == nil && note == nil && status == nil && value == nil
+      && communicated == nil && channel == nil && !notCommunicated
+    {
+      throw ValidationError(
+        "nothing to record: give --progress, --confidence, --note, --status, --value or --communicated")
     }
+    _ = try communication()
     for (option, number) in [("--value", value), ("--expect-value", expectValue)] {
       if let number, !Bounds.isAllowed(number) {
         throw ValidationError(
@@ -89,6 +113,43 @@ struct CheckInCommand: ParsableCommand {
     }
     if let confidence, !(1...10).contains(confidence) {
       throw ValidationError("--confidence must be 1–10, got \(confidence)")
+    }
+  }
+
+  /// The communication the options ask for: `.some(nil)` clears it, nil leaves it.
+  func communication() throws -> Communication?? {
+    if notCommunicated {
+      guard communicated == nil && channel == nil else {
+        throw ValidationError(
+          "--not-communicated clears the communication: give it without --communicated and --channel")
+      }
+      return .some(nil)
+    }
+    switch (communicated, channel) {
+    case (nil, nil):
+      return nil
+    case (nil, _):
+      throw ValidationError("--channel needs --communicated DATE: say when it was told, too")
+    case (let date?, nil):
+      throw ValidationError(
+        "--communicated \(date.shownForTerminal) needs --channel TEXT: say how it was told, e.g. --channel newsletter"
+      )
+    case (let date?, let channel?):
+      guard let day = Day(date) else {
+        throw ValidationError("--communicated must be a date YYYY-MM-DD, got \(date.shownForTerminal)")
+      }
+      if let bad = UnsafeCharacter.first(in: channel) {
+        throw ValidationError("--channel: " + bad.refusal(of: "the channel", channel))
+      }
+      let trimmed = channel.trimmingCharacters(in: .whitespaces)
+      switch Communication.problem(channel: trimmed) {
+      case .empty: throw ValidationError("--channel must not be empty: say how it was told, e.g. newsletter")
+      case .tooLong:
+        throw ValidationError(
+          "--channel is longer than \(Communication.maxChannelLength) characters; shorten it")
+      case .unsafe, nil: break
+      }
+      return .some(Communication(on: day, channel: trimmed))
     }
   }
 
@@ -111,7 +172,7 @@ struct CheckInCommand: ParsableCommand {
       }
       let (before, outcome) = try workspace.checkIn(
         action: action, progress: progress, confidence: confidence, note: note, status: status,
-        expectingProgress: expectProgress, by: user)
+        communicated: try communication(), expectingProgress: expectProgress, by: user)
       let current: Action
       switch outcome {
       case .applied(let action): current = action
@@ -131,15 +192,26 @@ struct CheckInCommand: ParsableCommand {
       if before.status != current.status {
         parts.append("status \(before.status.rawValue) → \(current.status.rawValue)")
       }
+      if before.communicated != current.communicated {
+        if let c = current.communicated {
+          parts.append("communicated \(c.on) by \(c.channel)")
+        } else {
+          parts.append("communication cleared")
+        }
+      } else if let c = current.communicated, communicated != nil {
+        parts.append("communicated \(c.on) by \(c.channel)")
+      } else if notCommunicated {
+        parts.append("not communicated")
+      }
       if note != nil { parts.append("note recorded") }
       print("\(action) \(current.title.sanitizedForTerminal): \(parts.joined(separator: ", ")) (by \(user)).")
     }
   }
 
   private func checkIn(_ kr: KeyResult, _ workspace: Workspace, user: String) throws {
-    if progress != nil || status != nil {
+    if progress != nil || status != nil || communicated != nil || notCommunicated {
       throw CommandFailure(
-        "\(kr.id) is a key result: record its --value (and --confidence, --note); --progress and --status are for actions"
+        "\(kr.id) is a key result: record its --value (and --confidence, --note); --progress, --status and --communicated are for actions"
       )
     }
     let outcome = try workspace.checkIn(

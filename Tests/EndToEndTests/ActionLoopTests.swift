@@ -41,7 +41,7 @@ struct ActionLoopTests {
     try owner.type("70")
     try owner.send("Tab")
     try owner.type("8")
-    try owner.send("Tab", "Tab")
+    try owner.send("Tab", "Tab", "Tab", "Tab")
     try owner.type("briefing done")
     try owner.send("Enter")
     screen = try await owner.waitFor("checked in A4")

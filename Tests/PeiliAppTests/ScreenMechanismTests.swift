@@ -115,14 +115,17 @@ struct ScreenMechanismTests {
       Issue.record("no dialog")
       return
     }
-    #expect(dialog.form.fields.map(\.name) == ["progress", "confidence", "status", "note"])
+    #expect(
+      dialog.form.fields.map(\.name) == [
+        "progress", "confidence", "status", "communicated", "channel", "note",
+      ])
     // Typing replaces the selected value; a bad value says why, and Enter does not save.
     press(&m, .char("1"), .char("2"), .char("0"))
     guard case .checkIn(let bad)? = m.overlay else { return }
     #expect(bad.form.fields[0].problem == "a whole number from 0 to 100")
     #expect(press(&m, .enter).isEmpty)
     // The refused save went back to the field, its value selected: typing replaces it.
-    press(&m, .char("1"), .tab, .tab, .char(" "), .tab)
+    press(&m, .char("1"), .tab, .tab, .char(" "), .tab, .tab, .tab)
     for c in "ok, started" { press(&m, .char(c)) }
     let commands = press(&m, .enter)
     guard case .checkIn(let request)? = commands.first else {

@@ -168,7 +168,7 @@ struct UpdateTests {
         switch request.change {
         case .progress(let p): written.progress = p
         case .status(let s): written.status = s
-        case .checkIn: continue
+        case .checkIn, .communicated: continue
         }
         written.version += 1
         stored.actions = stored.actions.map { $0.id == id ? written : $0 }

@@ -147,7 +147,9 @@ public struct CommandRunner: Sendable {
   private func checkIn(_ r: CheckInRequest) throws -> CheckInOutcome {
     switch r.before {
     case .action(let a):
-      let c = ActionCheckIn(progress: r.progress, confidence: r.confidence, status: r.status, note: r.note)
+      let c = ActionCheckIn(
+        progress: r.progress, confidence: r.confidence, status: r.status, note: r.note,
+        communicated: r.communicated)
       switch try store.checkIn(action: a.id, c, basedOn: a.version, by: user) {
       case .applied(let now): return .applied(.action(now))
       case .conflict(let current): return .conflict(current: .action(current))

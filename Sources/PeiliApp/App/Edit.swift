@@ -45,11 +45,13 @@ public struct CheckInRequest: Hashable, Sendable {
   public var value: Double?
   public var confidence: Int?
   public var note: String
+  /// An action's communication as changed: `.some(nil)` clears it, nil leaves it.
+  public var communicated: Communication??
 
   public init(
     before: Item, progress: Int? = nil, status: ActionStatus? = nil, value: Double? = nil,
     confidence: Int? = nil,
-    note: String = ""
+    note: String = "", communicated: Communication?? = nil
   ) {
     self.before = before
     self.progress = progress
@@ -57,6 +59,7 @@ public struct CheckInRequest: Hashable, Sendable {
     self.value = value
     self.confidence = confidence
     self.note = note
+    self.communicated = communicated
   }
 }
 

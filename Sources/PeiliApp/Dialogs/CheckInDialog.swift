@@ -18,6 +18,12 @@ public struct CheckInDialog: Hashable, Sendable {
       .init(
         name: "status", label: t.status, input: TextInput(text.name(action.status)),
         choices: ActionStatus.allCases.map { text.name($0) }),
+      .init(
+        name: "communicated", label: t.communicatedOn,
+        input: TextInput(action.communicated.map { "\($0.on)" } ?? "", limit: 10)),
+      .init(
+        name: "channel", label: t.channel,
+        input: TextInput(action.communicated?.channel ?? "", limit: Communication.maxChannelLength)),
       .init(name: "note", label: t.note, input: TextInput("", multiline: true, limit: Bounds.maxNoteLength)),
     ])
   }
@@ -53,7 +59,10 @@ public struct CheckInDialog: Hashable, Sendable {
 
   /// Checks the field just edited (all of them when nil) and says why a value is refused.
   mutating func validate(_ text: Catalogue, field: String? = nil) {
-    for f in form.fields where field == nil || f.name == field {
+    // The date and the channel go together: a change of one may settle or raise the other's.
+    let together = ["communicated", "channel"]
+    for f in form.fields
+    where field == nil || f.name == field || (together.contains(f.name) && together.contains(field ?? "")) {
       form.setProblem(f.name, problem(f.name, f.value, text))
     }
   }
@@ -69,10 +78,30 @@ public struct CheckInDialog: Hashable, Sendable {
       guard let n = Int(v), (1...10).contains(n) else { return t.notWhole(1, 10) }
     case "value":
       guard Self.parse(v) != nil else { return t.notNumber }
+    case "communicated":
+      let channel = (form.value("channel") ?? "").trimmingCharacters(in: .whitespaces)
+      if v.isEmpty { return channel.isEmpty ? nil : t.dateNeeded }
+      guard Day(v) != nil else { return t.notDate }
+    case "channel":
+      let day = (form.value("communicated") ?? "").trimmingCharacters(in: .whitespaces)
+      switch Communication.problem(channel: v) {
+      case .empty: return day.isEmpty ? nil : t.channelNeeded
+      case .tooLong: return t.channelTooLong(Communication.maxChannelLength)
+      case .unsafe: return t.channelUnsafe
+      case nil: return nil
+      }
     default:
       break
     }
     return nil
+  }
+
+  /// The communication the date and channel fields hold (nil when either is empty or bad).
+  func communication() -> Communication? {
+    let day = (form.value("communicated") ?? "").trimmingCharacters(in: .whitespaces)
+    let channel = (form.value("channel") ?? "").trimmingCharacters(in: .whitespaces)
+    guard let on = Day(day), Communication.problem(channel: channel) == nil else { return nil }
+    return Communication(on: on, channel: channel)
   }
 
   /// A decimal number with a point or a comma ("7.5", "7,5").
@@ -94,6 +123,8 @@ public struct CheckInDialog: Hashable, Sendable {
       let status = ActionStatus.allCases.first { text.name($0) == form.value("status") }
       if status != a.status { r.status = status }
       if confidence != a.confidence { r.confidence = confidence }
+      let told = communication()
+      if told != a.communicated { r.communicated = .some(told) }
     case .keyResult(let k):
       switch k.measure {
       case .metric(_, _, let current, _):
@@ -107,7 +138,8 @@ public struct CheckInDialog: Hashable, Sendable {
       }
       if confidence != k.confidence { r.confidence = confidence }
     }
-    let changes = r.progress != nil || r.status != nil || r.value != nil || r.confidence != nil
+    let changes =
+      r.progress != nil || r.status != nil || r.value != nil || r.confidence != nil || r.communicated != nil
     return changes || !note.isEmpty ? r : nil
   }
 }
@@ -122,6 +154,10 @@ extension CheckInDialog {
     if let p = c.mine.progress { set("progress", "\(p)") }
     if let s = c.mine.status { set("status", text.name(s)) }
     if let v = c.mine.confidence { set("confidence", "\(v)") }
+    if let told = c.mine.communicated {
+      set("communicated", told.map { "\($0.on)" } ?? "")
+      set("channel", told?.channel ?? "")
+    }
     if let v = c.mine.value {
       if case .keyResult(let k) = c.theirs, case .milestone = k.measure {
         set("done", v != 0 ? text.messages.done : text.messages.notDone)

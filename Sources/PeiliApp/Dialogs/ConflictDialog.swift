@@ -25,6 +25,7 @@ public struct Conflict: Hashable, Sendable {
       request.progress = p
       request.confidence = c
       request.note = note
+    case .communicated(let c): request.communicated = .some(c)
     }
     self.init(mine: request, theirs: .action(theirs), edit: edit)
   }
@@ -52,6 +53,10 @@ public struct Conflict: Hashable, Sendable {
       add("progress", "\(a.progress)%", "\(b.progress)%", self.mine.progress.map { "\($0)%" })
       add("status", text.name(a.status), text.name(b.status), self.mine.status.map(text.name))
       add("confidence", show(a.confidence), show(b.confidence), self.mine.confidence.map(String.init))
+      func told(_ c: Communication?) -> String {
+        c.map { text.checkIn.communication($0.on.description, $0.channel) } ?? none
+      }
+      add("communicated", told(a.communicated), told(b.communicated), self.mine.communicated.map(told))
     case (.keyResult(let a), .keyResult(let b)):
       add(
         "current_value", Self.value(a, text), Self.value(b, text),

@@ -163,6 +163,12 @@ public struct Catalogue: Sendable {
     public var youSaw: String, theirs: String, yours: String
     public var conflictHint: String
     public var perception: String
+    /// The communication fields of an action and their problems.
+    public var communicatedOn: String, channel: String
+    public var notDate: String, channelNeeded: String, dateNeeded: String, channelUnsafe: String
+    public var channelTooLong: @Sendable (Int) -> String
+    /// "2026-03-01 by newsletter": a communication in a conflict's row.
+    public var communication: @Sendable (_ day: String, _ channel: String) -> String
   }
 
   /// Stored names as people read them: statuses, fields, audiences, entities.

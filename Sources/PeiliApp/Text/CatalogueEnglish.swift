@@ -135,7 +135,14 @@ extension Catalogue {
       conflictBody: "changed in another session after you saw it.",
       youSaw: "you saw", theirs: "theirs (stored)", yours: "yours",
       conflictHint: "m apply mine, t or Esc keep theirs, e edit mine",
-      perception: "a perception key result takes its value from the survey: confidence and note only"),
+      perception: "a perception key result takes its value from the survey: confidence and note only",
+      communicatedOn: "Communicated on", channel: "Channel",
+      notDate: "a date YYYY-MM-DD, e.g. 2026-03-01, or empty",
+      channelNeeded: "how it was told, e.g. newsletter",
+      dateNeeded: "the day it was told, with the channel",
+      channelUnsafe: "printable text only: no control or invisible characters",
+      channelTooLong: { "at most \($0) characters" },
+      communication: { "\($0) by \($1)" }),
     fields: FieldText(
       statuses: [
         .planned: "planned", .active: "active", .done: "done", .blocked: "blocked", .dropped: "dropped",
@@ -147,6 +154,7 @@ extension Catalogue {
       fields: [
         "progress": "progress", "status": "status", "confidence": "confidence", "current_value": "value",
         "done": "done", "check_in": "check-in", "note": "note", "title": "title", "owner": "owner",
+        "communicated": "communicated",
       ],
       entities: ["action": "action", "key_result": "key result", "objective": "objective"],
       kinds: ["edit": "edit", "undo": "undo", "import": "import"]),

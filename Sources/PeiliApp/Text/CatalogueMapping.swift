@@ -245,7 +245,10 @@ extension Catalogue.CheckInText {
       theirs: m(theirs),
       yours: m(yours),
       conflictHint: m(conflictHint),
-      perception: m(perception))
+      perception: m(perception),
+      communicatedOn: m(communicatedOn), channel: m(channel), notDate: m(notDate),
+      channelNeeded: m(channelNeeded), dateNeeded: m(dateNeeded), channelUnsafe: m(channelUnsafe),
+      channelTooLong: m(channelTooLong), communication: m(communication))
   }
 }
 

@@ -54,6 +54,8 @@ struct ChangeText {
       return "\(r.actionID) \(text.field("progress")) \(r.before.progress)% \(arrow) \(p)%"
     case .checkIn:
       return text.messages.checkInNote(r.actionID, "")
+    case .communicated(let c):
+      return "\(r.actionID) \(text.field("communicated")) \(told(r.before.communicated)) \(arrow) \(told(c))"
     }
   }
 
@@ -65,7 +67,15 @@ struct ChangeText {
         "\(now.id) \(text.field("status")) \(text.name(r.before.status)) \(arrow) \(text.name(now.status))"
     case .progress, .checkIn:
       return "\(now.id) \(text.field("progress")) \(r.before.progress)% \(arrow) \(now.progress)%"
+    case .communicated:
+      return
+        "\(now.id) \(text.field("communicated")) \(told(r.before.communicated)) \(arrow) \(told(now.communicated))"
     }
+  }
+
+  /// "2026-03-01 by newsletter", or none.
+  func told(_ c: Communication?) -> String {
+    c.map { text.checkIn.communication($0.on.description, $0.channel) } ?? text.messages.none
   }
 
   /// A stored value as the screen shows it ("70" progress is "70%", "true" done is "done",
@@ -76,6 +86,7 @@ struct ChangeText {
     case "progress": return "\(stored)%"
     case "done": return stored == "true" ? text.messages.done : text.messages.notDone
     case "status": return ActionStatus(rawValue: stored).map(text.name) ?? stored
+    case "communicated": return told(Communication(auditText: stored))
     default: return stored
     }
   }

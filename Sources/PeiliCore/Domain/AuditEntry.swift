@@ -74,12 +74,18 @@ public struct ActionCheckIn: Hashable, Sendable {
   public var confidence: Int?
   public var status: ActionStatus?
   public var note: String
+  /// A change of its communication: `.some(nil)` clears it, nil leaves it as it is.
+  public var communicated: Communication??
 
-  public init(progress: Int? = nil, confidence: Int? = nil, status: ActionStatus? = nil, note: String = "") {
+  public init(
+    progress: Int? = nil, confidence: Int? = nil, status: ActionStatus? = nil, note: String = "",
+    communicated: Communication?? = nil
+  ) {
     self.progress = progress
     self.confidence = confidence
     self.status = status
     self.note = note
+    self.communicated = communicated
   }
 }
 

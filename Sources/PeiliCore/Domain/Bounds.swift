@@ -19,6 +19,9 @@ public enum Bounds {
   /// Whether `note` is at most `maxNoteLength` characters.
   public static func isAllowed(note: String) -> Bool { fits(note, maxNoteLength) }
 
+  /// Whether `text` is at most `maxLength` characters.
+  public static func isAllowed(_ text: String, maxLength: Int) -> Bool { fits(text, maxLength) }
+
   /// Counted without walking a huge text to its end: a 10 MB title is refused at once.
   static func fits(_ text: String, _ limit: Int) -> Bool {
     if text.utf8.count <= limit { return true }

@@ -1,3 +1,6 @@
+import Foundation
+import PeiliText
+
 /// An OKR period with its dates.
 public struct Cycle: Hashable, Sendable, Codable {
   public var id: String
@@ -107,6 +110,44 @@ public enum ActionStatus: String, Sendable, Codable, CaseIterable {
   }
 }
 
+/// When and how an action's change was told to the audience it targets (DESIGN §1: if
+/// customers do not understand what was done, they do not experience its benefit).
+public struct Communication: Hashable, Sendable, Codable {
+  public var on: Day
+  /// How it was told ("newsletter", "release notes"): non-empty, one line.
+  public var channel: String
+  /// The most characters of a channel.
+  public static let maxChannelLength = 200
+
+  public init(on: Day, channel: String) {
+    self.on = on
+    self.channel = channel
+  }
+
+  /// Why `channel` cannot be stored (empty, too long, a control, bidi or invisible
+  /// character), as a fact the caller words; nil when it can.
+  public static func problem(channel: String) -> ChannelProblem? {
+    if channel.trimmingCharacters(in: .whitespaces).isEmpty { return .empty }
+    if !Bounds.fits(channel, maxChannelLength) { return .tooLong }
+    if UnsafeCharacter.first(in: channel) != nil { return .unsafe }
+    return nil
+  }
+
+  /// What is wrong with a channel.
+  public enum ChannelProblem: Hashable, Sendable { case empty, tooLong, unsafe }
+
+  /// The audit trail's text of it: "2026-03-01 newsletter" (the date, a space, the channel).
+  public var auditText: String { "\(on) \(channel)" }
+
+  /// The communication an audit row's text holds (`auditText`); nil for anything else.
+  public init?(auditText text: String) {
+    guard let space = text.firstIndex(of: " "), let day = Day(String(text[..<space])) else { return nil }
+    let channel = String(text[text.index(after: space)...])
+    guard !channel.isEmpty else { return nil }
+    self.init(on: day, channel: channel)
+  }
+}
+
 /// An initiative under a key result or directly under an objective.
 public struct Action: Hashable, Sendable, Codable, Identifiable {
   public var id: String
@@ -121,12 +162,15 @@ public struct Action: Hashable, Sendable, Codable, Identifiable {
   public var due: Day?
   public var themeIDs: [String]
   public var confidence: Int?
+  /// When and how its change was told to its audience; nil: never (as far as recorded).
+  public var communicated: Communication?
   public var position: Int
   public var version: Int
   public init(
     id: String, objectiveID: String, keyResultID: String? = nil, title: String, owner: String? = nil,
     status: ActionStatus = .planned, progress: Int = 0, start: Day? = nil, due: Day? = nil,
-    themeIDs: [String] = [], confidence: Int? = nil, position: Int = 0, version: Int = 1
+    themeIDs: [String] = [], confidence: Int? = nil, communicated: Communication? = nil, position: Int = 0,
+    version: Int = 1
   ) {
     self.id = id
     self.objectiveID = objectiveID
@@ -139,9 +183,13 @@ public struct Action: Hashable, Sendable, Codable, Identifiable {
     self.due = due
     self.themeIDs = themeIDs
     self.confidence = confidence
+    self.communicated = communicated
     self.position = position
     self.version = version
   }
+
+  /// Done, and nothing records that its audience was told (the Impact screen flags it).
+  public var isDoneButNotCommunicated: Bool { status == .done && communicated == nil }
 }
 
 /// A dated, attributed update of a key result or an action.

@@ -3,6 +3,8 @@ public enum ActionChange: Hashable, Sendable {
   case progress(Int)
   case status(ActionStatus)
   case checkIn(progress: Int?, confidence: Int?, note: String)
+  /// When and how the change was told to its audience; nil: not told after all.
+  case communicated(Communication?)
 }
 
 /// What became of an edit.

@@ -48,6 +48,11 @@ public struct ActionEdit: Sendable {
         checkIn = CheckIn(
           subject: .action, subjectID: current.id, at: "", author: user, progress: progress,
           confidence: confidence, note: note.sanitizedForTerminal)
+      case .communicated(let communication):
+        if let communication, let problem = Communication.problem(channel: communication.channel) {
+          throw StoreError.invalid(Self.refusal(problem))
+        }
+        updated.communicated = communication
       }
     }
     let fields = ActionFields.diff(current, updated)
@@ -56,6 +61,14 @@ public struct ActionEdit: Sendable {
     self.updated = updated
     self.checkIn = checkIn
     recordsNote = checkIn.map { fields.isEmpty || !$0.note.isEmpty } ?? false
+  }
+
+  static func refusal(_ problem: Communication.ChannelProblem) -> String {
+    switch problem {
+    case .empty: "the channel of a communication must not be empty"
+    case .tooLong: "the channel of a communication has more than \(Communication.maxChannelLength) characters"
+    case .unsafe: "the channel of a communication holds a control, bidi or invisible character"
+    }
   }
 }
 
@@ -68,18 +81,19 @@ extension ActionCheckIn {
       changes.append(.checkIn(progress: progress, confidence: confidence, note: note))
     }
     if let status { changes.append(.status(status)) }
+    if let communicated { changes.append(.communicated(communicated)) }
     return changes
   }
 }
 
 /// The editable fields of an action as audit text.
 public enum ActionFields {
-  public static let editable = ["progress", "status", "confidence"]
+  public static let editable = ["progress", "status", "confidence", "communicated"]
 
   public static func values(_ a: Action) -> [String: String?] {
     [
       "progress": AuditValue.text(a.progress), "status": a.status.rawValue,
-      "confidence": AuditValue.text(a.confidence),
+      "confidence": AuditValue.text(a.confidence), "communicated": a.communicated?.auditText,
     ]
   }
 

@@ -26,6 +26,7 @@ public enum ChangeRevert {
       case "progress": action.progress = row.oldValue.flatMap { Int($0) } ?? 0
       case "status": action.status = row.oldValue.flatMap(ActionStatus.init(rawValue:)) ?? action.status
       case "confidence": action.confidence = row.oldValue.flatMap { Int($0) }
+      case "communicated": action.communicated = row.oldValue.flatMap(Communication.init(auditText:))
       default: break
       }
     }
