@@ -60,7 +60,8 @@ extension Workspace {
             FROM cycle c ORDER BY c.start_date, c.id
             """
         ).map { row in
-          CycleOverview(cycle: try DomainRows.cycle(row), objectives: row["objectives"], actions: row["actions"])
+          CycleOverview(
+            cycle: try DomainRows.cycle(row), objectives: row["objectives"], actions: row["actions"])
         }
       }
     } catch {
@@ -166,7 +167,8 @@ struct CycleStart {
 
     if let violation = try Row.fetchOne(db, sql: "PRAGMA foreign_key_check") {
       throw StoreError.invalid(
-        "starting cycle \(cycle.id) would break the workspace's references (\(violation)); nothing was written")
+        "starting cycle \(cycle.id) would break the workspace's references (\(violation)); nothing was written"
+      )
     }
     return CycleStartSummary(
       cycle: cycle, from: previous, carriedActions: plan.actions.map(\.id),

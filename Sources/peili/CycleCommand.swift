@@ -75,7 +75,8 @@ struct CycleNewCommand: ParsableCommand {
       let first = try Self.day(start, option: "--start")
       let last = try Self.day(end, option: "--end")
       if last < first {
-        throw CommandFailure("--end \(last) is before --start \(first); expected an end on or after the start")
+        throw CommandFailure(
+          "--end \(last) is before --start \(first); expected an end on or after the start")
       }
       let cycle = Cycle(id: id, name: name, start: first, end: last)
       let workspace = try Workspace.open(path: global.workspacePath, use: .command)
@@ -98,7 +99,8 @@ struct CycleNewCommand: ParsableCommand {
     let started = "Started cycle \(s.cycle.id) (\(s.cycle.start) – \(s.cycle.end))"
     guard let from = s.from else { return started + "." }
     if s.carriedActions.isEmpty {
-      return started + "; nothing to carry over from \(from): none of its actions is planned, active or blocked."
+      return started
+        + "; nothing to carry over from \(from): none of its actions is planned, active or blocked."
     }
     let actions = s.carriedActions.count == 1 ? "1 action" : "\(s.carriedActions.count) actions"
     let objectives = s.objectives.count == 1 ? "1 objective" : "\(s.objectives.count) objectives"
@@ -174,7 +176,9 @@ struct CycleListCommand: ParsableCommand {
       ]
     }
     var widths = header.map(DisplayWidth.of)
-    for row in rows { for (i, cell) in row.enumerated() { widths[i] = max(widths[i], DisplayWidth.of(cell)) } }
+    for row in rows {
+      for (i, cell) in row.enumerated() { widths[i] = max(widths[i], DisplayWidth.of(cell)) }
+    }
     let numeric: Set<Int> = [5, 6]
     func line(_ cells: [String]) -> String {
       let padded = cells.enumerated().map { i, cell in
