@@ -15,7 +15,8 @@ struct CycleCommand: ParsableCommand {
 
       Examples:
         peili cycle list
-        peili cycle new 2027 --name "2027" --start 2027-01-01 --end 2027-12-31 --from 2026
+        peili cycle new 2027 --name "2027" --start 2027-01-01 --end 2027-12-31 \\
+              --from 2026
       """,
     subcommands: [CycleNewCommand.self, CycleListCommand.self])
 }
@@ -39,7 +40,8 @@ struct CycleNewCommand: ParsableCommand {
       import replaces the cycle's OKRs, carried-over ones included).
 
       Examples:
-        peili cycle new 2027 --name "2027" --start 2027-01-01 --end 2027-12-31 --from 2026
+        peili cycle new 2027 --name "2027" --start 2027-01-01 --end 2027-12-31 \\
+              --from 2026
         peili cycle new 2027-Q1 --name "Q1 2027" --start 2027-01-01 --end 2027-03-31
         peili export okrs --cycle 2027 > okrs-2027.yaml
         peili import okrs okrs-2027.yaml --update

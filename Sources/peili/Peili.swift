@@ -23,7 +23,8 @@ struct Peili: ParsableCommand {
               --wave 2025-09 --date 2025-09-15 --audience customer
         peili report --format json > report.json
         peili checkin A3 --progress 60 --confidence 7 --note "pilot running"
-        peili cycle new 2027 --name "2027" --start 2027-01-01 --end 2027-12-31 --from 2026
+        peili cycle new 2027 --name "2027" --start 2027-01-01 --end 2027-12-31 \\
+              --from 2026
         peili --workspace team.db --theme light
       """,
     version: "peili \(version)",
