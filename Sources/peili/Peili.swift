@@ -23,12 +23,14 @@ struct Peili: ParsableCommand {
               --wave 2025-09 --date 2025-09-15 --audience customer
         peili report --format json > report.json
         peili checkin A3 --progress 60 --confidence 7 --note "pilot running"
+        peili cycle new 2027 --name "2027" --start 2027-01-01 --end 2027-12-31 \\
+              --from 2026
         peili --workspace team.db --theme light
       """,
     version: "peili \(version)",
     subcommands: [
       InitCommand.self, DemoCommand.self, ImportCommand.self, ReportCommand.self, CheckInCommand.self,
-      HistoryCommand.self, ExportCommand.self, TerminalTestCommand.self,
+      CycleCommand.self, HistoryCommand.self, ExportCommand.self, TerminalTestCommand.self,
     ])
 
   @OptionGroup var global: GlobalOptions

@@ -235,7 +235,7 @@ import Testing
     let cli = try CLIRunner()
     for command in [
       [], ["init"], ["demo"], ["import"], ["import", "okrs"], ["import", "survey"], ["report"],
-      ["checkin"], ["history"],
+      ["checkin"], ["history"], ["cycle"], ["cycle", "new"], ["cycle", "list"],
     ] {
       let r = try cli.run(command + ["--help"])
       #expect(r.status == 0, "\(command)")

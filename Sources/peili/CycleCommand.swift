@@ -1,0 +1,196 @@
+import ArgumentParser
+import Foundation
+import PeiliCore
+import PeiliStore
+import PeiliText
+
+/// `peili cycle`: starts a new OKR cycle or lists the workspace's cycles.
+struct CycleCommand: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "cycle",
+    abstract: "Start a new OKR cycle (carrying over unfinished actions) or list the cycles.",
+    discussion: """
+      A cycle is an OKR period with start and end dates. The dashboard and every command show \
+      the cycle running today unless --cycle names another.
+
+      Examples:
+        peili cycle list
+        peili cycle new 2027 --name "2027" --start 2027-01-01 --end 2027-12-31 \\
+              --from 2026
+      """,
+    subcommands: [CycleNewCommand.self, CycleListCommand.self])
+}
+
+/// `peili cycle new ID --name NAME --start DAY --end DAY [--from PREV]`.
+struct CycleNewCommand: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "new",
+    abstract: "Start a cycle; with --from, carry over the previous cycle's unfinished actions.",
+    discussion: """
+      With --from PREV, every action of PREV that is planned, active or blocked moves to the \
+      new cycle with its id, check-ins, history and theme links. The objectives and key \
+      results holding them (and the objectives they align under) are copied into the new \
+      cycle as <id>-<new cycle id>, e.g. O1-2027. Done and dropped actions stay in PREV, \
+      where the Impact screen judges them a year later.
+
+      Everything is one change in the audit trail (`peili history`), attributed to your \
+      operating-system user; a refusal leaves the workspace as it was.
+
+      To add the new cycle's own OKRs, export it, edit and import with --update (a plain \
+      import replaces the cycle's OKRs, carried-over ones included).
+
+      Examples:
+        peili cycle new 2027 --name "2027" --start 2027-01-01 --end 2027-12-31 \\
+              --from 2026
+        peili cycle new 2027-Q1 --name "Q1 2027" --start 2027-01-01 --end 2027-03-31
+        peili export okrs --cycle 2027 > okrs-2027.yaml
+        peili import okrs okrs-2027.yaml --update
+      """)
+
+  @OptionGroup var global: GlobalOptions
+
+  @Argument(help: ArgumentHelp("The new cycle's id, e.g. 2027 or 2027-Q1.", valueName: "id"))
+  var id: String
+
+  @Option(help: ArgumentHelp("The cycle's name, shown in headers and reports.", valueName: "text"))
+  var name: String
+
+  @Option(help: ArgumentHelp("The first day of the cycle.", valueName: "YYYY-MM-DD"))
+  var start: String
+
+  @Option(help: ArgumentHelp("The last day of the cycle.", valueName: "YYYY-MM-DD"))
+  var end: String
+
+  @Option(
+    help: ArgumentHelp(
+      "A cycle whose unfinished actions (planned, active, blocked) move to the new one.", valueName: "id"))
+  var from: String?
+
+  func run() throws {
+    try reportingFailures(global) {
+      // Checked before the workspace is opened: a refusal touches nothing.
+      if global.cycle != nil {
+        throw CommandFailure(
+          "--cycle does not apply to `peili cycle new`: the new cycle's id is its argument, "
+            + "and --from names the cycle to carry over from")
+      }
+      let first = try Self.day(start, option: "--start")
+      let last = try Self.day(end, option: "--end")
+      if last < first {
+        throw CommandFailure(
+          "--end \(last) is before --start \(first); expected an end on or after the start")
+      }
+      let cycle = Cycle(id: id, name: name, start: first, end: last)
+      let workspace = try Workspace.open(path: global.workspacePath, use: .command)
+      let summary = try workspace.startCycle(cycle, carryingOverFrom: from, by: CurrentUser.name)
+      print(Self.describe(summary))
+    }
+  }
+
+  /// `text` as a day, or a refusal naming the option and what it expects.
+  static func day(_ text: String, option: String) throws -> Day {
+    guard let day = Day(text) else {
+      throw CommandFailure("\(option) must be a date YYYY-MM-DD, got \(text.shownForTerminal)")
+    }
+    return day
+  }
+
+  /// "Started cycle 2027 (2027-01-01 – 2027-12-31); carried over 3 actions from 2026 under 2
+  /// objectives (O1-2027, O2-2027)."
+  static func describe(_ s: CycleStartSummary) -> String {
+    let started = "Started cycle \(s.cycle.id) (\(s.cycle.start) – \(s.cycle.end))"
+    guard let from = s.from else { return started + "." }
+    if s.carriedActions.isEmpty {
+      return started
+        + "; nothing to carry over from \(from): none of its actions is planned, active or blocked."
+    }
+    let actions = s.carriedActions.count == 1 ? "1 action" : "\(s.carriedActions.count) actions"
+    let objectives = s.objectives.count == 1 ? "1 objective" : "\(s.objectives.count) objectives"
+    return started
+      + "; carried over \(actions) from \(from) under \(objectives) (\(s.objectives.joined(separator: ", ")))."
+  }
+}
+
+/// `peili cycle list [--format text|json]`.
+struct CycleListCommand: ParsableCommand {
+  /// Output formats of the list.
+  enum Format: String, ExpressibleByArgument, CaseIterable {
+    case text, json
+  }
+
+  static let configuration = CommandConfiguration(
+    commandName: "list",
+    abstract: "List every cycle with its dates and how many objectives and actions it holds.",
+    discussion: """
+      Oldest first; `*` marks the cycle running today, the one the dashboard and the other \
+      commands show unless --cycle names another. The JSON is an array of \
+      {"id", "name", "start", "end"}.
+
+      Examples:
+        peili cycle list
+        peili cycle list --format json | jq -r '.[].id'
+      """)
+
+  @OptionGroup var global: GlobalOptions
+
+  @Option(help: "Output format.")
+  var format: Format = .text
+
+  func run() throws {
+    try reportingFailures(global) {
+      if global.cycle != nil {
+        throw CommandFailure("--cycle does not apply to `peili cycle list`, which lists every cycle")
+      }
+      let workspace = try Workspace.open(path: global.workspacePath, use: .reading)
+      let cycles = try workspace.cycleOverview()
+      switch format {
+      case .json: print(Self.json(cycles))
+      case .text: print(Self.table(cycles, today: LocalDate.today()), terminator: "")
+      }
+    }
+  }
+
+  static func json(_ cycles: [CycleOverview]) -> String {
+    JSONValue.array(
+      cycles.map {
+        .object([
+          "id": .string($0.cycle.id), "name": .string($0.cycle.name),
+          "start": .string($0.cycle.start.description), "end": .string($0.cycle.end.description),
+        ])
+      }
+    ).text
+  }
+
+  /// Aligned columns, the cycle running today marked with `*` (the one `--cycle` defaults to,
+  /// when it is running: a gap between cycles marks none).
+  static func table(_ cycles: [CycleOverview], today: Day) -> String {
+    guard !cycles.isEmpty else {
+      return "No cycles yet; start one with `peili cycle new ID --name NAME --start YYYY-MM-DD "
+        + "--end YYYY-MM-DD` or import OKRs with `peili import okrs FILE.yaml`.\n"
+    }
+    let current = CycleChoice.current(on: today).pick(cycles.map(\.cycle))
+    let running = current.flatMap { $0.start <= today && today <= $0.end ? $0.id : nil }
+    let header = ["", "id", "name", "start", "end", "objectives", "actions"]
+    let rows = cycles.map { c in
+      [
+        c.cycle.id == running ? "*" : "", c.cycle.id.sanitizedForTerminal, c.cycle.name.sanitizedForTerminal,
+        c.cycle.start.description, c.cycle.end.description, String(c.objectives), String(c.actions),
+      ]
+    }
+    var widths = header.map(DisplayWidth.of)
+    for row in rows {
+      for (i, cell) in row.enumerated() { widths[i] = max(widths[i], DisplayWidth.of(cell)) }
+    }
+    let numeric: Set<Int> = [5, 6]
+    func line(_ cells: [String]) -> String {
+      let padded = cells.enumerated().map { i, cell in
+        let pad = String(repeating: " ", count: widths[i] - DisplayWidth.of(cell))
+        return numeric.contains(i) ? pad + cell : (i == cells.count - 1 ? cell : cell + pad)
+      }
+      return padded.joined(separator: "  ") + "\n"
+    }
+    var text = ([line(header)] + rows.map(line)).joined()
+    if running != nil { text += "* running today\n" }
+    return text
+  }
+}
