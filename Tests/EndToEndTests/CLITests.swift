@@ -132,6 +132,52 @@ import Testing
     #expect(try cli.run(["checkin", "A4", "--workspace", "d.db"]).status == 64)
   }
 
+  @Test func checkInRecordsWhenAndHowAnActionWasCommunicated() throws {
+    let cli = try CLIRunner()
+    #expect(try cli.run(["demo", "--workspace", "d.db"]).status == 0)
+    func communicated(_ id: String) throws -> Any? {
+      let report = try ReportJSON(try cli.run(["report", "--format", "json", "--workspace", "d.db"]).stdout)
+      return report.actions.first { $0["id"] as? String == id }?["communicated"] ?? nil
+    }
+    #expect(try communicated("A4") is NSNull)
+    let told = try cli.run([
+      "checkin", "A4", "--communicated", "2026-10-01", "--channel", "staff briefing", "--workspace", "d.db",
+    ])
+    #expect(told.status == 0, "\(told.stderr)")
+    #expect(told.stdout.contains("communicated 2026-10-01 by staff briefing"), "\(told.stdout)")
+    let c = try #require(try communicated("A4") as? [String: Any])
+    #expect(c["on"] as? String == "2026-10-01" && c["channel"] as? String == "staff briefing")
+    let history = try cli.run(["history", "--limit", "5", "--workspace", "d.db"])
+    #expect(history.stdout.contains("communicated"), "\(history.stdout)")
+    // The YAML export carries it and reads back.
+    let yaml = try cli.run(["export", "okrs", "--workspace", "d.db"])
+    #expect(yaml.stdout.contains("communicated: {on: 2026-10-01, channel: staff briefing}"), "\(yaml.stdout)")
+
+    // Half a communication, a bad date, an unsafe channel: one line each, nothing written.
+    let before = try Data(contentsOf: cli.directory.appendingPathComponent("d.db"))
+    for bad in [
+      ["--communicated", "2026-10-02"], ["--channel", "letter"],
+      ["--communicated", "1.10.2026", "--channel", "x"],
+      ["--communicated", "2026-10-02", "--channel", "news\u{202E}letter"],
+      ["--communicated", "2026-10-02", "--channel", "  "],
+      ["--not-communicated", "--channel", "x"],
+    ] {
+      let r = try cli.run(["checkin", "A4"] + bad + ["--workspace", "d.db"])
+      #expect(r.status == 64, "\(bad): \(r.stderr)")
+      #expect(r.stderr.contains("--c") || r.stderr.contains("--not"), "\(bad): \(r.stderr)")
+      #expect(!r.stderr.contains("\u{202E}"))
+    }
+    expectOneLineError(
+      try cli.run(["checkin", "KR4", "--communicated", "2026-10-02", "--channel", "x", "--workspace", "d.db"])
+    )
+    #expect(try Data(contentsOf: cli.directory.appendingPathComponent("d.db")) == before)
+
+    // Cleared again.
+    let cleared = try cli.run(["checkin", "A4", "--not-communicated", "--workspace", "d.db"])
+    #expect(cleared.status == 0 && cleared.stdout.contains("communication cleared"), "\(cleared.stdout)")
+    #expect(try communicated("A4") is NSNull)
+  }
+
   @Test func reportJSONCarriesTheScoresGapsAndOKRs() throws {
     let cli = try CLIRunner()
     #expect(try cli.run(["demo", "--workspace", "d.db"]).status == 0)

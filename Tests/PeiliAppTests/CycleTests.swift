@@ -24,7 +24,8 @@ struct CycleTests {
         themes: [communication]
         actions:
           - {id: PA1, title: "Customer letter on pricing", owner: Aino, status: done, progress: 100,
-             start: 2025-09-20, due: 2025-12-15, themes: [communication]}
+             start: 2025-09-20, due: 2025-12-15, themes: [communication],
+             communicated: {on: 2025-12-20, channel: "customer newsletter"}}
           - {id: PA2, title: "Charger sticker campaign", owner: Eero, status: dropped, progress: 30,
              start: 2025-09-20, due: 2025-11-30, themes: [communication]}
           - {id: PA3, title: "Service level page", owner: Siiri, status: active, progress: 40,
@@ -73,7 +74,7 @@ struct CycleTests {
     press(&m, .char("p"))
     #expect(m[ImpactScreen.self].previous)
     let lines = TestWorkspace.render(m)
-    #expect(lines[1].contains(" last cycle Latausverkko Oy 2025, judged a year later "), "\(lines[1])")
+    #expect(lines[1].contains(" last cycle Latausverkko Oy 2025, judged a year later"), "\(lines[1])")
     let rows = ImpactRows.rows(m)
     #expect(rows.map { ImpactRows.action($0, m).id }.sorted() == ["PA1", "PA2", "PA3"])
     // PA1 finished in December 2025: judged by the first wave after, September 2026.
@@ -118,5 +119,83 @@ struct CycleTests {
     press(&m, .char("?"))
     let help = TestWorkspace.render(m, height: 160).joined(separator: "\n")
     #expect(help.contains("│ C ") && help.contains("the next OKR cycle"))
+  }
+
+  @Test func theReportCarriesEveryCycleTheReEvaluationAndCommunication() throws {
+    let (demo, ws) = try Self.workspace()
+    defer { demo.remove() }
+    ws.select(cycle: .current(on: DemoDashboard.today))
+    let s = try ws.snapshot()
+    let a = MirrorAnalysis(snapshot: s, today: DemoDashboard.today)
+    let json = try #require(
+      try JSONSerialization.jsonObject(with: Data(Report.json(s, analysis: a).utf8)) as? [String: Any])
+    let cycles = try #require(json["cycles"] as? [[String: Any]])
+    #expect(cycles.map { $0["id"] as? String } == ["2025", "2026"])
+    #expect(cycles[0]["start"] as? String == "2025-01-01" && cycles[0]["end"] as? String == "2025-12-31")
+    let again = try #require(json["re_evaluation"] as? [String: Any])
+    #expect((again["cycle"] as? [String: Any])?["id"] as? String == "2025")
+    let last = try #require(again["actions"] as? [[String: Any]])
+    #expect(last.compactMap { $0["id"] as? String }.sorted() == ["PA1", "PA2", "PA3"])
+    let pa1 = try #require(last.first { $0["id"] as? String == "PA1" })
+    let told = try #require(pa1["communicated"] as? [String: Any])
+    #expect(told["on"] as? String == "2025-12-20" && told["channel"] as? String == "customer newsletter")
+    #expect(pa1["done_not_communicated"] as? Bool == false)
+    // Judged a year later: by the first wave after it finished.
+    let impact = try #require((pa1["impact"] as? [[String: Any]])?.first)
+    #expect(
+      impact["baseline_wave"] as? String == "2025-09" && impact["follow_up_wave"] as? String == "2026-09")
+    #expect(impact["verdict"] as? String == "moved")
+    // This cycle's done actions that were never communicated are flagged.
+    let done = s.actions.filter(\.isDoneButNotCommunicated).map(\.id)
+    #expect(!done.isEmpty)
+    func actions(_ v: Any?) -> [[String: Any]] {
+      guard let o = v as? [String: Any] else { return [] }
+      return (o["actions"] as? [[String: Any]] ?? [])
+        + ((o["key_results"] as? [Any]) ?? []).flatMap(actions)
+        + ((o["children"] as? [Any]) ?? []).flatMap(actions)
+    }
+    let current = ((json["objectives"] as? [Any]) ?? []).flatMap(actions)
+    #expect(current.count == s.actions.count)
+    for x in current {
+      let id = x["id"] as? String ?? ""
+      #expect(x["done_not_communicated"] as? Bool == done.contains(id), "\(id)")
+      let told = s.actions.first { $0.id == id }?.communicated
+      #expect((x["communicated"] as? [String: Any])?["channel"] as? String == told?.channel, "\(id)")
+    }
+    let md = Report.markdown(s, analysis: a)
+    #expect(md.contains("## Re-evaluation: cycle Latausverkko Oy 2025 (2025-01-01 – 2025-12-31)"))
+    #expect(md.contains("  - communicated 2025-12-20 by customer newsletter"))
+    #expect(md.contains("  - done but never communicated"))
+  }
+
+  @Test func theImpactScreenSaysWhichActionsWereToldAndFlagsTheDoneOnesThatWereNot() throws {
+    let (demo, ws) = try Self.workspace()
+    defer { demo.remove() }
+    ws.select(cycle: .current(on: DemoDashboard.today))
+    let s = try ws.snapshot()
+    let done = s.actions.filter(\.isDoneButNotCommunicated).map(\.id)
+    #expect(!done.isEmpty && done.count < s.actions.filter { $0.status == .done }.count)
+    var m = Model(snapshot: s, today: DemoDashboard.today, user: "tester", width: 100, height: 30)
+    press(&m, .char("5"))
+    var lines = TestWorkspace.render(m)
+    #expect(lines[1].contains("\(done.count) done, never communicated"), "\(lines[1])")
+    #expect(lines.contains { $0.contains(" Told ") })
+    for e in ImpactRows.rows(m) {
+      let a = ImpactRows.action(e, m)
+      let told = ImpactRows.cells(e, m, width: 98)[3].text
+      #expect(told == (a.communicated != nil ? "yes" : done.contains(a.id) ? "never" : "–"), "\(a.id)")
+    }
+    m[ImpactScreen.self].selectedID = done[0]
+    press(&m, .enter)
+    lines = TestWorkspace.render(m)
+    #expect(lines.contains { $0.contains("Done but never communicated") }, "\(lines)")
+    // Last cycle's letter was told: "yes" in its row, the day and channel in its detail.
+    press(&m, .escape, .char("p"))
+    lines = TestWorkspace.render(m)
+    #expect(lines.contains { $0.hasPrefix(" PA1 ") && $0.contains(" yes ") }, "\(lines)")
+    m[ImpactScreen.self].selectedID = "PA1"
+    press(&m, .enter)
+    lines = TestWorkspace.render(m)
+    #expect(lines.contains { $0.contains("communicated 2025-12-20 by customer newsletter") }, "\(lines)")
   }
 }

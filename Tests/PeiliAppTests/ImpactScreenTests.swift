@@ -27,14 +27,18 @@ struct ImpactScreenTests {
     let outcomes = Self.outcomes(m)
     let judged = outcomes.values.filter { $0.verdict != nil }
     #expect(lines[0].hasSuffix("  1  2  3  4  5 Impact  7"))
-    #expect(lines[1].hasPrefix(" \(judged.count) actions   judged by what moved, not by what was done"))
+    let untold = m.shared.snapshot.actions.filter(\.isDoneButNotCommunicated).count
+    #expect(untold > 0)
+    #expect(
+      lines[1].hasPrefix(" \(judged.count) actions   \(untold) done, never communicated "), "\(lines[1])")
     func count(_ q: ImpactQuadrant) -> Int { judged.filter { $0.quadrant == q }.count }
     #expect(lines[3].hasPrefix(" done or ≥ 80%   moved \(count(.moved)) "))
     #expect(lines[3].hasSuffix(" busy, no change \(count(.busyNoChange))"))
     #expect(lines[4].hasPrefix(" less done       moved without much done \(count(.movedWithoutMuchDone)) "))
     #expect(lines[4].hasSuffix(" not yet \(count(.notYet))"))
     #expect(
-      lines[5].hasPrefix("     Action") && lines[5].contains("Done Verdict") && lines[5].hasSuffix("Design"))
+      lines[5].hasPrefix("     Action") && lines[5].contains("Done Told  Verdict")
+        && lines[5].hasSuffix("Design"))
 
     // Rows in verdict order: every moved row before the unstarted one, those linking no theme last.
     let ids = lines[6..<19].compactMap { $0.split(separator: " ").first.map(String.init) }

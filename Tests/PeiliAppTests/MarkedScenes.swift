@@ -103,6 +103,7 @@ struct MarkedData {
     var a = a
     a.title = WordMarks.data(a.title)
     a.owner = a.owner.map(WordMarks.data)
+    if let c = a.communicated { a.communicated = Communication(on: c.on, channel: WordMarks.data(c.channel)) }
     return a
   }
 

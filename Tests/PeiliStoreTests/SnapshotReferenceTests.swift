@@ -261,8 +261,11 @@ struct SnapshotReferenceTests {
             progress: a["progress"],
             start: (a["start_date"] as String?).map { Day($0)! },
             due: (a["due_date"] as String?).map { Day($0)! },
-            themeIDs: actionThemes[a["id"]] ?? [], confidence: a["confidence"], position: a["position"],
-            version: a["version"])
+            themeIDs: actionThemes[a["id"]] ?? [], confidence: a["confidence"],
+            communicated: (a["communicated_on"] as String?).map {
+              Communication(on: Day($0)!, channel: a["communication_channel"])
+            },
+            position: a["position"], version: a["version"])
         }
       }
       s.themes = try Row.fetchAll(db, sql: "SELECT * FROM theme ORDER BY position, id").map {

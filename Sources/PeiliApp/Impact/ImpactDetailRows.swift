@@ -16,6 +16,13 @@ enum ImpactDetailRows {
     if let due = a.due { facts.append(m.shared.text.dashboard.due("\(due)")) }
     if let owner = a.owner { facts.append(owner) }
     out.append([Span(facts.joined(separator: text.separator), Style(.muted))])
+    if let c = a.communicated {
+      out.append([Span(t.communicatedLine("\(c.on)", c.channel), Style(.muted))])
+    } else if a.isDoneButNotCommunicated {
+      out += wrapped(t.doneNeverCommunicated, indent: "", width: width).map { line in
+        line.map { Span($0.text, Style(.warn)) }
+      }
+    }
     if let tally = o.tally {
       var line = [Span(t.tally(tally), Style(ImpactRows.role(o), bold: true))]
       // The quadrant where it says more than the tally ("moved without much done").
@@ -33,7 +40,30 @@ enum ImpactDetailRows {
     for i in o.impacts { out += theme(i, a, m, width: width) }
     out.append([])
     out += wrapped(t.claimSampling, indent: "", width: width)
+    if let told = toldComparison(m) { out += wrapped(told, indent: "", width: width) }
     return out
+  }
+
+  /// The fewest finished actions on each side before communicated and uncommunicated ones
+  /// are compared: fewer say nothing even as an association.
+  static let toldComparisonMinimum = 3
+
+  /// The mean change of finished actions' first themes, communicated against not, when each
+  /// side has enough actions; nil otherwise.
+  static func toldComparison(_ m: Model) -> String? {
+    let cache = ImpactRows.cache(m)
+    var told: [Double] = []
+    var untold: [Double] = []
+    for e in cache.entries {
+      let a = cache.actions[e.position]
+      guard a.status == .done, let g = e.primary?.change, g.gapClass != .notEnoughData else { continue }
+      if a.communicated != nil { told.append(g.diff) } else { untold.append(g.diff) }
+    }
+    guard told.count >= toldComparisonMinimum, untold.count >= toldComparisonMinimum else { return nil }
+    let text = ScoreText(m.shared)
+    func mean(_ xs: [Double]) -> String { text.signed(xs.reduce(0, +) / Double(xs.count)) }
+    let t = m.shared.text.impact
+    return t.toldComparison(mean(told), t.count(told.count), mean(untold), t.count(untold.count))
   }
 
   /// One linked theme's part of the detail.

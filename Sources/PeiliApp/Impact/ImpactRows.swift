@@ -136,6 +136,7 @@ enum ImpactRows {
       .init("", width: ids),
       .init(t.action, width: 12, flexible: true),
       .init(t.progress, width: fit(t.progress, 4), alignment: .right),
+      .init(t.toldTitle, width: fit(t.toldTitle, max(DisplayWidth.of(t.told), DisplayWidth.of(t.never)))),
       .init(t.verdictTitle, width: fit(t.verdictTitle, verdicts + (width >= 100 ? interim : 0))),
       .init(t.change, width: fit(t.change, number), alignment: .right),
       .init(t.did, width: fit(t.did, number), alignment: .right),
@@ -160,6 +161,7 @@ enum ImpactRows {
       Span(a.id, Style(.muted)),
       Span(a.title, Style(.text)),
       Span(text.percent(Double(a.progress) / 100), Style(text.role(a.status))),
+      toldCell(a, t, text),
       Span(verdict, Style(role(o), bold: o.verdict == .moved || o.busyNoChange)),
       text.changeCell(p?.change),
       didCell(p?.did, text: text),
@@ -174,6 +176,13 @@ enum ImpactRows {
       cells.append(Span(first + more, Style(.muted)))
     }
     return cells
+  }
+
+  /// Whether the action's change was told: yes, never (flagged once it is done), or nothing yet.
+  static func toldCell(_ a: Action, _ t: Catalogue.ImpactText, _ text: ScoreText) -> Span {
+    if a.communicated != nil { return Span(t.told, Style(.good)) }
+    if a.isDoneButNotCommunicated { return Span(t.never, Style(.warn, bold: true)) }
+    return Span(text.missing, Style(.muted))
   }
 
   /// A DiD cell as a change cell: its difference with margin, marked when its class is.

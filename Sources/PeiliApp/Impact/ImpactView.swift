@@ -27,8 +27,14 @@ enum ImpactView {
         (t.lastCycle, s.previous ? t.aYearLater(cache.cycle?.name ?? "") : nil),
         (t.only, s.quadrant.map { t.quadrant($0) }),
       ])
+    let untold = cache.actions.filter(\.isDoneButNotCommunicated).count
+    let flag = untold > 0 ? [Span("  " + t.neverCommunicated(untold), Style(.warn, bold: true))] : []
+    // The motto only where it fits whole beside the flag and the list's position ("12/20").
+    let motto = [Span("  " + t.judgedBy, Style(.muted))]
+    let room = top.width - 8
+    let wanted = (line + flag + motto).map { DisplayWidth.of($0.text) }.reduce(0, +)
     buffer.put(
-      TreeWidget.fit(line + [Span("  " + t.judgedBy, Style(.muted))], to: top.width, ellipsis: g.ellipsis),
+      TreeWidget.fit(line + flag + (wanted <= room ? motto : []), to: room, ellipsis: g.ellipsis),
       x: top.x, y: top.y)
     guard !cache.actions.isEmpty else {
       buffer.put(t.noActions, x: rest.x + 1, y: rest.y + 1, style: Style(.muted), maxWidth: rest.width - 2)

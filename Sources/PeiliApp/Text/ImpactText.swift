@@ -54,6 +54,14 @@ extension Catalogue {
     /// The dashboard's reading of a theme under an action: its verdict there and its DiD.
     public var actionReading: @Sendable (_ id: String, _ verdict: String) -> String
     public var didShort: @Sendable (_ difference: String) -> String
+    /// Communication (DESIGN §1): the list's column and its cells, the top line's count,
+    /// the detail's line and its association of communicated and uncommunicated actions.
+    public var toldTitle: String, told: String, never: String
+    public var neverCommunicated: Plural
+    public var communicatedLine: @Sendable (_ day: String, _ channel: String) -> String
+    public var doneNeverCommunicated: String
+    public var toldComparison:
+      @Sendable (_ told: String, _ toldCount: String, _ untold: String, _ untoldCount: String) -> String
   }
 }
 
@@ -141,7 +149,17 @@ extension Catalogue.ImpactText {
     claimBeforeAfter: "Before/after only: without a comparison, a change of the whole audience counts too.",
     verdictLine: { "\($0) (\($1))" },
     actionReading: { "\($0) here: \($1)" },
-    didShort: { "DiD \($0)" })
+    didShort: { "DiD \($0)" },
+    toldTitle: "Told", told: "yes", never: "never",
+    neverCommunicated: Catalogue.Plural(
+      one: "{n} done, never communicated", other: "{n} done, never communicated"),
+    communicatedLine: { "communicated \($0) by \($1)" },
+    doneNeverCommunicated:
+      "Done but never communicated: if its audience does not know of it, it may not feel its benefit.",
+    toldComparison: {
+      "Finished actions that were communicated: their themes changed \($0) on average (\($1)), "
+        + "the others \($2) (\($3)). An association, not proof."
+    })
 }
 
 extension Catalogue.ImpactText {
@@ -165,7 +183,9 @@ extension Catalogue.ImpactText {
       claimSampling: m(claimSampling), claimShared: m(claimShared), claimDropped: m(claimDropped),
       claimNotStarted: m(claimNotStarted), claimTooEarly: m(claimTooEarly), claimInterim: m(claimInterim),
       claimBeforeAfter: m(claimBeforeAfter), verdictLine: m(verdictLine),
-      actionReading: m(actionReading), didShort: m(didShort))
+      actionReading: m(actionReading), didShort: m(didShort), toldTitle: m(toldTitle), told: m(told),
+      never: m(never), neverCommunicated: m(neverCommunicated), communicatedLine: m(communicatedLine),
+      doneNeverCommunicated: m(doneNeverCommunicated), toldComparison: m(toldComparison))
   }
 
   /// A rollup's counts in a line ("3 moved, 1 busy, no change"), or `nothingJudged`.

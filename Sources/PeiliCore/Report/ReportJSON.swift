@@ -21,7 +21,7 @@ extension Report {
         "weight": .num(o.weight), "progress": .num(a.progress(objective: o.id)),
         "status": .string(a.status(objective: o.id).rawValue), "themes": texts(a.themeIDs(objective: o.id)),
         "key_results": .array(tree.keyResults(objective: o.id).map { keyResult($0) }),
-        "actions": .array(tree.actions(objective: o.id, keyResult: nil).map { action($0) }),
+        "actions": .array(tree.actions(objective: o.id, keyResult: nil).map { action($0, judgedBy: a) }),
         "children": .array(kids.map { objective($0) }),
       ]
     }
@@ -33,7 +33,8 @@ extension Report {
         "progress": .num(a.progress(keyResult: kr.id)),
         "status": .string(a.status(keyResult: kr.id).rawValue),
         "themes": texts(a.themeIDs(keyResult: kr.id)),
-        "actions": .array(tree.actions(objective: kr.objectiveID, keyResult: kr.id).map { action($0) }),
+        "actions": .array(
+          tree.actions(objective: kr.objectiveID, keyResult: kr.id).map { action($0, judgedBy: a) }),
       ]
       switch kr.measure {
       case .metric(let start, let target, let current, let unit):
@@ -52,14 +53,19 @@ extension Report {
       }
       return .object(d)
     }
-    func action(_ x: Action) -> JSONValue {
-      let outcome = a.outcome(of: x)
+    // `judge`: the analysis whose waves judge the action (last cycle's for the re-evaluation).
+    func action(_ x: Action, judgedBy judge: MirrorAnalysis) -> JSONValue {
+      let outcome = judge.outcome(of: x)
       return [
         "id": .text(x.id), "title": .text(x.title), "owner": .text(x.owner),
-        "action_status": .string(x.status.rawValue), "status": .string(a.status(of: x).rawValue),
+        "action_status": .string(x.status.rawValue), "status": .string(judge.status(of: x).rawValue),
         "progress": .int(x.progress), "start": .text(x.start?.description), "due": .text(x.due?.description),
-        "confidence": x.confidence.map { .int($0) } ?? .null, "themes": texts(a.themeIDs(of: x)),
+        "confidence": x.confidence.map { .int($0) } ?? .null, "themes": texts(judge.themeIDs(of: x)),
         "busy_no_change": .bool(outcome.busyNoChange), "quadrant": .string(outcome.quadrant.rawValue),
+        "communicated": x.communicated.map { c in
+          ["on": .string(c.on.description), "channel": .text(c.channel)]
+        } ?? .null,
+        "done_not_communicated": .bool(x.isDoneButNotCommunicated),
         "impact": .array(
           outcome.impacts.map { i in
             [
@@ -147,13 +153,23 @@ extension Report {
         ]
       }
     }
-    let cycle: JSONValue =
-      s.cycle.map {
-        [
-          "id": .text($0.id), "name": .text($0.name), "start": .string($0.start.description),
-          "end": .string($0.end.description),
-        ]
-      } ?? .null
+    func cycleJSON(_ c: Cycle) -> JSONValue {
+      [
+        "id": .text(c.id), "name": .text(c.name), "start": .string(c.start.description),
+        "end": .string(c.end.description),
+      ]
+    }
+    let cycle: JSONValue = s.cycle.map(cycleJSON) ?? .null
+    // Last cycle's actions judged by the same survey: each by the first wave after it finished.
+    var reEvaluation: JSONValue = .null
+    if let last = s.previousCycleSnapshot, let lastCycle = last.cycle {
+      let judge = MirrorAnalysis(
+        snapshot: last, today: a.today, minimumGroup: a.minimumGroup, materialThreshold: a.materialThreshold)
+      reEvaluation = [
+        "cycle": cycleJSON(lastCycle),
+        "actions": .array(last.actions.map { action($0, judgedBy: judge) }),
+      ]
+    }
     let document: [String: JSONValue] = [
       "format": "peili-report", "version": 1, "workspace": .text(s.workspacePath),
       "today": .string(a.today.description), "minimum_group": .int(a.minimumGroup),
@@ -161,7 +177,8 @@ extension Report {
       "material_points": [
         "favourable": .num(Materiality.favourablePoints), "nps": .num(Materiality.npsPoints),
       ],
-      "cycle": cycle,
+      "cycle": cycle, "cycles": .array(s.cycles.sorted { $0.start < $1.start }.map(cycleJSON)),
+      "re_evaluation": reEvaluation,
       "waves": .array(
         s.waves.sorted { $0.date < $1.date }.map {
           ["id": .text($0.id), "date": .string($0.date.description)]

@@ -39,13 +39,19 @@ extension Report {
         objective(child, depth: depth + 1)
       }
     }
-    func action(_ x: Action, pad: String) {
+    func action(_ x: Action, pad: String, judgedBy judge: MirrorAnalysis? = nil) {
+      let a = judge ?? a
       out.append(
         "\(pad)- Action **\(md(x.id))** \(md(x.title)) — \(x.progress)% · \(x.status.rawValue)"
           + " · \(a.status(of: x).rawValue)\(confidence(x.confidence))\(owner(x.owner))"
           + (x.due.map { " · due \($0)" } ?? ""))
       let outcome = a.outcome(of: x)
       if outcome.busyNoChange { out.append("\(pad)  - busy, no change: no linked theme moved") }
+      if let c = x.communicated {
+        out.append("\(pad)  - communicated \(c.on) by \(md(c.channel))")
+      } else if x.isDoneButNotCommunicated {
+        out.append("\(pad)  - done but never communicated")
+      }
       for i in outcome.impacts {
         var line =
           "\(pad)  - impact on \(md(themeName(i.themeID, s))): \(i.verdict.rawValue)"
@@ -66,6 +72,17 @@ extension Report {
     if forest.roots.isEmpty { out.append("No objectives.") }
     for o in forest.roots { objective(o, depth: 0) }
     out.append("")
+
+    // Last cycle's actions, judged by the same survey a year later (DESIGN §8).
+    if let last = s.previousCycleSnapshot, let lastCycle = last.cycle {
+      let judge = MirrorAnalysis(
+        snapshot: last, today: a.today, minimumGroup: a.minimumGroup, materialThreshold: a.materialThreshold)
+      out.append("## Re-evaluation: cycle \(md(lastCycle.name)) (\(lastCycle.start) – \(lastCycle.end))")
+      out.append("")
+      if last.actions.isEmpty { out.append("No actions.") }
+      for x in last.actions { action(x, pad: "", judgedBy: judge) }
+      out.append("")
+    }
 
     out.append("## Themes")
     let cells = cells(s, analysis: a)

@@ -46,9 +46,11 @@ enum DemoOKRs {
           - {id: KR3, title: "Outage notices on every charger page", kind: milestone, done: true, owner: Eero}
         actions:
           - {id: A1, title: "Monthly customer newsletter", owner: Aino, status: done, progress: 100,
-             start: 2026-01-15, due: 2026-06-30, themes: [communication], key_result: KR2}
+             start: 2026-01-15, due: 2026-06-30, themes: [communication], key_result: KR2,
+             communicated: {on: 2026-02-01, channel: the newsletter itself}}
           - {id: A2, title: "Plain-language charging guide on every charger", owner: Eero, status: done,
-             progress: 100, start: 2026-02-01, due: 2026-05-31, themes: [communication]}
+             progress: 100, start: 2026-02-01, due: 2026-05-31, themes: [communication],
+             communicated: {on: 2026-06-02, channel: app and charger stickers}}
           - {id: A3, title: "Push notice when a favourite charger goes down", owner: Siiri, status: done,
              progress: 100, start: 2026-03-01, due: 2026-08-15, themes: [communication, reliability],
              key_result: KR3}
@@ -78,7 +80,7 @@ enum DemoOKRs {
         actions:
           - {id: A5, title: "New payment provider with Apple Pay and Google Pay", owner: Juho,
              status: done, progress: 100, start: 2026-01-10, due: 2026-04-30, themes: [app],
-             key_result: KR5}
+             key_result: KR5, communicated: {on: 2026-05-04, channel: app release notes}}
           - {id: A6, title: "App redesign: start charging in two taps", owner: Laura, status: done,
              progress: 100, start: 2026-02-01, due: 2026-07-31, themes: [app], key_result: KR5}
           - {id: A7, title: "Remote reboot for all DC chargers", owner: Mikko, status: done,
@@ -104,7 +106,7 @@ enum DemoOKRs {
         actions:
           - {id: A11, title: "Service training for the whole customer service team", owner: Helmi,
              status: done, progress: 100, start: 2026-01-20, due: 2026-04-30, themes: [service],
-             key_result: KR7}
+             key_result: KR7, communicated: {on: 2026-05-15, channel: customer e-mail}}
           - {id: A12, title: "Call-back promise within two hours", owner: Helmi, status: done,
              progress: 100, start: 2026-02-15, due: 2026-06-15, themes: [service], key_result: KR9}
           - {id: A13, title: "Knowledge base for field technicians", owner: Ville, status: active,
