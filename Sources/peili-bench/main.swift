@@ -12,6 +12,7 @@ let modes: [String: (BenchArguments) throws -> Void] = [
   "concurrency": ConcurrencyBenchmark.run,
   "screens": ScreensBenchmark.run,
   "refresh": RefreshBenchmark.run,
+  "impact": ImpactBenchmark.run,
 ]
 
 let arguments = Array(CommandLine.arguments.dropFirst())
@@ -26,6 +27,8 @@ guard let mode = arguments.first, let run = modes[mode] else {
       formats the large survey as canonical, Qualtrics and Excel/semicolon/Windows-1252 CSVs, imports timed
       screens keys of the Actions and History screens on the large workspace; the dashboard on a store
               300 ms late per call (commands on the worker)
+      impact  opening the Impact screen, its keys, p and switching cycle on the large workspace beside
+              dashboard navigation keys
       refresh 30 dashboards on a 10x workspace: how soon another session's edit shows (--count N sessions)
       concurrency  8 peili processes x --count check-ins (own actions, one action), 1 writer + 2 readers:
               failed, lost, integrity

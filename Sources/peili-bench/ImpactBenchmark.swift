@@ -1,0 +1,118 @@
+import Foundation
+import PeiliApp
+import PeiliCore
+import PeiliStore
+import PeiliUI
+
+/// `peili-bench impact`: on the large workspace (6,000 actions) with a second cycle started
+/// from the first (its unfinished actions carried over), against dashboard navigation keys
+/// in the same run: opening the Impact screen (`5`, its cache cold), its keys, `p` (last
+/// cycle judged a year later), and switching cycle — the `C` key and the frame that applies
+/// the snapshot the worker loaded (the load itself is off the key path and reads the score
+/// cache, not the answers; it is timed apart).
+enum ImpactBenchmark {
+  static let width = 120
+  static let height = 40
+
+  static func run(_ arguments: BenchArguments) throws {
+    let dir = try arguments.workingDirectory()
+    defer { if !arguments.keep { try? FileManager.default.removeItem(at: dir) } }
+    let path = dir.appendingPathComponent("impact-large.db").path
+    _ = try DashboardBenchmark.buildLarge(at: path, dir: dir, respondents: arguments.respondents)
+    let workspace = try Workspace.open(path: path)
+    let next = Cycle(id: "2027", name: "Benchmark 2027", start: Day("2027-01-01")!, end: Day("2027-12-31")!)
+    let carried = try workspace.startCycle(next, carryingOverFrom: "2026", by: "bench")
+    workspace.select(cycle: .id("2027"))
+    let runner = CommandRunner(store: workspace, user: "bench")
+    let today = DashboardBenchmark.today
+    let base = Model(
+      snapshot: try workspace.snapshot(), today: today, user: "bench", glyphs: .unicode, width: width,
+      height: height)
+    print(
+      "\nlarge workspace: cycle 2026 with \(base.shared.snapshot.previousCycle?.actions.count ?? 0) actions "
+        + "left after \(carried.carriedActions.count) were carried over to 2027")
+    print("\n| on the large workspace (\(width)×\(height)) | n | p50 | p99 | target |")
+    print("|---|---|---|---|---|")
+    var rows: [(String, [Double])] = []
+
+    var dashboard = base
+    var byKey: [String: [Double]] = [:]
+    let navigation = ScreensBenchmark.timeKeys(
+      &dashboard, pool: [.down, .down, .up, .pageDown, .pageUp], runner: runner, byKey: &byKey)
+    rows.append(("dashboard navigation key", navigation))
+
+    // Opening: a fresh model each time, so the screen's cache is cold.
+    var buffer = Buffer(width: width, height: height)
+    rows.append(
+      (
+        "open Impact (`5`, cold)",
+        repeatTimed(200) { () -> Void in
+          var m = base
+          _ = update(&m, .key(.char("5")))
+          view(m, into: &buffer)
+        }
+      ))
+    var impact = base
+    runner.dispatch(.key(.char("5")), &impact)
+    rows.append(
+      (
+        "Impact keys",
+        ScreensBenchmark.timeKeys(
+          &impact, pool: [.down, .down, .up, .pageDown, .pageUp, .tab, .home, .end], runner: runner,
+          byKey: &byKey)
+      ))
+    rows.append(
+      (
+        "`p` last cycle, a year later (cold)",
+        repeatTimed(200) { () -> Void in
+          var m = impact
+          _ = update(&m, .key(.char("p")))
+          view(m, into: &buffer)
+        }
+      ))
+
+    // Switching cycle: the key, then the frame applying what the worker loaded.
+    var switching = impact
+    var keyTimes: [Double] = []
+    var applyTimes: [Double] = []
+    var loadTimes: [Double] = []
+    for _ in 0..<40 {
+      var start = DispatchTime.now().uptimeNanoseconds
+      let commands = update(&switching, .key(.char("C")))
+      view(switching, into: &buffer)
+      keyTimes.append(Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9)
+      for c in commands {
+        start = DispatchTime.now().uptimeNanoseconds
+        let answer = runner.perform(c)
+        loadTimes.append(Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9)
+        guard let answer else { continue }
+        start = DispatchTime.now().uptimeNanoseconds
+        _ = update(&switching, answer)
+        view(switching, into: &buffer)
+        applyTimes.append(Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9)
+      }
+    }
+    rows.append(("`C` switch cycle: the key", keyTimes))
+    rows.append(("`C` switch cycle: applying the loaded cycle", applyTimes))
+    let p99Navigation = DashboardBenchmark.percentile(navigation, 0.99)
+    for (name, times) in rows {
+      let target =
+        name.hasPrefix("dashboard") ? "" : "≤ 2× navigation (\(DashboardBenchmark.ms(2 * p99Navigation)))"
+      print(
+        "| \(name) | \(times.count) | \(DashboardBenchmark.ms(DashboardBenchmark.percentile(times, 0.5))) | "
+          + "\(DashboardBenchmark.ms(DashboardBenchmark.percentile(times, 0.99))) | \(target) |")
+    }
+    print(
+      "| the worker's load of a cycle (off the key path) | \(loadTimes.count) | "
+        + "\(DashboardBenchmark.ms(DashboardBenchmark.percentile(loadTimes, 0.5))) | "
+        + "\(DashboardBenchmark.ms(DashboardBenchmark.percentile(loadTimes, 0.99))) | |")
+  }
+
+  static func repeatTimed(_ n: Int, _ body: () -> Void) -> [Double] {
+    (0..<n).map { _ in
+      let start = DispatchTime.now().uptimeNanoseconds
+      body()
+      return Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
+    }
+  }
+}
