@@ -170,6 +170,9 @@ struct CycleStart {
         "starting cycle \(cycle.id) would break the workspace's references (\(violation)); nothing was written"
       )
     }
+    // The copies took their originals' places; the moved actions left gaps behind.
+    try TreePositions.normalize(db, cycleID: cycle.id)
+    try TreePositions.normalize(db, cycleID: previous)
     return CycleStartSummary(
       cycle: cycle, from: previous, carriedActions: plan.actions.map(\.id),
       objectives: plan.objectives.map { copyID($0.id) }, keyResults: plan.keyResults.map { copyID($0.id) },

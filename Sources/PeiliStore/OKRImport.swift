@@ -465,12 +465,25 @@ private struct OKRImport {
       for id in missingObjectives {
         try db.execute(sql: "DELETE FROM objective WHERE id = ?", arguments: [id])
       }
+    } else {
+      // Kept items follow the file's among their siblings, in their former order (the file
+      // orders what it names; `normalize` below makes the places dense again).
+      let after = TreePositions.afterAny
+      for (table, ids) in [
+        ("objective", missingObjectives), ("key_result", missingKeyResults), ("action", missingActions),
+      ] {
+        for id in ids {
+          try db.execute(
+            sql: "UPDATE \(table) SET position = position + ? WHERE id = ?", arguments: [after, id])
+        }
+      }
     }
 
     if let violation = try Row.fetchOne(db, sql: "PRAGMA foreign_key_check") {
       throw StoreError.invalid(
         "the import would break the workspace's references (\(violation)); nothing was written")
     }
+    try TreePositions.normalize(db, cycleID: cycle.id)
 
     // The audit: the import itself (naming the file), then one row per changed field. An update
     // that changed nothing leaves no trace, so that export → import is a true no-op.

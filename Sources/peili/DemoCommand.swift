@@ -11,8 +11,10 @@ struct DemoCommand: ParsableCommand {
     commandName: "demo",
     abstract: "Build the demo workspace (Latausverkko Oy, an EV charging operator) and open it.",
     discussion: """
-      Writes a fictional but realistic workspace: OKRs for 2026 and two survey waves of \
-      customers, staff and the staff mirror. The default file is ./peili-demo.db (not \
+      Writes a fictional but realistic workspace: the OKRs of 2025 and of 2026 (started \
+      from 2025, its unfinished actions carried over) and three survey waves a year apart \
+      (2024-09, 2025-09, 2026-09) of customers, staff and the staff mirror, so that last \
+      year's actions are judged a year later. The default file is ./peili-demo.db (not \
       $PEILI_WORKSPACE, so a real workspace is never replaced by accident). An earlier demo \
       at the path is rebuilt; any other existing file needs --force. In a terminal the \
       dashboard opens; otherwise the path and the report are printed.

@@ -15,7 +15,7 @@ struct ReportCommand: ParsableCommand {
     abstract: "Print the OKRs with progress and status and every theme score, gap and change.",
     discussion: """
       Compares the follow-up wave (--wave, default the latest) with the baseline wave \
-      (--baseline, default the oldest). Cells with fewer respondents than the minimum group \
+      (--baseline, default the last wave on or before the cycle's start). Cells with fewer respondents than the minimum group \
       size are left out of both formats. The JSON fields are documented in docs/report-json.md.
 
       Examples:
@@ -33,7 +33,9 @@ struct ReportCommand: ParsableCommand {
   @Option(help: ArgumentHelp("The follow-up wave (default: the latest).", valueName: "wave"))
   var wave: String?
 
-  @Option(help: ArgumentHelp("The baseline wave (default: the oldest).", valueName: "wave"))
+  @Option(
+    help: ArgumentHelp(
+      "The baseline wave (default: the last on or before the cycle's start).", valueName: "wave"))
   var baseline: String?
 
   @Option(

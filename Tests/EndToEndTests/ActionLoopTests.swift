@@ -27,7 +27,7 @@ struct ActionLoopTests {
 
     // Actions, then the owner filter stepped to Ville (the tenth owner in name order).
     try owner.send("4")
-    try await owner.waitFor("20 actions")
+    try await owner.waitFor("22 actions")
     for _ in 0..<10 { try owner.send("o") }
     var screen = try await owner.waitFor("owner Ville")
     #expect(screen.contains("4 actions"))

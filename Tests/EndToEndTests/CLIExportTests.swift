@@ -69,8 +69,8 @@ import Testing
       let r = try cli.run(["--workspace", "d.db", "--cycle", "19\u{1B}[31m99"] + args)
       #expect(r.status != 0, "\(args)")
       #expect(
-        r.stderr.contains("no cycle `1999` in the workspace; expected one of 2026")
-          || r.stderr.contains("expected one of 2026"), "\(args): \(r.stderr)")
+        r.stderr.contains("no cycle `1999` in the workspace; expected one of 2025, 2026")
+          || r.stderr.contains("expected one of 2025, 2026"), "\(args): \(r.stderr)")
       #expect(!r.stderr.contains("\u{1B}"), "\(args)")
     }
     let ok = try cli.run(["--workspace", "d.db", "--cycle", "2026", "report", "--format", "json"])

@@ -186,7 +186,10 @@ struct ReportJSON {
     try require(root["follow_up_wave"] as? String == "2026-09", "follow_up_wave")
     try require(root["baseline_wave"] as? String == "2025-09", "baseline_wave")
     try require(root["minimum_group"] as? Int == 5, "minimum_group")
-    try require(objectives.count == 4, "4 objectives, got \(objectives.count)")
+    // O1–O4 of its own and the copy holding the actions carried over from 2025.
+    try require(
+      objectives.compactMap { $0["id"] as? String } == ["O1", "O2", "O3", "O4", "O25-3-2026"],
+      "O1–O4 and O25-3-2026, got \(objectives.count) objectives")
     try require((15...25).contains(actions.count), "15–25 actions, got \(actions.count)")
     for o in objectives {
       try require(o["progress"] is Double || o["progress"] is NSNull, "objective progress")

@@ -37,7 +37,7 @@ struct ImpactScreenTests {
     #expect(lines[4].hasPrefix(" less done       moved without much done \(count(.movedWithoutMuchDone)) "))
     #expect(lines[4].hasSuffix(" not yet \(count(.notYet))"))
     #expect(
-      lines[5].hasPrefix("     Action") && lines[5].contains("Done Told  Verdict")
+      lines[5].hasPrefix("  ") && lines[5].contains(" Action ") && lines[5].contains("Done Told  Verdict")
         && lines[5].hasSuffix("Design"))
 
     // Rows in verdict order: every moved row before the unstarted one, those linking no theme last.

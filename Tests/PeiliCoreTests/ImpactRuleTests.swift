@@ -63,7 +63,11 @@ struct ImpactRuleTests {
     let little = Action(id: "C", objectiveID: "O", title: "c", status: .active, progress: 20)
     let dropped = Action(id: "D", objectiveID: "O", title: "d", status: .dropped, progress: 90)
     let none = ActionOutcome(action: done, impacts: [Self.impact(.noEvidenceYet), Self.impact(.worse)])
-    #expect(none.busyNoChange && none.quadrant == .busyNoChange && none.tally == .busyNoChange)
+    #expect(none.busyNoChange && none.quadrant == .busyNoChange)
+    // Worse (its strongest verdict) says more than "busy, no change": counted as worse.
+    #expect(none.verdict == .worse && none.tally == .worse)
+    let flat = ActionOutcome(action: done, impacts: [Self.impact(.noEvidenceYet)])
+    #expect(flat.busyNoChange && flat.tally == .busyNoChange)
     let moved = ActionOutcome(action: busy, impacts: [Self.impact(.noEvidenceYet), Self.impact(.moved)])
     #expect(!moved.busyNoChange && moved.quadrant == .moved && moved.verdict == .moved)
     let early = ActionOutcome(action: busy, impacts: [Self.impact(.tooEarly)])
@@ -73,8 +77,8 @@ struct ImpactRuleTests {
     let gone = ActionOutcome(action: dropped, impacts: [Self.impact(.notJudged)])
     #expect(!gone.busyNoChange && gone.tally == .dropped)
     #expect(ActionOutcome(action: done, impacts: []).tally == nil)
-    let rollup = ImpactRollup([none, moved, early, gone])
-    #expect(rollup.entries.map(\.tally) == [.moved, .busyNoChange, .tooEarly, .dropped])
+    let rollup = ImpactRollup([flat, moved, early, gone, none])
+    #expect(rollup.entries.map(\.tally) == [.moved, .busyNoChange, .worse, .tooEarly, .dropped])
   }
 
   @Test func comparedWavesFollowTheFinish() throws {

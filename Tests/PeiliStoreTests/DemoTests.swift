@@ -39,14 +39,16 @@ private let fixture = Result { try DemoFixture() }
     let d = try fixture.get()
     let s = d.snapshot
     #expect(DemoWorkspace.isDemo(s))
-    #expect((3...4).contains(s.objectives.count))
+    // Four of its own, and the copy `cycle new` made to hold the actions carried over.
+    #expect(s.objectives.map(\.id) == ["O1", "O2", "O3", "O4", "O25-3-2026"])
     #expect((8...12).contains(s.keyResults.count))
     #expect(Set(s.keyResults.map(\.measure.kindName)) == ["metric", "milestone", "perception"])
     #expect((15...25).contains(s.actions.count))
     #expect(s.actions.allSatisfy { $0.owner != nil && $0.due != nil })
     #expect(Set(s.actions.map(\.status)).isSuperset(of: [.planned, .active, .done, .blocked]))
     #expect((6...8).contains(s.themes.count))
-    #expect(s.waves.map(\.id) == ["2025-09", "2026-09"])
+    #expect(s.waves.map(\.id) == ["2024-09", "2025-09", "2026-09"])
+    #expect(s.cycles.map(\.id) == ["2025", "2026"])
     // One objective is deliberately without a mirror.
     let unlinked = d.analysis.warnings.compactMap { w -> String? in
       if case .objectiveWithoutTheme(let id) = w { return id }
@@ -138,6 +140,43 @@ private let fixture = Result { try DemoFixture() }
     }
     #expect(suppressed.count == 1)
     #expect(suppressed.values.allSatisfy { $0.n > 0 })
+  }
+
+  /// DESIGN §8's year-later re-evaluation, told by the demo: the 2025 cycle's finished actions
+  /// judged by the first wave after they finished hold every verdict a finished cycle can;
+  /// its unfinished ones were carried over into 2026, where the other verdicts show.
+  @Test func lastYearsActionsAreJudgedAYearLaterAndTheUnfinishedOnesCarriedOver() throws {
+    let d = try fixture.get()
+    let last = try #require(d.snapshot.previousCycleSnapshot)
+    #expect(last.cycle?.id == "2025")
+    let judged = MirrorAnalysis(snapshot: last, today: Day("2026-10-15")!)
+    let outcomes = Dictionary(
+      uniqueKeysWithValues: zip(last.actions.map(\.id), judged.outcomes(of: last.actions)))
+    func impact(_ id: String) throws -> ActionImpact { try #require(outcomes[id]?.impacts.first) }
+
+    let priced = try impact("A25-1")
+    #expect(priced.verdict == .moved && priced.design == .withComparison)
+    #expect([priced.baselineWaveID, priced.followUpWaveID] == ["2024-09", "2025-09"])
+    #expect((priced.did?.diff ?? 0) > 0)
+    #expect(try impact("A25-2").verdict == .worse)
+    #expect(try impact("A25-4").design == .shared && impact("A25-5").design == .shared)
+    #expect(try impact("A25-4").verdict == .moved)
+    // Finished after the 2025-09 wave: judged by 2026-09, a year later, and nothing moved.
+    let panel = try impact("A25-3")
+    #expect(panel.verdict == .noEvidenceYet && panel.followUpWaveID == "2026-09" && !panel.isInterim)
+    #expect(outcomes["A25-3"]?.busyNoChange == true && outcomes["A25-2"]?.busyNoChange == true)
+    #expect(try impact("A25-6").design == .dropped)
+    let untold = last.actions.filter { $0.status == .done && $0.communicated == nil }.map(\.id)
+    #expect(untold.contains("A25-2"))
+
+    // Carried over: in this year's cycle with their links; none left behind unfinished.
+    #expect(!last.actions.contains { [.planned, .active, .blocked].contains($0.status) })
+    let carried = d.snapshot.actions.filter { $0.objectiveID == "O25-3-2026" }
+    #expect(carried.map(\.id) == ["A25-7", "A25-8"])
+    #expect(carried.last?.themeIDs == ["communication", "reliability"])
+    // This cycle holds the verdicts a finished one cannot: not started, too early.
+    let now = Set(d.analysis.outcomes(of: d.snapshot.actions).compactMap(\.verdict))
+    #expect(now.isSuperset(of: [.moved, .tooEarly, .notStarted]))
   }
 
   @Test func theSameSeedGivesTheSameWorkspace() throws {

@@ -114,7 +114,7 @@ struct ExportTests {
     let demo = try DemoWorkspace.build(at: fx.path("demo.peili"), by: "demo")
     let fresh = try Workspace.open(path: fx.path("fresh.peili"), create: true)
     let waves = try demo.snapshot().waves
-    #expect(waves.count == 2)
+    #expect(waves.count == 3)
     var exported = 0
     for wave in waves {
       for audience in Audience.allCases {
@@ -127,7 +127,7 @@ struct ExportTests {
         exported += 1
       }
     }
-    #expect(exported == 6)
+    #expect(exported == 9)
     let scores = try demo.snapshot().scores
     #expect(scores.count > 50)
     #expect(try fresh.snapshot().scores == scores)

@@ -277,7 +277,8 @@ struct OKRRoundTripTests {
     let path = try fx.file("o2.yaml", withoutO1)
     let summary = try ws.importOKRs(file: path, by: "editor", update: true)
     #expect(summary.kept == 5)
-    #expect(try ws.snapshot().objectives.map(\.id) == ["O1", "O2"])
+    // The file orders what it names; what it left out follows.
+    #expect(try ws.snapshot().objectives.map(\.id) == ["O2", "O1"])
     // A plain import of the same file removes O1, so the parent is unknown.
     let error = #expect(throws: ImportError.self) { try ws.importOKRs(file: path, by: "u") }
     #expect(error?.message.contains("unknown parent `O1`") == true)

@@ -8,6 +8,8 @@ extension Catalogue {
     public var gone: String
     /// Scores.
     public var scoresHeading: String, scoresHint: String
+    /// The hint when earlier waves show too: "every wave, Δ against 2025-09".
+    public var trendHint: @Sendable (_ delta: String, _ baseline: String) -> String
     public var noWave: String
     /// A score's facts: "n 211", "fav 34%", "NPS −12".
     public var respondents: String, favourable: String, nps: String
@@ -51,6 +53,7 @@ extension Catalogue.DrillText {
     scores: "Scores", questions: "Questions", segments: "Segments", comments: "Comments",
     gone: "This theme is no longer in the workspace.",
     scoresHeading: "Scores: index 0–100 with 95% CI", scoresHint: "baseline, then follow-up",
+    trendHint: { "every wave, \($0) against \($1)" },
     noWave: "No survey wave imported yet.",
     respondents: "n", favourable: "fav", nps: "NPS",
     withheld: { "withheld: \($0)" },
@@ -90,6 +93,7 @@ extension Catalogue.DrillText {
       gone: m(gone),
       scoresHeading: m(scoresHeading),
       scoresHint: m(scoresHint),
+      trendHint: m(trendHint),
       noWave: m(noWave),
       respondents: m(respondents),
       favourable: m(favourable),

@@ -71,7 +71,6 @@ public enum DrillRows {
     let t = model.shared.text.drill
     let words = model.shared.text.analysis
     let labels = labelWidth(words)
-    page.section(t.scores, heading(t.scoresHeading, hint: t.scoresHint))
     let analysis = model.shared.analysis
     let compared = [analysis.baseline, analysis.followUp].compactMap { $0 }
     // The trend: every wave up to the follow-up when there are more than the two compared.
@@ -79,6 +78,10 @@ public enum DrillRows {
       analysis.waves.count > 2
       ? analysis.waves.filter { w in analysis.followUp.map { w.date <= $0.date } ?? true } : compared
     let shown = waves.count == 2 && waves[0].id == waves[1].id ? [waves[0]] : waves
+    let isTrend = shown.count > 2 || (shown.count == 2 && shown.map(\.id) != compared.map(\.id))
+    let hint =
+      isTrend ? analysis.baseline.map { t.trendHint(text.glyphs.delta, $0.id) } ?? t.scoresHint : t.scoresHint
+    page.section(t.scores, heading(t.scoresHeading, hint: hint))
     guard !shown.isEmpty else {
       page.lines.append([Span("  " + t.noWave, Style(.muted))])
       return
@@ -124,7 +127,10 @@ public enum DrillRows {
           line.append(
             Span(TextFit.left("", strip) + " " + TextFit.right(text.missing, 6) + "  " + why, Style(.muted)))
         }
-        if i == shown.count - 1 && shown.count == 2 && both[i] != nil {
+        // The change the analysis compares (follow-up − baseline), on the follow-up's row.
+        if wave.id == analysis.followUp?.id && compared.count == 2 && compared[0].id != compared[1].id
+          && both[i] != nil
+        {
           line.append(Span("  \(text.glyphs.delta) ", Style(.muted)))
           line.append(text.changeCell(m.change[audience]))
         }

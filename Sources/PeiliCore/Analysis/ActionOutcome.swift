@@ -41,7 +41,8 @@ public struct ActionOutcome: Hashable, Sendable {
   /// The one word a rollup counts it under (nil: linked to no theme).
   public var tally: ImpactTally? {
     guard let verdict else { return nil }
-    if busyNoChange { return .busyNoChange }
+    // Worse says more than "busy, no change", which it also is.
+    if busyNoChange && verdict != .worse { return .busyNoChange }
     return switch verdict {
     case .moved: .moved
     case .worse: .worse

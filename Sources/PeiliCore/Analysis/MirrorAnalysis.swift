@@ -36,7 +36,8 @@ public struct MirrorAnalysis: Sendable {
 
   private typealias WavePair = MirrorBasis.WavePair
 
-  /// `baselineWave`/`followUpWave` pick the compared waves by id (default oldest and latest).
+  /// `baselineWave`/`followUpWave` pick the compared waves by id (default: the cycle's baseline
+  /// and the latest wave, as `MirrorBasis` says).
   public init(
     snapshot: Snapshot, today: Day, minimumGroup: Int = 5, materialThreshold: Double = 5,
     baselineWave: String? = nil, followUpWave: String? = nil

@@ -70,7 +70,8 @@ public struct MirrorBasis: Sendable {
   }
 
   /// Reads everything of `snapshot` but its actions (which may be missing).
-  /// `baselineWave`/`followUpWave` pick the compared waves by id (default oldest and latest).
+  /// `baselineWave`/`followUpWave` pick the compared waves by id (default: the cycle's
+  /// baseline — the last wave on or before its start, else the oldest — and the latest).
   public init(
     snapshot: Snapshot, today: Day, minimumGroup: Int = 5, materialThreshold: Double = 5,
     baselineWave: String? = nil, followUpWave: String? = nil
@@ -84,7 +85,9 @@ public struct MirrorBasis: Sendable {
     self.waves = waves
     waveDates = waves.map(\.date)
     let followUp = followUpWave.flatMap { id in waves.first { $0.id == id } } ?? waves.last
-    let baseline = baselineWave.flatMap { id in waves.first { $0.id == id } } ?? waves.first
+    // A workspace of several cycles holds earlier waves: a cycle is judged from its own start.
+    let cycleBaseline = snapshot.cycle.flatMap { c in waves.last { $0.date <= c.start } } ?? waves.first
+    let baseline = baselineWave.flatMap { id in waves.first { $0.id == id } } ?? cycleBaseline
     self.baseline = baseline
     self.followUp = followUp
     let themes = snapshot.themes.sorted { ($0.position, $0.id) < ($1.position, $1.id) }

@@ -1,10 +1,15 @@
-/// The demo company's OKRs for 2026 as the OKR YAML a user would write: three objectives
-/// wired to customer and staff themes and one deliberately without a mirror (O4).
+/// The demo company's OKRs as the OKR YAML a user would write: for 2026, three objectives
+/// wired to customer and staff themes and one deliberately without a mirror (O4); for 2025,
+/// the previous cycle, whose finished actions the 2026-09 wave judges a year later and whose
+/// unfinished ones `peili cycle new 2026 --from 2025` carried over.
 enum DemoOKRs {
   /// The cycle id and name; the name's "(demo)" suffix is how `peili demo` recognises a
   /// workspace it may rebuild without `--force`.
   static let cycleID = "2026"
   static let cycleName = "Latausverkko Oy 2026 (demo)"
+  static let cycleStart = "2026-01-01"
+  static let cycleEnd = "2026-12-31"
+  static let previousCycleID = "2025"
 
   /// Confidence (1–10) and a note per key result and action, left by their owners.
   static let keyResultCheckIns: [(String, Int, String)] = [
@@ -23,7 +28,7 @@ enum DemoOKRs {
 
   static let yaml = """
     # Latausverkko Oy: fictional EV charging operator in Finland (peili demo data).
-    cycle: {id: "\(cycleID)", name: "\(cycleName)", start: 2026-01-01, end: 2026-12-31}
+    cycle: {id: "\(cycleID)", name: "\(cycleName)", start: \(cycleStart), end: \(cycleEnd)}
     themes:
       - {id: communication, name: Communication}
       - {id: service, name: Customer service}
@@ -112,7 +117,7 @@ enum DemoOKRs {
           - {id: A13, title: "Knowledge base for field technicians", owner: Ville, status: active,
              progress: 50, start: 2026-04-01, due: 2026-12-31, themes: [service, reliability]}
           - {id: A14, title: "Night-shift phone service pilot", owner: Saara, status: active, progress: 40,
-             start: 2026-06-01, due: 2026-12-31, themes: [service], key_result: KR10}
+             start: 2026-10-01, due: 2026-12-31, themes: [service], key_result: KR10}
           - {id: A15, title: "Account managers for fleet customers", owner: Ville, status: done,
              progress: 100, start: 2026-02-01, due: 2026-08-31, themes: [service]}
       - id: O4
@@ -134,6 +139,64 @@ enum DemoOKRs {
              start: 2026-05-01, due: 2026-12-31}
           - {id: A20, title: "Renegotiate the electricity purchase contract", owner: Outi,
              status: planned, progress: 0, start: 2026-11-01, due: 2027-02-28}
+
+    """
+
+  /// The 2025 cycle as it stood when it ended. Every verdict a finished cycle can hold shows
+  /// here once the 2026-09 wave is in: pricing moved with a comparison (A25-1), service got
+  /// worse and was never communicated (A25-2), reliability moved under two actions sharing the
+  /// credit (A25-4, A25-5), influence showed no change a year later (A25-3, finished after the
+  /// 2025-09 wave), a dropped action (A25-6); A25-7 and A25-8 were unfinished and carried over.
+  static let previousYAML = """
+    # Latausverkko Oy: the previous cycle (peili demo data).
+    cycle: {id: "\(previousCycleID)", name: "Latausverkko Oy 2025 (demo)", start: 2025-01-01, end: 2025-12-31}
+    objectives:
+      - id: O25-1
+        title: "No one has to ask what charging costs"
+        kind: committed
+        owner: Aino
+        themes: [pricing]
+        key_results:
+          - {id: KR25-1, title: "Customer Pricing clarity index from 43 to 50", kind: perception,
+             theme: pricing, audience: customer, baseline_wave: 2024-09, target: 50, owner: Aino}
+        actions:
+          - {id: A25-1, title: "Price per kWh on every charger display", owner: Eero, status: done,
+             progress: 100, start: 2025-02-01, due: 2025-06-30, themes: [pricing], key_result: KR25-1,
+             communicated: {on: 2025-07-01, channel: charger displays and the website}}
+          - {id: A25-6, title: "Charging-card loyalty programme", owner: Siiri, status: dropped,
+             progress: 10, start: 2025-03-01, due: 2025-10-31, themes: [recommendation]}
+      - id: O25-2
+        title: "Service that answers, at lower cost"
+        kind: committed
+        owner: Helmi
+        themes: [service]
+        key_results:
+          - {id: KR25-2, title: "Cost per customer contact", kind: metric, start: 9.8, target: 7.5,
+             current: 7.9, unit: "€", owner: Helmi}
+        actions:
+          - {id: A25-2, title: "Evening phone line to a subcontractor", owner: Helmi, status: done,
+             progress: 100, start: 2025-01-15, due: 2025-04-30, themes: [service], key_result: KR25-2}
+          - {id: A25-3, title: "Customer panel of 30 drivers", owner: Outi, status: done, progress: 100,
+             start: 2025-09-20, due: 2025-11-30, themes: [influence],
+             communicated: {on: 2025-12-03, channel: customer e-mail}}
+      - id: O25-3
+        title: "Chargers people can rely on"
+        kind: committed
+        owner: Mikko
+        themes: [reliability]
+        key_results:
+          - {id: KR25-3, title: "Charger uptime", kind: metric, start: 95.4, target: 97.5, current: 97.1,
+             unit: "%", owner: Mikko}
+        actions:
+          - {id: A25-4, title: "Replace the 40 oldest AC chargers", owner: Mikko, status: done,
+             progress: 100, start: 2025-01-10, due: 2025-08-31, themes: [reliability], key_result: KR25-3,
+             communicated: {on: 2025-09-01, channel: press release}}
+          - {id: A25-5, title: "Fault monitoring around the clock", owner: Eero, status: done,
+             progress: 100, start: 2025-02-01, due: 2025-06-30, themes: [reliability], key_result: KR25-3}
+          - {id: A25-7, title: "Spare-part van for Lapland", owner: Mikko, status: active, progress: 40,
+             start: 2025-10-01, due: 2026-06-30, themes: [reliability]}
+          - {id: A25-8, title: "Fault status page in Swedish and English", owner: Siiri, status: planned,
+             progress: 0, start: 2026-02-01, due: 2026-05-31, themes: [communication, reliability]}
 
     """
 }

@@ -17,13 +17,18 @@ enum DemoSurvey {
   struct WaveInfo {
     let id: String
     let date: String
-    /// 0 = baseline, 1 = follow-up.
+    /// Place in the level and comment tables: 0 = 2024-09, 1 = 2025-09, 2 = 2026-09.
     let step: Int
+    let customers: Int
   }
 
+  /// Three waves a year apart: 2024-09 is the baseline of the previous cycle (2025), 2025-09
+  /// its follow-up and the current cycle's baseline, 2026-09 the current follow-up and the
+  /// previous cycle's "a year later".
+  static let earlierWave = WaveInfo(id: "2024-09", date: "2024-09-16", step: 0, customers: 198)
   static let waves = [
-    WaveInfo(id: "2025-09", date: "2025-09-15", step: 0),
-    WaveInfo(id: "2026-09", date: "2026-09-15", step: 1),
+    WaveInfo(id: "2025-09", date: "2025-09-15", step: 1, customers: 204),
+    WaveInfo(id: "2026-09", date: "2026-09-15", step: 2, customers: 211),
   ]
 
   static let themes: [(id: String, name: String)] = [
@@ -167,10 +172,13 @@ enum DemoSurvey {
       scale: 1...5, offset: -6),
   ]
 
-  /// Theme level (0–100 index) per audience and wave step: [baseline, follow-up].
+  /// Theme level (0–100 index) per audience and wave step: [2024-09, 2025-09, 2026-09].
+  /// 2024→2025 is the previous cycle's story: pricing moved after the price displays, service
+  /// fell when the evening line was outsourced, reliability moved under two actions at once.
   static let customerLevel: [String: [Double]] = [
-    "communication": [30, 40], "service": [57, 67], "influence": [46, 46], "reliability": [60, 68],
-    "pricing": [53, 53], "app": [49, 61], "recommendation": [60, 63],
+    "communication": [32, 30, 40], "service": [64, 57, 67], "influence": [45, 46, 46],
+    "reliability": [50, 60, 68], "pricing": [43, 53, 53], "app": [45, 49, 61],
+    "recommendation": [57, 60, 63],
   ]
   /// Mirror = customer level + this: staff mostly think customers are unhappier than they
   /// are; on the app they built they are too optimistic.
@@ -179,8 +187,8 @@ enum DemoSurvey {
     "app": 13, "recommendation": -18,
   ]
   static let staffLevel: [String: [Double]] = [
-    "communication": [44, 52], "service": [54, 60], "influence": [35, 36], "reliability": [58, 63],
-    "app": [55, 60], "recommendation": [52, 54],
+    "communication": [42, 44, 52], "service": [56, 54, 60], "influence": [34, 35, 36],
+    "reliability": [52, 58, 63], "app": [53, 55, 60], "recommendation": [51, 52, 54],
   ]
 
   static let customerTypes: [(String, Double)] = [("private", 0.6), ("business", 0.25), ("fleet", 0.15)]
@@ -202,6 +210,12 @@ enum DemoSurvey {
 
   /// Verbatim comments per wave step and column: Finnish and English as customers write them.
   static let customerCommentTexts: [[(String, String)]] = [
+    [
+      ("comment_communication", "Hinta selviää vasta kuitista."),
+      ("comment_communication", "I never know what a session will cost before I plug in."),
+      ("comment_service", "Asiakaspalvelu on ystävällistä ja vastaa nopeasti."),
+      ("comment_app", "Sovellus hukkaa kirjautumisen joka viikko."),
+    ],
     [
       ("comment_communication", "En tiennyt hinnanmuutoksesta ennen kuin näin laskun."),
       ("comment_communication", "Huoltokatkoista ei kerrota etukäteen, ajoin turhaan Hervantaan."),
@@ -235,6 +249,10 @@ enum DemoSurvey {
     ],
   ]
   static let staffCommentTexts: [[(String, String)]] = [
+    [
+      ("comment_influence", "Kukaan ei kysy meiltä mitään."),
+      ("comment_service", "Hinnoista tulee joka päivä kysymyksiä, joihin en osaa vastata."),
+    ],
     [
       ("comment_influence", "Ideat kentältä eivät etene mihinkään."),
       ("comment_influence", "Nobody asks the technicians before buying new chargers."),

@@ -13,9 +13,13 @@ struct DemoSurveyFiles {
     let mappingName: String
   }
 
+  private let seed: UInt64
   private var rng: SplitMix64
 
-  init(seed: UInt64) { rng = SplitMix64(seed: seed) }
+  init(seed: UInt64) {
+    self.seed = seed
+    rng = SplitMix64(seed: seed)
+  }
 
   /// The three mapping files by name.
   static func mappings() -> [String: String] {
@@ -32,8 +36,14 @@ struct DemoSurveyFiles {
   }
 
   /// Every wave × audience export, customers first so that their mapping introduces the themes.
+  /// The 2024-09 wave, added when the demo gained its previous cycle, draws from a generator of
+  /// its own so that the later waves keep the answers they had.
   mutating func exports() -> [Export] {
     var result: [Export] = []
+    var earlier = DemoSurveyFiles(seed: seed ^ 0x2024)
+    result.append(earlier.customers(DemoSurvey.earlierWave))
+    let (earlierStaff, earlierMirror) = earlier.staffAndMirror(DemoSurvey.earlierWave)
+    result += [earlierStaff, earlierMirror]
     for wave in DemoSurvey.waves {
       result.append(customers(wave))
       let (staff, mirror) = staffAndMirror(wave)
@@ -75,7 +85,7 @@ struct DemoSurveyFiles {
   // MARK: - Respondents
 
   private mutating func customers(_ wave: DemoSurvey.WaveInfo) -> Export {
-    let count = wave.step == 0 ? 204 : 211
+    let count = wave.customers
     let lappi = Set(distinctIndices(DemoSurvey.lappiCustomers, below: count))
     let commentTexts = DemoSurvey.customerCommentTexts[wave.step]
     let commenters = distinctIndices(commentTexts.count, below: count)
@@ -98,7 +108,8 @@ struct DemoSurveyFiles {
       switch type {
       case "business": shift["service", default: 0] += 4
       case "fleet":
-        shift["service", default: 0] += wave.step == 1 ? 6 : 0
+        // Fleet account managers (A15) from the 2026 cycle on.
+        shift["service", default: 0] += wave.step == 2 ? 6 : 0
         shift["app", default: 0] -= 5
       default: break
       }

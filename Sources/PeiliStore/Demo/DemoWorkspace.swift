@@ -36,7 +36,16 @@ public enum DemoWorkspace {
         mapping: dir.appendingPathComponent(export.mappingName).path, wave: export.waveID, date: date,
         audience: audience, replace: false, by: user)
     }
-    try workspace.importOKRs(file: dir.appendingPathComponent("okrs.yaml").path, by: user)
+    // Last year's cycle, then this year's started from it as `peili cycle new 2026 --from
+    // 2025` would (carrying its unfinished actions over), then this year's own OKRs added.
+    try workspace.importOKRs(file: dir.appendingPathComponent("okrs-2025.yaml").path, by: user)
+    guard let start = Day(DemoOKRs.cycleStart), let end = Day(DemoOKRs.cycleEnd) else {
+      throw BuildError(message: "the demo cycle's dates do not parse")
+    }
+    try workspace.startCycle(
+      Cycle(id: DemoOKRs.cycleID, name: DemoOKRs.cycleName, start: start, end: end),
+      carryingOverFrom: DemoOKRs.previousCycleID, by: user)
+    try workspace.importOKRs(file: dir.appendingPathComponent("okrs.yaml").path, by: user, update: true)
     try checkIns(workspace, by: user)
     // The check-ins are the demo's past (owners' earlier work), not the session that opens
     // it next: `u` there must not undo them.
@@ -71,7 +80,9 @@ public enum DemoWorkspace {
   ) {
     var generator = DemoSurveyFiles(seed: seed)
     let exports = generator.exports()
-    var texts: [(name: String, text: String)] = [("okrs.yaml", DemoOKRs.yaml)]
+    var texts: [(name: String, text: String)] = [
+      ("okrs-2025.yaml", DemoOKRs.previousYAML), ("okrs.yaml", DemoOKRs.yaml),
+    ]
     texts += DemoSurveyFiles.mappings().sorted { $0.key < $1.key }.map { ($0.key, $0.value) }
     texts += exports.map { ($0.csvName, $0.csv) }
     return (texts, exports)
