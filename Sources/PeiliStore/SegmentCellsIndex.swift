@@ -44,23 +44,34 @@ struct SegmentCellsIndex {
     /// Why `filter` (already restricted to this audience's attributes) may not be shown for
     /// this group, judged on respondent counts; nil when it may.
     func refusal(_ filter: SegmentFilter, minimum: Int) -> String? {
+      refusalCause(filter, minimum: minimum)?.reason
+    }
+
+    /// `refusal` with its cause as a fact: too few, or the complement rule.
+    func refusalCause(_ filter: SegmentFilter, minimum: Int) -> (reason: String, cause: Suppression.Cause)? {
       let reason = Suppression.reason(minimum: minimum)
       let group = "\(audience.rawValue) \(waveID)"
       guard !filter.isEmpty else {
         return Suppression.isSuppressed(n: respondents, minimum: minimum)
-          ? "\(group): \(reason)" : nil
+          ? ("\(group): \(reason)", .tooFew) : nil
       }
       for (attribute, value) in filter.constraints.sorted(by: { $0.key < $1.key })
       where withheldValues(attribute, minimum: minimum).contains(value) {
-        return "\(group): \(attribute) = \(value) is too small a group to show (\(reason), or it would "
-          + "reveal one)".sanitizedForTerminal
+        // The true reason: too few itself, or withheld by the complement rule (a 30-person
+        // value withheld so that a 3-person one cannot be worked out is not "n < 5").
+        let small = Suppression.isSuppressed(
+          n: respondents(matching: SegmentFilter([attribute: value])), minimum: minimum)
+        let why = small ? reason : Suppression.complementReason(minimum: minimum)
+        return (
+          "\(group): \(attribute) = \(value): \(why)".sanitizedForTerminal, small ? .tooFew : .complement
+        )
       }
       let n = respondents(matching: filter)
-      if Suppression.isSuppressed(n: n, minimum: minimum) { return "\(group): \(reason)" }
+      if Suppression.isSuppressed(n: n, minimum: minimum) { return ("\(group): \(reason)", .tooFew) }
       for attribute in filter.constraints.keys.sorted() {
         let parent = respondents(matching: filter.setting(attribute, to: nil))
         if Suppression.refusesFilter(filteredN: n, totalN: parent, minimum: minimum) {
-          return "\(group): the rest of the group would be fewer than \(minimum) respondents"
+          return ("\(group): the rest of the group would be fewer than \(minimum) respondents", .complement)
         }
       }
       return nil

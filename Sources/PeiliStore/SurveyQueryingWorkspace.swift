@@ -76,21 +76,27 @@ extension Workspace: SurveyQuerying {
         db, group: group, filter: f, themeID: themeID, questionID: questionID, minimum: minimumGroup)
       let key = ScoreKey(themeID: themeID, questionID: questionID, audience: audience, waveID: waveID)
       if let reason = total.refused[key] ?? (f.isEmpty ? nil : group.refusal(f, minimum: minimumGroup)) {
-        return values.map { SegmentRow(value: $0, summary: nil, suppressedReason: reason) }
+        return values.map {
+          SegmentRow(value: $0, summary: nil, suppressedReason: reason, cause: .filterWithheld)
+        }
       }
       let totalN = total.shown[key]?.n ?? total.n[key] ?? 0
-      var rows: [(value: String, summary: ScoreSummary?, reason: String?)] = []
+      var rows: [(value: String, summary: ScoreSummary?, reason: String?, cause: Suppression.Cause?)] = []
       for value in values {
         let rowFilter = f.setting(attribute, to: value)
         let part = try Self.merge(
           db, group: group, filter: rowFilter, themeID: themeID, questionID: questionID, minimum: minimumGroup
         )
-        let reason = group.refusal(rowFilter, minimum: minimumGroup) ?? part.refused[key]
-        rows.append(
-          (
-            value, reason == nil ? part.shown[key] : nil,
-            reason ?? (part.shown[key] == nil ? "no answers" : nil)
-          ))
+        if let refused = group.refusalCause(rowFilter, minimum: minimumGroup) {
+          rows.append((value, nil, refused.reason, refused.cause))
+        } else if let reason = part.refused[key] {
+          let small = Suppression.isSuppressed(n: part.n[key] ?? 0, minimum: minimumGroup)
+          rows.append((value, nil, reason, small ? .tooFew : .complement))
+        } else if let shown = part.shown[key] {
+          rows.append((value, shown, nil, nil))
+        } else {
+          rows.append((value, nil, "no answers", .noAnswers))
+        }
       }
       // Whoever is in no shown row must be 0 or at least the minimum, else the shown rows,
       // taken from the total, would give the small rest away: withhold the smallest rows.
@@ -102,10 +108,12 @@ extension Workspace: SurveyQuerying {
       {
         rest += rows[smallest].summary!.n
         rows[smallest].summary = nil
-        rows[smallest].reason =
-          "withheld so that a group under \(minimumGroup) cannot be worked out from the total"
+        rows[smallest].reason = Suppression.complementReason(minimum: minimumGroup)
+        rows[smallest].cause = .complement
       }
-      return rows.map { SegmentRow(value: $0.value, summary: $0.summary, suppressedReason: $0.reason) }
+      return rows.map {
+        SegmentRow(value: $0.value, summary: $0.summary, suppressedReason: $0.reason, cause: $0.cause)
+      }
     }
   }
 

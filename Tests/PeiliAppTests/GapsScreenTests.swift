@@ -29,15 +29,16 @@ struct GapsScreenTests {
     #expect(lines[0].hasSuffix("  1  2 Gaps  3  4  5  7"))
     #expect(lines[1] == " Rank by  mirror gap  experience gap  target gap  weakness  change")
     #expect(lines[2] == " Theme          0 ─── scores ─── 100      Gap Class              n Linked")
-    #expect(lines[3] == " Recommendation ········─M━━━C·······   -20±4 pessimistic   211/40 ! blind spot")
-    #expect(lines[5].hasPrefix(" Reliability    ·········─M━━━C······   -17±4 pessimistic   211/40 O1 O2 O3"))
-    #expect(lines[7] == " App & payment  ············C━━M─····   +14±4 optimistic    211/40 O2 KR5 KR6 A…")
+    #expect(lines[3] == " Recommendation ········─M━━━C·······   -20±4 under         211/40 ! blind spot")
+    #expect(lines[5].hasPrefix(" Reliability    ·········─M━━━C······   -17±4 under         211/40 O1 O2 O3"))
+    #expect(lines[7] == " App & payment  ············C━━M─····   +14±4 over          211/40 O2 KR5 KR6 A…")
     // The copy holding the actions carried over from 2025 links Communication too.
     #expect(
       lines[9].hasPrefix(" Communication  ·······─M─···········    -2±5 aligned       211/40 O1 O25-3-"))
     #expect(
-      line(lines, " Recommendation: ")
-        == " Recommendation: Staff underestimate customers on Recommendation by 20 ± 4")
+      line(lines, " Recommendation: ")?.hasPrefix(
+        " Recommendation: Staff's mirror estimate 20 ± 4 under customers;")
+        == true)
     #expect(lines.contains(" Linked: nothing"))
     #expect(lines.contains(" ! Blind spot: mirror gap −20 ± 4"))
     #expect(lines.contains(" C customer  S staff  M mirror  ━ gap  ─ 95% CI"))
@@ -46,7 +47,7 @@ struct GapsScreenTests {
     // Tab: the experience gap (staff − customers); a theme staff do not answer has no data.
     press(&m, .tab)
     lines = TestWorkspace.render(m)
-    #expect(lines[3].hasPrefix(" Communication  ········C━S──········   +11±6 staff higher  211/40 O1"))
+    #expect(lines[3].hasPrefix(" Communication  ········C━S──········   +11±6 over          211/40 O1"))
     #expect(line(lines, " Pricing clari")?.contains("      – no data        211/– ! blind spot") == true)
     // Weakness: the lowest customer index first; the selection moves and is kept by theme.
     press(&m, .tab, .tab)
@@ -72,10 +73,10 @@ struct GapsScreenTests {
     #expect(lines[2].hasPrefix(" Theme                    0 ─── scores ─── 100           Gap Class"))
     #expect(
       lines[4].hasPrefix(
-        " Customer service         ···········─M━━━━C─·······   -19±4 pessimistic   211/40 O3 KR7"))
+        " Customer service         ···········─M━━━━C─·······   -19±4 under         211/40 O3 KR7"))
     #expect(
       lines.contains {
-        $0.hasPrefix(" Customer service: Staff underestimate customers on Customer service by 19")
+        $0.hasPrefix(" Customer service: Staff's mirror estimate 19 ± 4 under customers")
       })
     #expect(lines.contains { $0.hasPrefix(" Linked: O3 ") })
   }
@@ -313,7 +314,7 @@ struct GapsScreenTests {
       screens.append(TestWorkspace.render(m))
     }
     #expect(screens[0][2].hasPrefix(" Theme          0 --- scores --- 100"))
-    #expect(screens[0][3].hasPrefix(" Recommendation ........-M===C....... -20+/-4 pessimistic   211/40"))
+    #expect(screens[0][3].hasPrefix(" Recommendation ........-M===C....... -20+/-4 under         211/40"))
     for (i, lines) in screens.enumerated() {
       for line in lines {
         #expect(!line.contains { marks.contains($0) }, "screen \(i): \(line)")
@@ -380,7 +381,7 @@ struct GapsScreenTests {
           "segment region = Lappi refused: the group would be 3 respondents (< 5)", isError: true))
   }
 
-  @Test func commentsAreWithheldOrStrippedOfControlCharacters() {
+  @Test func commentsAreWithheldOrStrippedOfControlCharacters() throws {
     var m = TestWorkspace.model()
     m[ThemeScreen.self] = DrillState(themeID: "communication")
     m.screen = .theme
@@ -411,12 +412,18 @@ struct GapsScreenTests {
     let rows = [
       SegmentRow(value: "Lappi", summary: nil, suppressedReason: "3 respondents (< 5)"),
       SegmentRow(value: "Uusimaa", summary: TestWorkspace.summary(n: 40, mean: 50), suppressedReason: nil),
+      SegmentRow(
+        value: "Varsinais-Suomi", summary: nil, suppressedReason: Suppression.complementReason(minimum: 5),
+        cause: .complement),
     ]
     _ = update(
       &m,
       .answered(
         .attributes,
-        .attributes([SegmentAttribute(name: "region", audiences: [.customer], values: ["Lappi", "Uusimaa"])]))
+        .attributes([
+          SegmentAttribute(
+            name: "region", audiences: [.customer], values: ["Lappi", "Uusimaa", "Varsinais-Suomi"])
+        ]))
     )
     _ = update(
       &m,
@@ -428,5 +435,8 @@ struct GapsScreenTests {
     let lines = TestWorkspace.render(m, height: 60)
     #expect(line(lines, "     Lappi ")?.hasSuffix("n<5  3 respondents (< 5)") == true)
     #expect(line(lines, "     Uusimaa ")?.contains(" 50 ±5  n 40 ") == true)
+    // A 30-person region withheld by the complement rule is not labelled n<5.
+    let varsinais = try #require(line(lines, "     Varsinais-Suomi "))
+    #expect(!varsinais.contains("n<5") && varsinais.contains("withheld (complement rule)  withheld so that"))
   }
 }

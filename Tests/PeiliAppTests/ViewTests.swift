@@ -69,7 +69,7 @@ struct ViewTests {
     #expect(staff.map { lines[$0 + 1].hasSuffix("–  n<5") } == true)
     #expect(!screen.contains("n 3 "))
     #expect(screen.contains(" 44 ±2  n 200  fav  44%"))
-    #expect(screen.contains("Not enough data on Influence"))
+    #expect(screen.contains("Customers score it 45, below 50"))
   }
 
   @Test func statusErrorsAndMessagesShowAboveTheFooter() {

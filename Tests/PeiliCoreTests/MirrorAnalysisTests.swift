@@ -65,12 +65,14 @@ import Testing
     #expect(g.gapClass == .under && g.isMarked)
     let size = Int((try ref.number("diff") * 25).rounded())
     let margin = Int(((try ref.number("ci_high") - ref.number("ci_low")) / 2 * 25).rounded())
-    #expect(m.reading == .staffUnderestimate(by: g))
-    #expect(
-      ReportWording.reading(m) == "Staff underestimate customers on Communication by \(size) ± \(margin)")
-    #expect(ReportWording.reading(m) == "Staff underestimate customers on Communication by 8 ± 5")
     // The customer change is the reference Welch (after − before) itself.
     let c = try #require(m.change[.customer])
+    // Not weak: the marked gap leads the reading, then the marked change.
+    #expect(m.reading == .facts([.mirrorGap(g), .change(.customer, c)]))
+    #expect(
+      ReportWording.reading(m)
+        == "Staff's mirror estimate \(size) ± \(margin) under customers; customers up \(size) ± \(margin)")
+    #expect(ReportWording.reading(m) == "Staff's mirror estimate 8 ± 5 under customers; customers up 8 ± 5")
     expectClose(c.diff, try ref.number("diff") * 25, "change")
     #expect(c.gapClass == .over)
     #expect(m.change[.mirror]?.gapClass == .notEnoughData)
@@ -108,8 +110,13 @@ import Testing
     expectClose(e.p, try f.welch[3].number("p"), "experience p")
     #expect(e.gapClass == .over)
     #expect(influence.mirrorGap?.gapClass == .notEnoughData)
-    #expect(influence.reading == .notEnoughData)
-    #expect(ReportWording.reading(influence) == "Not enough data on Influence")
+    // The customers' weakest theme leads its reading, then the marked experience gap.
+    let weak = try #require(influence.scores[.customer]?.index)
+    #expect(influence.reading == .facts([.weakest(.customer, index: weak), .experienceGap(e)]))
+    #expect(
+      ReportWording.reading(influence)
+        == "Customers' weakest theme, at \(Int(weak.rounded())); staff's own score \(ReportWording.size(e)) over customers"
+    )
     let pricing = try #require(a.mirror(theme: "pricing"))
     #expect(pricing.scores[.customer] == nil)  // n = 3: suppressed
     #expect(pricing.baselineScores[.customer]?.n == 41)

@@ -89,7 +89,7 @@ import Testing
     let themes = try #require(doc["themes"] as? [[String: Any]])
     #expect(themes.map { $0["id"] as? String } == ["communication", "service", "influence", "pricing"])
     let comm = themes[0]
-    #expect(comm["reading"] as? String == "Staff underestimate customers on Communication by 8 ± 5")
+    #expect(comm["reading"] as? String == "Staff's mirror estimate 8 ± 5 under customers; customers up 8 ± 5")
     let gap = try #require(comm["mirror_gap"] as? [String: Any])
     #expect(gap["class"] as? String == "under" && gap["marked"] as? Bool == true)
     expectClose((gap["diff"] as? NSNumber)?.doubleValue, -(try f.welch[2].number("diff")) * 25, "gap diff")
@@ -172,7 +172,7 @@ import Testing
           && $0.contains("(customer 2025-09 → 2026-09: +7.8") && $0.contains("untargeted themes")
       })
     #expect(lines.contains("### Communication"))
-    #expect(lines.contains("Staff underestimate customers on Communication by 8 ± 5"))
+    #expect(lines.contains("Staff's mirror estimate 8 ± 5 under customers; customers up 8 ± 5"))
     #expect(lines.contains { $0.hasPrefix("| customer | 2025-09 | 212 | ") })
     #expect(
       lines.contains {

@@ -12,6 +12,16 @@ enum HelpContent {
       shown.overlay = nil
       add(part.bindings(shown), title: part.title(m.shared.text), to: &sections)
     }
+    // The gap direction words every screen uses, explained once (before the keys that work
+    // everywhere, which end the help).
+    let t = m.shared.text
+    sections.append(
+      HelpOverlay.Section(
+        t.frame.helpWords,
+        [
+          HelpOverlay.Entry(t.analysis.under, t.frame.underMeans),
+          HelpOverlay.Entry(t.analysis.over, t.frame.overMeans),
+        ]))
     add(GlobalKeys.bindings(m), title: nil, to: &sections)
     return sections
   }

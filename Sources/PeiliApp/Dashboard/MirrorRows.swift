@@ -56,11 +56,17 @@ public enum MirrorRows {
 
   /// The reading in words, indented under its theme.
   public static func reading(_ m: ThemeMirror, text: ScoreText) -> [Span] {
+    // Coloured by the fact it leads with.
     let role: Role =
-      switch m.mirrorGap?.gapClass {
-      case .under: .gapUnder
-      case .over: .gapOver
-      default: .muted
+      switch m.reading {
+      case .facts(let facts):
+        switch facts.first {
+        case .weakest?, .weak?: .warn
+        case .mirrorGap(let g)?, .experienceGap(let g)?: g.gapClass == .under ? .gapUnder : .gapOver
+        case .change(_, let g)?: g.diff > 0 ? .good : .bad
+        case nil: .muted
+        }
+      case .agree, .notEnoughData: .muted
       }
     return [
       Span("  " + text.plain(text.words.reading(m.reading, theme: m.theme.name, numbers: text)), Style(role))
@@ -144,19 +150,27 @@ public enum MirrorRows {
       ]
     case .perception(let themeID, let audience, _, let target):
       let name = model.shared.analysis.mirror(theme: themeID)?.theme.name ?? themeID
-      let current =
-        model.shared.analysis.current(keyResult: kr.id).map { "\(Int($0.rounded()))" } ?? text.missing
-      return [
+      let a = model.shared.analysis
+      let current = a.current(keyResult: kr.id).map { "\(Int($0.rounded()))" } ?? text.missing
+      var spans = [
         Span(t.dashboard.perception(t.analysis.audience(audience), name) + " ", Style(.muted)),
         Span(current, Style(.text, bold: true)),
-        Span(" \(text.arrow) \(t.dashboard.target(number(target)))", Style(.muted)),
       ]
+      if let wave = a.currentWave(keyResult: kr.id) {
+        spans.append(Span(" " + t.dashboard.ofWave(wave), Style(.muted)))
+      }
+      spans.append(Span(" \(text.arrow) \(t.dashboard.target(number(target)))", Style(.muted)))
+      if a.isWithheldUnderFilter(keyResult: kr.id) {
+        spans.append(Span(text.separator + t.dashboard.withheldUnderFilter, Style(.warn)))
+      }
+      return spans
     }
   }
 
   /// A measure value without a trailing ".0".
   static func number(_ x: Double) -> String {
-    x == x.rounded() && abs(x) < 1e12 ? "\(Int(x))" : "\((x * 10).rounded() / 10)"
+    // + 0 turns a −0.0 (of a value that rounds to zero from below) into 0.0.
+    x == x.rounded() && abs(x) < 1e12 ? "\(Int(x))" : "\((x * 10).rounded() / 10 + 0)"
   }
 
   /// Coverage warnings as lines, those about the selection's objective and its themes first.

@@ -43,6 +43,9 @@ public enum TreeRows {
     public var wordRole: Role
     public var confidence: Int?
     public var owner: String?
+    /// A perception key result whose current score the segment filter withholds: the
+    /// progress and pace are the unfiltered ones.
+    public var withheldUnderFilter = false
   }
 
   /// The facts of one item, read from the model's indexes (no scan).
@@ -62,7 +65,7 @@ public enum TreeRows {
       return Facts(
         title: kr?.title ?? id, progress: model.shared.analysis.progress(keyResult: id), pace: pace,
         word: model.shared.text.name(pace), wordRole: text.role(pace), confidence: kr?.confidence,
-        owner: kr?.owner)
+        owner: kr?.owner, withheldUnderFilter: model.shared.analysis.isWithheldUnderFilter(keyResult: id))
     case .action:
       let a = model.shared.tree.action(id)
       let pace = a.map { model.shared.analysis.status(of: $0) } ?? .notStarted
@@ -79,9 +82,12 @@ public enum TreeRows {
     let text = ScoreText(model.shared)
     let f = facts(row.id, kind: row.kind, model: model)
     let titleStyle = row.kind == .objective ? Style(.text, bold: true) : Style(.text)
-    let label = [
-      Span(row.id + " ", Style(.muted)), Span(f.title, titleStyle),
-    ]
+    var label = [Span(row.id + " ", Style(.muted))]
+    // Before the title, which a narrow pane cuts: the progress beside it is not the filter's.
+    if f.withheldUnderFilter {
+      label.append(Span(model.shared.text.dashboard.withheldUnderFilter + ": ", Style(.warn)))
+    }
+    label.append(Span(f.title, titleStyle))
     let bar = ProgressBar(
       fraction: f.progress, filled: model.shared.glyphs.barFull, empty: model.shared.glyphs.barEmpty,
       partials: model.shared.glyphs.barPartials, filledStyle: Style(text.role(f.pace)),

@@ -38,7 +38,7 @@ public enum GapsRows {
     let letters = Audience.allCases.map(text.analysis.audienceLetter)
     let words =
       [
-        t.pessimistic, t.optimistic, t.aligned, t.staffLower, t.staffHigher, t.noChange, t.belowTarget,
+        text.analysis.under, text.analysis.over, text.analysis.aligned, t.noChange, t.belowTarget,
         t.reached, t.noKeyResult, t.weak, t.low, t.noData,
       ] + letters.map(t.drop) + letters.map(t.rise)
     return words.map(DisplayWidth.of).max() ?? 0
@@ -109,8 +109,8 @@ public enum GapsRows {
       }
     }
     switch r.kind {
-    case .mirror: return marked(t.pessimistic, t.optimistic, t.aligned)
-    case .experience: return marked(t.staffLower, t.staffHigher, t.aligned)
+    case .mirror, .experience:
+      return marked(text.analysis.under, text.analysis.over, text.analysis.aligned)
     case .change:
       let letter = r.audience.map(text.analysis.audienceLetter) ?? ""
       return marked(t.drop(letter), t.rise(letter), t.noChange)

@@ -77,7 +77,7 @@ enum ImportanceView {
     let (caption, rest) = left.splitTop(1)
     let (plot, axis) = rest.splitBottom(1)
     buffer.put(
-      "\(g.upArrow) " + t.importanceAxis(String(format: "%.2f", grid.meanImportance ?? 0)),
+      "\(g.upArrow) " + t.importanceAxis(text.decimal(grid.meanImportance ?? 0, 2)),
       x: caption.x + 1, y: caption.y, style: Style(.muted), maxWidth: caption.width - 1)
     let xs = grid.placements.map(\.performance)
     let ys = grid.placements.map(\.importance)
@@ -117,7 +117,7 @@ enum ImportanceView {
           Span(" " + TextFit.left(label, 5) + mark, Style(.text, bold: true)),
           Span(TextFit.left(names[id] ?? id, 16, ellipsis: g.ellipsis)),
           Span(
-            " \(t.correlation(String(format: "%.2f", p.importance)))  \(Int(p.performance.rounded()))",
+            " \(t.correlation(text.decimal(p.importance, 2)))  \(Int(p.performance.rounded()))",
             Style(.muted)),
         ])
       }

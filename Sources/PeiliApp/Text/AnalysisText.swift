@@ -10,13 +10,24 @@ extension Catalogue {
     public var audienceTitle: @Sendable (Audience) -> String
     /// "C", "S", "M": an audience in one letter (the dumbbell, "n C/S/M").
     public var audienceLetter: @Sendable (Audience) -> String
-    /// The mirror gap in a sentence, with the theme's name and the gap's size ("17 ± 4").
+    /// A theme's reading with nothing weak or marked, with the theme's name.
     public var notEnoughData: @Sendable (_ theme: String) -> String
     public var agree: @Sendable (_ theme: String) -> String
-    public var staffUnderestimate: @Sendable (_ theme: String, _ size: String) -> String
-    public var staffOverestimate: @Sendable (_ theme: String, _ size: String) -> String
+    /// A reading's facts (`ThemeMirror.Reading.Fact`), the numbers given as written: the
+    /// weakest theme of an audience, an index below the threshold, a marked mirror or
+    /// experience gap (its size "17 ± 4" and its direction, worded `under` or `over`) and a
+    /// marked change (its size, up or not).
+    public var weakest: @Sendable (_ audience: Audience, _ index: String) -> String
+    public var weak: @Sendable (_ audience: Audience, _ index: String, _ threshold: String) -> String
+    public var mirrorGapFact: @Sendable (_ size: String, _ direction: GapClass) -> String
+    public var experienceGapFact: @Sendable (_ size: String, _ direction: GapClass) -> String
+    public var changeFact: @Sendable (_ audience: Audience, _ size: String, _ up: Bool) -> String
+    /// Between two facts of a reading.
+    public var factSeparator: String
     /// A gap's class after its number: "under", "over", "aligned"; `notAvailable` for a gap
-    /// without enough data.
+    /// without enough data. `under`/`over` are the one pair of direction words of every
+    /// screen: staff (their mirror estimate of customers, or their own score) under or over
+    /// what customers said.
     public var under: String, over: String, aligned: String, notAvailable: String
     /// Why a theme is a blind spot: "customer index 47 < 50", "mirror gap −12 ± 5", …
     public var weakCustomerIndex: @Sendable (_ index: String, _ threshold: String) -> String
@@ -52,13 +63,26 @@ extension Catalogue {
       }
     }
 
-    /// A theme's reading in a sentence.
+    /// A theme's reading in a sentence: its facts, most important first.
     public func reading(_ reading: ThemeMirror.Reading, theme: String, numbers: ScoreText) -> String {
       switch reading {
-      case .notEnoughData: notEnoughData(theme)
-      case .agree: agree(theme)
-      case .staffUnderestimate(let gap): staffUnderestimate(theme, numbers.size(gap))
-      case .staffOverestimate(let gap): staffOverestimate(theme, numbers.size(gap))
+      case .notEnoughData: return notEnoughData(theme)
+      case .agree: return agree(theme)
+      case .facts(let facts):
+        let line = facts.map { fact($0, numbers: numbers) }.joined(separator: factSeparator)
+        return line.prefix(1).uppercased() + line.dropFirst()
+      }
+    }
+
+    /// One fact of a reading in words.
+    public func fact(_ fact: ThemeMirror.Reading.Fact, numbers: ScoreText) -> String {
+      switch fact {
+      case .weakest(let audience, let index): weakest(audience, "\(Int(index.rounded()))")
+      case .weak(let audience, let index, let threshold):
+        weak(audience, "\(Int(index.rounded()))", "\(Int(threshold.rounded()))")
+      case .mirrorGap(let g): mirrorGapFact(numbers.size(g), g.gapClass)
+      case .experienceGap(let g): experienceGapFact(numbers.size(g), g.gapClass)
+      case .change(let audience, let g): changeFact(audience, numbers.size(g), g.diff > 0)
       }
     }
 
@@ -100,8 +124,31 @@ extension Catalogue.AnalysisText {
     },
     notEnoughData: { "Not enough data on \($0)" },
     agree: { "Staff and customers agree on \($0)" },
-    staffUnderestimate: { "Staff underestimate customers on \($0) by \($1)" },
-    staffOverestimate: { "Staff overestimate customers on \($0) by \($1)" },
+    weakest: { audience, index in
+      switch audience {
+      case .staff: "staff's weakest theme, at \(index)"
+      case .customer, .mirror: "customers' weakest theme, at \(index)"
+      }
+    },
+    weak: { audience, index, threshold in
+      switch audience {
+      case .staff: "staff score it \(index), below \(threshold)"
+      case .customer, .mirror: "customers score it \(index), below \(threshold)"
+      }
+    },
+    // The direction words are `under`/`over` below, the one pair of every screen.
+    mirrorGapFact: { "staff's mirror estimate \($0) \($1 == .under ? "under" : "over") customers" },
+    experienceGapFact: { "staff's own score \($0) \($1 == .under ? "under" : "over") customers" },
+    changeFact: { audience, size, up in
+      let who =
+        switch audience {
+        case .staff: "staff"
+        case .customer: "customers"
+        case .mirror: "mirror"
+        }
+      return "\(who) \(up ? "up" : "down") \(size)"
+    },
+    factSeparator: "; ",
     under: "under", over: "over", aligned: "aligned", notAvailable: "n/a",
     weakCustomerIndex: { "customer index \($0) < \($1)" },
     markedMirrorGap: { "mirror gap \($0)" },
@@ -156,8 +203,12 @@ extension Catalogue.AnalysisText {
       audienceLetter: m(audienceLetter),
       notEnoughData: m(notEnoughData),
       agree: m(agree),
-      staffUnderestimate: m(staffUnderestimate),
-      staffOverestimate: m(staffOverestimate),
+      weakest: m(weakest),
+      weak: m(weak),
+      mirrorGapFact: m(mirrorGapFact),
+      experienceGapFact: m(experienceGapFact),
+      changeFact: m(changeFact),
+      factSeparator: m(factSeparator),
       under: m(under),
       over: m(over),
       aligned: m(aligned),

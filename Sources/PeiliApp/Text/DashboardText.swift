@@ -33,6 +33,11 @@ extension Catalogue {
     /// A perception key result: "customer Communication", then "target 45".
     public var perception: @Sendable (_ audience: String, _ theme: String) -> String
     public var target: @Sendable (String) -> String
+    /// The wave a perception key result's current score is of: "(2026-09)".
+    public var ofWave: @Sendable (_ wave: String) -> String
+    /// A perception key result whose current score the segment filter withholds: its row and
+    /// facts keep the unfiltered progress and status, and say so.
+    public var withheldUnderFilter: String
     /// Coverage warnings: after the objective, and before the theme's name.
     public var noThemeLinkedWarning: String
     public var blindSpot: String
@@ -66,6 +71,8 @@ extension Catalogue.DashboardText {
     metric: "metric", milestone: "milestone",
     perception: { "\($0) \($1)" },
     target: { "target \($0)" },
+    ofWave: { "(\($0))" },
+    withheldUnderFilter: "withheld under this filter",
     noThemeLinkedWarning: "no theme linked (an OKR without a mirror)",
     blindSpot: "Blind spot")
 }
@@ -104,6 +111,8 @@ extension Catalogue.DashboardText {
       milestone: m(milestone),
       perception: m(perception),
       target: m(target),
+      ofWave: m(ofWave),
+      withheldUnderFilter: m(withheldUnderFilter),
       noThemeLinkedWarning: m(noThemeLinkedWarning),
       blindSpot: m(blindSpot))
   }

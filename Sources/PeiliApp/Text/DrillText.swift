@@ -17,6 +17,9 @@ extension Catalogue {
     public var noAnswers: String
     /// A group below the minimum: "n<5".
     public var tooFew: @Sendable (_ minimum: Int) -> String
+    /// A breakdown row withheld by the complement rule (at least the minimum itself) or
+    /// because the filter it is a part of is withheld: what shows in place of "n<5".
+    public var complementRule: String, filterWithheld: String
     /// The gap lines under the scores; they are aligned on the widest.
     public var mirrorGap: String, experienceGap: String
     /// The favourable % and NPS table under the scores: its heading, its column heads and the
@@ -59,6 +62,7 @@ extension Catalogue.DrillText {
     withheld: { "withheld: \($0)" },
     noAnswers: "no answers",
     tooFew: { "n<\($0)" },
+    complementRule: "withheld (complement rule)", filterWithheld: "withheld under this filter",
     mirrorGap: "Mirror gap (mirror − customer)", experienceGap: "Experience gap (staff − customer)",
     pointsHeading: "Favourable % and NPS, in points", pointsFavourable: "fav", pointsNPS: "NPS",
     pointsChange: { "\($0) \($1)" },
@@ -101,6 +105,8 @@ extension Catalogue.DrillText {
       withheld: m(withheld),
       noAnswers: m(noAnswers),
       tooFew: m(tooFew),
+      complementRule: m(complementRule),
+      filterWithheld: m(filterWithheld),
       mirrorGap: m(mirrorGap),
       experienceGap: m(experienceGap),
       pointsHeading: m(pointsHeading),

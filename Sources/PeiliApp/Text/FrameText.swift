@@ -17,6 +17,9 @@ extension Catalogue {
     public var listSeparator: String
     /// The help box's title, and its hint when the list fits and when it is paged.
     public var helpTitle: String, helpHint: String, helpPagingHint: String
+    /// The help's last section: the gap direction words (the analysis's `under`/`over`),
+    /// explained once for every screen.
+    public var helpWords: String, underMeans: String, overMeans: String
   }
 }
 
@@ -33,7 +36,10 @@ extension Catalogue.FrameText {
     others: Catalogue.Plural(one: "+{n} other", other: "+{n} others"),
     you: "you",
     listSeparator: ", ",
-    helpTitle: "Keys", helpHint: "Esc close", helpPagingHint: "j/k scroll, Esc close")
+    helpTitle: "Keys", helpHint: "Esc close", helpPagingHint: "j/k scroll, Esc close",
+    helpWords: "Words",
+    underMeans: "gap: staff's mirror estimate (or own score) below what customers said",
+    overMeans: "gap: staff's mirror estimate (or own score) above what customers said")
 }
 
 extension Catalogue.FrameText {
@@ -52,6 +58,9 @@ extension Catalogue.FrameText {
       listSeparator: m(listSeparator),
       helpTitle: m(helpTitle),
       helpHint: m(helpHint),
-      helpPagingHint: m(helpPagingHint))
+      helpPagingHint: m(helpPagingHint),
+      helpWords: m(helpWords),
+      underMeans: m(underMeans),
+      overMeans: m(overMeans))
   }
 }

@@ -8,10 +8,9 @@ extension Catalogue {
     /// Column titles; the dumbbell's title is `scores` between "0" and "100" rules.
     public var theme: String, scores: String, gap: String, gapClass: String, respondents: String,
       linked: String
-    /// A gap's class for its kind: the mirror gap's, the experience gap's, a change's (with
-    /// the audience letter), a target gap's and a weakness's.
-    public var pessimistic: String, optimistic: String, aligned: String
-    public var staffLower: String, staffHigher: String
+    /// A gap's class for its kind: a change's (with the audience letter), a target gap's and
+    /// a weakness's. The mirror and experience gaps' are the analysis's `under`/`over`/
+    /// `aligned`, the one pair of direction words of every screen.
     public var drop: @Sendable (_ audience: String) -> String
     public var rise: @Sendable (_ audience: String) -> String
     public var noChange: String
@@ -50,8 +49,6 @@ extension Catalogue.GapsText {
     gridOf: "Importance vs performance of",
     noThemes: "No themes yet: import a survey (`peili import survey ...`) or try `peili demo`.",
     theme: "Theme", scores: "scores", gap: "Gap", gapClass: "Class", respondents: "n", linked: "Linked",
-    pessimistic: "pessimistic", optimistic: "optimistic", aligned: "aligned",
-    staffLower: "staff lower", staffHigher: "staff higher",
     drop: { "drop \($0)" },
     rise: { "rise \($0)" },
     noChange: "no change",
@@ -91,11 +88,6 @@ extension Catalogue.GapsText {
       gapClass: m(gapClass),
       respondents: m(respondents),
       linked: m(linked),
-      pessimistic: m(pessimistic),
-      optimistic: m(optimistic),
-      aligned: m(aligned),
-      staffLower: m(staffLower),
-      staffHigher: m(staffHigher),
       drop: m(drop),
       rise: m(rise),
       noChange: m(noChange),

@@ -1,3 +1,4 @@
+import Foundation
 import PeiliCore
 import PeiliText
 import PeiliUI
@@ -42,6 +43,12 @@ public struct ScoreText: Sendable {
   }
 
   public var missing: String { glyphs.missing }
+
+  /// A number with `digits` decimals, "0.00" (never "-0.00") when it rounds to zero.
+  public func decimal(_ x: Double, _ digits: Int) -> String {
+    let scale = (0..<max(0, digits)).reduce(1.0) { r, _ in r * 10 }
+    return String(format: "%.\(digits)f", (x * scale).rounded() == 0 ? 0 : x)
+  }
 
   /// A signed whole number: "+9", "-12", "0".
   public func signed(_ x: Double) -> String {

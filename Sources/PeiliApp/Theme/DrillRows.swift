@@ -330,8 +330,16 @@ public enum DrillRows {
                 Style(role(audience))))
             line.append(Span(" " + facts(e, text: text, words: t)))
           } else if let reason = row.suppressedReason {
-            line.append(Span(t.tooFew(m.shared.analysis.minimumGroup), Style(.muted)))
-            line.append(Span("  " + text.plain(reason), Style(.muted)))
+            // The true cause first: "n<5" only for a group that small itself.
+            let label =
+              switch row.cause {
+              case .complement?: t.complementRule
+              case .filterWithheld?: t.filterWithheld
+              case .noAnswers?: t.noAnswers
+              case .tooFew?, nil: t.tooFew(m.shared.analysis.minimumGroup)
+              }
+            line.append(Span(label, Style(.muted)))
+            if row.cause != .noAnswers { line.append(Span("  " + text.plain(reason), Style(.muted))) }
           } else {
             line.append(Span(t.tooFew(m.shared.analysis.minimumGroup), Style(.muted)))
           }

@@ -361,6 +361,11 @@ public struct MirrorAnalysis: Sendable {
   public func progress(keyResult id: String) -> Double? { basis.keyResultProgress[id] }
   /// The KR's current value (metric current, or a perception KR's latest index).
   public func current(keyResult id: String) -> Double? { basis.keyResultCurrent[id] }
+  /// The wave a perception key result's current score is of (nil for other kinds, or no score).
+  public func currentWave(keyResult id: String) -> String? { basis.keyResultWave[id] }
+  /// True when the segment filter withholds a perception key result's current (or start)
+  /// score: its current, progress and status are then the unfiltered ones.
+  public func isWithheldUnderFilter(keyResult id: String) -> Bool { basis.withheldKeyResults.contains(id) }
 
   public func status(objective id: String) -> PaceStatus { basis.objectiveStatus[id] ?? .notStarted }
   public func status(keyResult id: String) -> PaceStatus { basis.keyResultStatus[id] ?? .notStarted }

@@ -35,6 +35,11 @@ public struct MirrorBasis: Sendable {
   static let unknownTheme = -2
   let keyResultProgress: [String: Double]
   let keyResultCurrent: [String: Double]
+  /// The wave each perception key result's current score comes from.
+  let keyResultWave: [String: String]
+  /// Perception key results whose current (or start) score the segment filter withholds:
+  /// their current, progress and status are the unfiltered ones.
+  let withheldKeyResults: Set<String>
   let objectiveProgress: [String: Double]
   let keyResultStatus: [String: PaceStatus]
   let objectiveStatus: [String: PaceStatus]
@@ -106,6 +111,20 @@ public struct MirrorBasis: Sendable {
       estimates[key] = .some(e)
       return e
     }
+    // The unfiltered scores (the same as `snapshot.scores` without a filter): which wave a
+    // key result's current score is of never depends on the filter.
+    let unfiltered = snapshot.unfilteredScores ?? snapshot.scores
+    let isFiltered = snapshot.unfilteredScores != nil
+    var unfilteredEstimates: [ScoreKey: ScoreEstimate?] = [:]
+    func unfilteredEstimate(_ theme: String, _ audience: Audience, _ wave: Wave?) -> ScoreEstimate? {
+      guard isFiltered else { return estimate(theme, audience, wave) }
+      guard let wave else { return nil }
+      let key = ScoreKey(themeID: theme, audience: audience, waveID: wave.id)
+      if let known = unfilteredEstimates[key] { return known }
+      let e = unfiltered[key].flatMap { ScoreEstimate($0, minimumGroup: minimumGroup) }
+      unfilteredEstimates[key] = .some(e)
+      return e
+    }
     func gap(_ a: ScoreSummary?, _ b: ScoreSummary?) -> Gap? {
       Gap.between(a, b, minimumGroup: minimumGroup, materialThreshold: materialThreshold)
     }
@@ -113,7 +132,18 @@ public struct MirrorBasis: Sendable {
       gap(summary(theme, audience, from), summary(theme, audience, to))
     }
 
-    // Theme mirrors.
+    // Theme mirrors. The weakest theme of customers (of staff among themes customers were
+    // not asked) leads its reading.
+    func weakest(_ audience: Audience, _ candidates: [Theme]) -> String? {
+      let shown = candidates.compactMap { t in estimate(t.id, audience, followUp).map { (t.id, $0.index) } }
+      // Weakest of one is no news.
+      return shown.count < 2 ? nil : shown.min { $0.1 < $1.1 }?.0
+    }
+    // Whether customers were asked a theme is the unfiltered scores' fact: a filter that
+    // withholds a customer score does not make the theme staff-only.
+    let customersAsked = Set(unfiltered.keys.lazy.filter { $0.audience == .customer }.map(\.themeID))
+    let customerWeakest = weakest(.customer, themes)
+    let staffWeakest = weakest(.staff, themes.filter { !customersAsked.contains($0.id) })
     var mirrors: [ThemeMirror] = []
     for theme in themes {
       var scores: [Audience: ScoreEstimate] = [:]
@@ -134,7 +164,9 @@ public struct MirrorBasis: Sendable {
           experienceGap: gap(customer, summary(theme.id, .staff, followUp)), change: changes,
           points: PointGaps.of(baseline: baseline, followUp: followUp, minimumGroup: minimumGroup) {
             summary(theme.id, $0, $1)
-          }))
+          },
+          isWeakest: theme.id == (customersAsked.contains(theme.id) ? customerWeakest : staffWeakest),
+          weakAudience: customersAsked.contains(theme.id) ? .customer : .staff))
     }
     self.mirrors = mirrors
     mirrorsByID = Dictionary(mirrors.map { ($0.theme.id, $0) }, uniquingKeysWith: { a, _ in a })
@@ -175,14 +207,23 @@ public struct MirrorBasis: Sendable {
     let wavesUpToFollowUp = waves.filter { w in followUp.map { w.date <= $0.date } ?? true }
     var krCurrent = [String: Double](minimumCapacity: snapshot.keyResults.count)
     var krProgress = [String: Double](minimumCapacity: snapshot.keyResults.count)
-    // Hundreds of perception KRs share a few themes: their latest shown index once per pair.
-    var latest: [ThemeAudience: ScoreEstimate?] = [:]
-    func latestShown(_ theme: String, _ audience: Audience) -> ScoreEstimate? {
+    var krWave: [String: String] = [:]
+    var krWithheld = Set<String>()
+    // Hundreds of perception KRs share a few themes: their latest wave once per pair.
+    var latest: [ThemeAudience: Wave?] = [:]
+    /// The latest wave (up to the follow-up) with a shown unfiltered score: the wave a
+    /// theme's current score is of, with or without a filter.
+    func latestWave(_ theme: String, _ audience: Audience) -> Wave? {
       let key = ThemeAudience(themeID: theme, audience: audience)
       if let known = latest[key] { return known }
-      let e = wavesUpToFollowUp.reversed().lazy.compactMap({ estimate(theme, audience, $0) }).first
-      latest[key] = .some(e)
-      return e
+      let w = wavesUpToFollowUp.last { unfilteredEstimate(theme, audience, $0) != nil }
+      latest[key] = .some(w)
+      return w
+    }
+    /// The current score of a theme: of its latest wave, nil when the filter withholds it
+    /// (never an older wave's).
+    func latestShown(_ theme: String, _ audience: Audience) -> ScoreEstimate? {
+      estimate(theme, audience, latestWave(theme, audience))
     }
     for kr in snapshot.keyResults {
       switch kr.measure {
@@ -193,15 +234,32 @@ public struct MirrorBasis: Sendable {
         krProgress[kr.id] = OKRProgress.milestone(done: done)
       case .perception(let theme, let audience, let baselineWave, let target):
         // Current = the latest wave with a shown score; start = the baseline wave's (or 0).
-        guard let current = latestShown(theme, audience) else { continue }
+        guard let wave = latestWave(theme, audience), let whole = unfilteredEstimate(theme, audience, wave)
+        else { continue }
         let startWave = baselineWave.flatMap { id in waves.first { $0.id == id } }
-        let start = estimate(theme, audience, startWave)?.index ?? 0
-        krCurrent[kr.id] = current.index
-        krProgress[kr.id] = OKRProgress.metric(start: start, target: target, current: current.index)
+        let wholeStart = unfilteredEstimate(theme, audience, startWave)
+        var current = whole.index
+        var start = wholeStart?.index ?? 0
+        if isFiltered {
+          // Under a filter: the filtered scores of the same waves, or (when the filter
+          // withholds either) the unfiltered progress and status, said so.
+          let filteredStart = estimate(theme, audience, startWave)
+          if let now = estimate(theme, audience, wave), (filteredStart == nil) == (wholeStart == nil) {
+            current = now.index
+            start = filteredStart?.index ?? 0
+          } else {
+            krWithheld.insert(kr.id)
+          }
+        }
+        krWave[kr.id] = wave.id
+        krCurrent[kr.id] = current
+        krProgress[kr.id] = OKRProgress.metric(start: start, target: target, current: current)
       }
     }
     keyResultCurrent = krCurrent
     keyResultProgress = krProgress
+    keyResultWave = krWave
+    withheldKeyResults = krWithheld
 
     // Objective rollup: weighted KRs plus aligned child objectives (weight = child's weight).
     var objProgress: [String: Double] = [:]
@@ -245,7 +303,8 @@ public struct MirrorBasis: Sendable {
     var reasons: [(themeID: String, reasons: [BlindSpotReason])] = []
     for m in mirrors {
       var why: [BlindSpotReason] = []
-      // The latest shown customer index (a theme not asked in the follow-up keeps its last one).
+      // The latest shown customer index (a theme not asked in the follow-up keeps its last
+      // one; under a filter that withholds it, none: never an older wave's).
       if let c = latestShown(m.theme.id, .customer), c.index < BlindSpotReason.weakIndex {
         why.append(.weakCustomerIndex(index: c.index, threshold: BlindSpotReason.weakIndex))
       }

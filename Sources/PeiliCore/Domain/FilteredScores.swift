@@ -23,8 +23,11 @@ public struct FilteredScores: Sendable {
   public var appliesTo: [Audience] { Audience.allCases.filter { appliedAttributes[$0] != nil } }
 
   /// The snapshot with its scores replaced by these: a `MirrorAnalysis` of it obeys the filter.
+  /// Under a filter the snapshot's own (unfiltered) scores are kept beside them
+  /// (`Snapshot.unfilteredScores`), for what the filter withholds.
   public func applied(to snapshot: Snapshot) -> Snapshot {
     var copy = snapshot
+    if !filter.isEmpty { copy.unfilteredScores = snapshot.unfilteredScores ?? snapshot.scores }
     copy.scores = scores
     return copy
   }

@@ -13,8 +13,13 @@ public struct Snapshot: Sendable {
   public var questions: [Question]
   /// Oldest first.
   public var waves: [Wave]
-  /// Unfiltered theme and question scores, by key.
+  /// Theme and question scores, by key: unfiltered as loaded, a filter's once
+  /// `FilteredScores.applied(to:)` replaced them.
   public var scores: [ScoreKey: ScoreSummary]
+  /// The unfiltered scores when `scores` are a segment filter's (nil otherwise): a key result
+  /// whose current score the filter withholds keeps its unfiltered progress and status
+  /// (`MirrorAnalysis.isWithheldUnderFilter(keyResult:)`) instead of an older wave's.
+  public var unfilteredScores: [ScoreKey: ScoreSummary]?
   public var isReadOnly: Bool
   /// Why the store is read-only (which file blocks writing, and the fix), when it says.
   public var readOnlyReason: String?

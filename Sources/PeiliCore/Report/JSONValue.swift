@@ -10,10 +10,10 @@ public enum JSONValue: Hashable, Sendable {
   case array([JSONValue])
   case object([String: JSONValue])
 
-  /// A number, or null when absent or not finite.
+  /// A number, or null when absent or not finite; −0.0 is written as 0.0.
   public static func num(_ x: Double?) -> JSONValue {
     guard let x, x.isFinite else { return .null }
-    return .number(x)
+    return .number(x + 0)
   }
 
   /// Text, or null when absent (the writer escapes what may not reach a terminal).
@@ -31,7 +31,8 @@ public enum JSONValue: Hashable, Sendable {
     case .null: out += "null"
     case .bool(let b): out += b ? "true" : "false"
     case .int(let i): out += String(i)
-    case .number(let x): out += x.isFinite ? "\(x)" : "null"
+    // `+ 0`: a −0.0 (an `.number` built directly) is written "0.0", never "-0.0".
+    case .number(let x): out += x.isFinite ? "\(x + 0)" : "null"
     case .string(let s): JSONValue.quote(s, into: &out)
     case .array(let items):
       guard !items.isEmpty else {

@@ -65,6 +65,14 @@ extension Report {
     }
   }
 
+  /// The scores the filter withheld, in wave, audience, theme and question order.
+  static func withheldUnderFilter(_ d: Drilldown) -> [(key: ScoreKey, reason: String)] {
+    d.refused.sorted {
+      ($0.key.waveID, $0.key.audience, $0.key.themeID, $0.key.questionID ?? "")
+        < ($1.key.waveID, $1.key.audience, $1.key.themeID, $1.key.questionID ?? "")
+    }.map { ($0.key, $0.value) }
+  }
+
   // MARK: JSON
 
   static func drilldownJSON(_ s: Snapshot, _ a: MirrorAnalysis, _ d: Drilldown) -> [String: JSONValue] {
@@ -115,10 +123,7 @@ extension Report {
         "description": .text(d.filter.description),
         "applies_to": .array(d.filterAppliesTo.map { .string($0.rawValue) }),
         "refused": .array(
-          d.refused.sorted {
-            ($0.key.waveID, $0.key.audience, $0.key.themeID, $0.key.questionID ?? "")
-              < ($1.key.waveID, $1.key.audience, $1.key.themeID, $1.key.questionID ?? "")
-          }.map { k, reason in
+          withheldUnderFilter(d).map { k, reason in
             [
               "theme": .text(k.themeID), "question": .text(k.questionID),
               "audience": .string(k.audience.rawValue),
@@ -151,6 +156,7 @@ extension Report {
       return [
         "value": .text(row.value), "suppressed": true,
         "reason": .text(row.suppressedReason ?? Suppression.reason(minimum: minimum)),
+        "cause": .string((row.cause ?? .tooFew).rawValue),
       ]
     }
     var d: [String: JSONValue] = [

@@ -33,6 +33,7 @@ extension Report {
         "progress": .num(a.progress(keyResult: kr.id)),
         "status": .string(a.status(keyResult: kr.id).rawValue),
         "themes": texts(a.themeIDs(keyResult: kr.id)),
+        "withheld_under_filter": .bool(a.isWithheldUnderFilter(keyResult: kr.id)),
         "actions": .array(
           tree.actions(objective: kr.objectiveID, keyResult: kr.id).map { action($0, judgedBy: a) }),
       ]
@@ -50,6 +51,7 @@ extension Report {
         d["baseline_wave"] = .text(baselineWave)
         d["target"] = .num(target)
         d["current"] = .num(a.current(keyResult: kr.id))
+        d["current_wave"] = .text(a.currentWave(keyResult: kr.id))
       }
       return .object(d)
     }
@@ -138,8 +140,17 @@ extension Report {
         continue
       }
       suppressed.append([
-        "theme": .text(c.theme.id), "audience": .string(c.audience.rawValue), "wave": .text(c.wave.id),
-        "measure": .string(measure), "reason": .text(reason),
+        "theme": .text(c.theme.id), "question": nil, "audience": .string(c.audience.rawValue),
+        "wave": .text(c.wave.id), "measure": .string(measure), "reason": .text(reason),
+        "withheld_under_filter": false,
+      ])
+    }
+    // What the filter withheld: every score (theme or question level) with its reason.
+    for (key, reason) in withheldUnderFilter(drilldown) {
+      suppressed.append([
+        "theme": .text(key.themeID), "question": .text(key.questionID),
+        "audience": .string(key.audience.rawValue),
+        "wave": .text(key.waveID), "measure": "score", "reason": .text(reason), "withheld_under_filter": true,
       ])
     }
     let warnings: [JSONValue] = a.warnings.map { w in

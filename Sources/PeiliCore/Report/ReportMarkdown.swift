@@ -149,12 +149,22 @@ extension Report {
     out.append("## Suppressed")
     out.append("")
     let hidden = cells.filter { $0.suppressedReason != nil || $0.npsSuppressedReason != nil }
-    if hidden.isEmpty { out.append("Nothing suppressed.") }
+    let withheld = withheldUnderFilter(drilldown)
+    if hidden.isEmpty && withheld.isEmpty { out.append("Nothing suppressed.") }
     for c in hidden {
       let what = c.suppressedReason == nil ? "NPS of " : ""
       out.append(
         "- \(what)\(md(c.theme.name)) · \(c.audience.rawValue) · \(md(c.wave.id)):"
           + " \(c.suppressedReason ?? c.npsSuppressedReason ?? "")")
+    }
+    // What the filter withheld (a small group would be revealed): every score, its reason.
+    let themeNames = Dictionary(s.themes.map { ($0.id, $0.name) }, uniquingKeysWith: { a, _ in a })
+    for (key, reason) in withheld {
+      let theme = md(themeNames[key.themeID] ?? key.themeID)
+      let question = key.questionID.map { " · question \(md($0))" } ?? ""
+      out.append(
+        "- \(theme)\(question) · \(key.audience.rawValue) · \(md(key.waveID)):"
+          + " withheld under the filter: \(md(reason))")
     }
     out.append("")
 
@@ -192,7 +202,12 @@ extension Report {
     case .milestone(let done):
       return "milestone, \(done ? "done" : "not done")"
     case .perception(let theme, let audience, let baselineWave, let target):
-      let now = a.current(keyResult: kr.id).map { fmt($0, 1) } ?? "no score"
+      var now = a.current(keyResult: kr.id).map { fmt($0, 1) } ?? "no score"
+      if let wave = a.currentWave(keyResult: kr.id) {
+        let whole =
+          a.isWithheldUnderFilter(keyResult: kr.id) ? ", unfiltered: withheld under this filter" : ""
+        now += " (\(md(wave))\(whole))"
+      }
       return
         "perception \(md(theme)) \(audience.rawValue), baseline \(md(baselineWave ?? "none")),"
         + " target \(fmt(target, 1)), now \(now)"
@@ -203,8 +218,18 @@ extension Report {
   static func owner(_ o: String?) -> String { o.map { " · \(md($0))" } ?? "" }
   static func confidence(_ c: Int?) -> String { c.map { " · confidence \($0)" } ?? "" }
   static func pct(_ p: Double?) -> String { p.map { "\(fmt($0 * 100, 0))%" } ?? "no progress measured" }
-  static func fmt(_ x: Double, _ digits: Int) -> String { String(format: "%.\(digits)f", x) }
-  static func signed(_ x: Double, _ digits: Int = 1) -> String { String(format: "%+.\(digits)f", x) }
+  static func fmt(_ x: Double, _ digits: Int) -> String {
+    String(format: "%.\(digits)f", unsignedZero(x, digits))
+  }
+  static func signed(_ x: Double, _ digits: Int = 1) -> String {
+    String(format: "%+.\(digits)f", unsignedZero(x, digits))
+  }
+  /// `x`, or +0 when it rounds to zero at `digits` decimals: "-0.0" is never written (a −0.04
+  /// printed as "-0.0" would claim a direction the number does not have).
+  static func unsignedZero(_ x: Double, _ digits: Int) -> Double {
+    let scale = (0..<max(0, digits)).reduce(1.0) { r, _ in r * 10 }
+    return (x * scale).rounded() == 0 ? 0 : x
+  }
   static func pValue(_ p: Double) -> String { p < 0.001 ? "< 0.001" : String(format: "%.3f", p) }
   /// Sanitized text for Markdown prose.
   static func md(_ s: String) -> String { s.sanitizedForTerminal }

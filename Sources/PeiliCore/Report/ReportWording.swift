@@ -4,14 +4,32 @@ import PeiliText
 /// why a grid is not drawn — worded as the Markdown and the JSON have always printed them.
 /// The screens word the same facts through their own catalogue.
 public enum ReportWording {
-  /// "Staff underestimate customers on Communication by 12 ± 7".
+  /// "Customers' weakest theme, at 41; staff's own score 11 ± 6 over customers; customers up
+  /// 11 ± 3": the facts that matter, most important first, in the screens' words (under/over:
+  /// staff under or over what customers said).
   public static func reading(_ m: ThemeMirror) -> String {
     let name = m.theme.name.sanitizedForTerminal
     switch m.reading {
     case .notEnoughData: return "Not enough data on \(name)"
     case .agree: return "Staff and customers agree on \(name)"
-    case .staffUnderestimate(let gap): return "Staff underestimate customers on \(name) by \(size(gap))"
-    case .staffOverestimate(let gap): return "Staff overestimate customers on \(name) by \(size(gap))"
+    case .facts(let facts):
+      let line = facts.map(fact).joined(separator: "; ")
+      return line.prefix(1).uppercased() + line.dropFirst()
+    }
+  }
+
+  /// One fact of a reading.
+  static func fact(_ f: ThemeMirror.Reading.Fact) -> String {
+    func who(_ a: Audience) -> String { a == .staff ? "staff" : a == .mirror ? "mirror" : "customers" }
+    func direction(_ g: Gap) -> String { g.gapClass == .under ? "under" : "over" }
+    switch f {
+    case .weakest(let a, let index):
+      return "\(a == .staff ? "staff's" : "customers'") weakest theme, at \(Int(index.rounded()))"
+    case .weak(let a, let index, let threshold):
+      return "\(who(a)) score it \(Int(index.rounded())), below \(Int(threshold.rounded()))"
+    case .mirrorGap(let g): return "staff's mirror estimate \(size(g)) \(direction(g)) customers"
+    case .experienceGap(let g): return "staff's own score \(size(g)) \(direction(g)) customers"
+    case .change(let a, let g): return "\(who(a)) \(g.diff > 0 ? "up" : "down") \(size(g))"
     }
   }
 

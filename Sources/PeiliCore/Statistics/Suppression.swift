@@ -18,4 +18,22 @@ public enum Suppression {
 
   /// Why a cell is absent, as the report prints it.
   public static func reason(minimum: Int = defaultMinimum) -> String { "n < \(minimum)" }
+
+  /// Why a cell is withheld, as a fact the screens word.
+  public enum Cause: String, Hashable, Sendable, Codable {
+    /// Fewer respondents than the minimum.
+    case tooFew
+    /// At least the minimum, but withheld so that a smaller group (the rest of the total, or
+    /// another value's) cannot be worked out from the total: the complement rule.
+    case complement
+    /// The filter the cell is a part of is itself withheld for the group.
+    case filterWithheld
+    /// Nobody in it answered.
+    case noAnswers
+  }
+
+  /// The reason of a value withheld by the complement rule, as the store and report write it.
+  public static func complementReason(minimum: Int = defaultMinimum) -> String {
+    "withheld so that a group under \(minimum) cannot be worked out from the total (complement rule)"
+  }
 }
