@@ -29,6 +29,8 @@ func runDashboard(
     expiry: Workspace.presenceExpiry)
   defer { try? store.leave(presence.session) }
   var runner = CommandRunner(store: store, user: user, presence: presence)
+  // A load is derived on the worker for the day the model judges by.
+  runner.today = model.shared.today
   runner.describe = {
     String(describing: StoreFailure.explain($0, path: first.workspacePath, doing: .reading))
   }
@@ -40,6 +42,9 @@ func runDashboard(
   var buffer = Buffer(width: size.width, height: size.height)
   view(model, into: &buffer)
   terminal.paint(buffer)
+  // The first frame was derived here; the worker now reads the workspace once more and
+  // derives what each screen would otherwise work out on its first visit (Impact's rows).
+  effects.submit([.reload])
   var nextTick = PresenceBeat.monotonicSeconds() + DashboardLoop.tickSeconds
   while !model.isQuitting {
     var messages: [Msg] = []

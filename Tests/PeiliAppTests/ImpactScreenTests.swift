@@ -143,4 +143,39 @@ struct ImpactScreenTests {
     press(&m, .char("g"))
     #expect(TestWorkspace.render(m)[15].hasPrefix("   Customers' weakest theme, at 41; staff's own score"))
   }
+
+  /// A load the worker derived (analysis, tree, both cycles' Impact rows) shows what one
+  /// derived while applying it shows, and leaves the screen nothing to derive, `p` included.
+  @Test func aLoadDerivedOnTheWorkerShowsTheSameAndLeavesNothingToDerive() throws {
+    let demo = try DemoDashboard()
+    defer { demo.remove() }
+    var here = try demo.model(width: 120, height: 40)
+    press(&here, .char("5"))
+    var worker = here
+    var run = runner(demo.workspace)
+    run.today = worker.shared.today
+    let loaded = try #require(run.perform(.reload))
+    guard case .snapshotLoaded(_, _, _, let derived?) = loaded else {
+      Issue.record("the worker derived nothing: \(loaded)")
+      return
+    }
+    #expect(derived.prepared[.impact] is ImpactRows.Prepared)
+    worker.load(try demo.workspace.snapshot(), derived: derived)
+    // Adopted for the model as it stands: this cycle's rows, and last cycle's kept aside.
+    #expect(worker[ImpactScreen.self].cache.key == ImpactRows.Cache.Key(worker))
+    #expect(worker[ImpactScreen.self].spare.key != nil)
+    ImpactScreen.settle(&here)
+    #expect(TestWorkspace.render(worker) == TestWorkspace.render(here))
+    press(&worker, .char("p"))
+    press(&here, .char("p"))
+    #expect(worker[ImpactScreen.self].spare.key?.previous == false)
+    #expect(TestWorkspace.render(worker) == TestWorkspace.render(here))
+    #expect(TestWorkspace.render(worker)[1].contains("judged a year"))
+    // Made for another day, it is not used: the model derives for its own.
+    var otherDay = try demo.model(width: 120, height: 40)
+    let tomorrow = SnapshotDerivation(
+      try demo.workspace.snapshot(), today: Day(ordinal: otherDay.shared.today.ordinal + 400))
+    otherDay.load(try demo.workspace.snapshot(), derived: tomorrow)
+    #expect(otherDay.shared.analysis.today == otherDay.shared.today)
+  }
 }

@@ -124,7 +124,7 @@ struct MarkedData {
   /// An answer of the store with the items in it marked.
   static func message(_ msg: Msg) -> Msg {
     switch msg {
-    case .snapshotLoaded(let s, let external, let changes):
+    case .snapshotLoaded(let s, let external, let changes, _):
       return .snapshotLoaded(snapshot(s), external: external, changes: changes)
     case .editFinished(let request, .applied(let a)): return .editFinished(request, .applied(action(a)))
     case .editFinished(let request, .conflict(let a)):

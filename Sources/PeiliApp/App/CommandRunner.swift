@@ -16,6 +16,9 @@ public struct CommandRunner: Sendable {
   /// Another session's edit of actions or key results is read as those items only (false:
   /// the whole snapshot, as before; kept for `peili-bench refresh`'s comparison).
   public var refreshesByChange = true
+  /// The day the model judges by: when set, a load also derives the analysis, the tree and
+  /// the screens' rows here, off the key path (nil: the model derives them as it applies).
+  public var today: Day?
 
   public init(store: any WorkspaceStore, user: String, presence: PresenceBeat? = nil) {
     self.store = store
@@ -61,8 +64,8 @@ public struct CommandRunner: Sendable {
           return .itemsChanged(items, changes: changes)
         }
         let loaded = load(external: true)
-        guard case .snapshotLoaded(let snapshot, _, _) = loaded else { return loaded }
-        return .snapshotLoaded(snapshot, external: true, changes: changes)
+        guard case .snapshotLoaded(let snapshot, _, _, let derived) = loaded else { return loaded }
+        return .snapshotLoaded(snapshot, external: true, changes: changes, derived: derived)
       } catch {
         return .loadFailed(describe(error))
       }
@@ -167,7 +170,9 @@ public struct CommandRunner: Sendable {
   /// A fresh snapshot as a message.
   public func load(external: Bool) -> Msg {
     do {
-      return .snapshotLoaded(try store.snapshot(), external: external)
+      let snapshot = try store.snapshot()
+      return .snapshotLoaded(
+        snapshot, external: external, derived: today.map { SnapshotDerivation(snapshot, today: $0) })
     } catch {
       return .loadFailed(describe(error))
     }

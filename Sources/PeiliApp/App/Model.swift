@@ -44,8 +44,9 @@ public struct Model: Sendable {
       ?? StoreError.readOnly(path: snapshot.workspacePath, reason: nil).description
   }
 
-  /// Takes a new snapshot; every screen keeps its selection by id.
-  mutating func load(_ new: Snapshot) {
+  /// Takes a new snapshot; every screen keeps its selection by id. `derived`, when the worker
+  /// made it for this model's day, replaces the derivation here.
+  mutating func load(_ new: Snapshot, derived: SnapshotDerivation? = nil) {
     let keep = DashboardScreen.keepSelection(self)
     shared.snapshot = new
     // Filtered scores are asked for again by the caller; until then the snapshot's show.
@@ -53,12 +54,17 @@ public struct Model: Sendable {
     shared.filterIsStale = !shared.segmentFilter.isEmpty
     shared.answers = [:]
     shared.pending = []
-    (shared.analysis, shared.tree) = Self.derive(new, today: shared.today)
+    let derived = derived.flatMap { $0.today == shared.today ? $0 : nil }
+    (shared.analysis, shared.tree) =
+      derived.map { ($0.analysis, $0.tree) } ?? Self.derive(new, today: shared.today)
     // The store judges write permission afresh on each write (it can be granted or taken
     // away while the dashboard is open); the snapshot carries its latest judgement.
     shared.readOnlyReason = Self.readOnlyReason(of: new)
     DashboardScreen.restoreSelection(&self, keep)
-    for part in ScreenRegistry.all { part.reloaded(&self) }
+    for part in ScreenRegistry.all {
+      if let p = derived?.prepared[part.id] { part.adopt(p, &self) }
+      part.reloaded(&self)
+    }
   }
 
   /// Names another session's change on the status line ("aino: A4 progress 60% → 70%"),

@@ -8,8 +8,9 @@ public enum Msg: Sendable {
   /// The input timeout passed without a key (about 250 ms).
   case tick
   /// A fresh snapshot; `external` when another session's write caused it, with what that
-  /// session (or sessions) wrote.
-  case snapshotLoaded(Snapshot, external: Bool = false, changes: ChangesByOthers? = nil)
+  /// session (or sessions) wrote; `derived`, what the worker already worked out from it.
+  case snapshotLoaded(
+    Snapshot, external: Bool = false, changes: ChangesByOthers? = nil, derived: SnapshotDerivation? = nil)
   /// Other sessions changed these items (and nothing wider): applied without a reload.
   case itemsChanged(ChangedItems, changes: ChangesByOthers)
   case editFinished(EditRequest, EditOutcome)

@@ -34,6 +34,11 @@ protocol ScreenPart: Sendable {
   static func open(_ m: inout Model)
   /// A new snapshot arrived: keep the selection valid.
   static func reloaded(_ m: inout Model)
+  /// Off the key path, on the worker that read a snapshot: what the screen would otherwise
+  /// derive on its first frame after the load (nil: nothing). Handed to `adopt`.
+  static func prepare(_ snapshot: Snapshot, analysis: MirrorAnalysis, today: Day) -> (any Sendable)?
+  /// Takes what `prepare` made for the snapshot just loaded (before `reloaded`).
+  static func adopt(_ prepared: any Sendable, _ m: inout Model)
   /// After every message on this screen: derive what its view and keys read (rows sorted
   /// and filtered once, not on every key and frame); cheap when nothing changed.
   static func settle(_ m: inout Model)
@@ -51,6 +56,8 @@ extension ScreenPart {
   static func needs(_ m: inout Model) -> [Command] { [] }
   static func open(_ m: inout Model) { Navigation.go(&m, to: id) }
   static func reloaded(_ m: inout Model) {}
+  static func prepare(_ snapshot: Snapshot, analysis: MirrorAnalysis, today: Day) -> (any Sendable)? { nil }
+  static func adopt(_ prepared: any Sendable, _ m: inout Model) {}
   static func settle(_ m: inout Model) {}
   static func prompt(_ m: Model) -> [Span]? { nil }
   static func idleStatus(_ m: Model) -> [Span]? { nil }

@@ -27,8 +27,8 @@ private func step(_ m: inout Model, _ msg: Msg) -> [Command] {
   case .presence(let others):
     m.shared.others = others
     return []
-  case .snapshotLoaded(let snapshot, let external, let changes):
-    m.load(snapshot)
+  case .snapshotLoaded(let snapshot, let external, let changes, let derived):
+    m.load(snapshot, derived: derived)
     if external { m.noteExternal(changes) }
     HistoryScreen.invalidate(&m)
     return []

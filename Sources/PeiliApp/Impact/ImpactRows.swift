@@ -43,16 +43,17 @@ enum ImpactRows {
     var cycle: Cycle?
     /// Every action with a theme, strongest verdict first, then those linking none.
     var entries: [Entry] = []
+    /// The list of each quadrant (nil: all), and each list's place of an action by id: the
+    /// cursor and `Tab` look up, never scan, 6,000 rows.
+    var lists: [ImpactQuadrant?: [Entry]] = [:]
+    var places: [ImpactQuadrant?: [String: Int]] = [:]
     var quadrants: [ImpactQuadrant: Int] = [:]
     var byKeyResult: [String: ImpactRollup] = [:]
     var byObjective: [String: ImpactRollup] = [:]
-
-    mutating func settle(_ m: Model) {
-      let now = Key(m)
-      guard key != now else { return }
-      self = ImpactRows.derive(m)
-      key = now
-    }
+    /// Actions with a verdict; done ones never communicated; the widest id (its column).
+    var judged = 0
+    var untold = 0
+    var idWidth = 2
   }
 
   /// The cache as `settle` left it, or derived now when the model moved on since.
@@ -61,28 +62,40 @@ enum ImpactRows {
     return c.key == Cache.Key(m) ? c : derive(m)
   }
 
+  /// The rows of the cycle the screen shows, as the model stands.
   static func derive(_ m: Model) -> Cache {
+    guard m[ImpactScreen.self].previous else { return judge(m.shared.snapshot, by: m.shared.analysis) }
+    guard var last = m.shared.snapshot.previousCycleSnapshot else { return Cache() }
+    // Under a segment filter, the filtered scores judge last year's actions too, with the
+    // unfiltered ones beside them (as `FilteredScores.applied` keeps them for this cycle).
+    if !m.shared.segmentFilter.isEmpty { last.unfilteredScores = last.scores }
+    last.scores = m.shared.scores
+    return judge(last, by: MirrorAnalysis(snapshot: last, today: m.shared.today))
+  }
+
+  /// What a load lets the worker judge ahead (`ImpactScreen.prepare`): this cycle's rows and
+  /// the previous cycle's, on the snapshot's own (unfiltered) scores.
+  struct Prepared: Sendable {
+    var current: Cache
+    var previous: Cache?
+  }
+
+  static func prepare(_ snapshot: Snapshot, analysis: MirrorAnalysis, today: Day) -> Prepared {
+    Prepared(
+      current: judge(snapshot, by: analysis),
+      previous: snapshot.previousCycleSnapshot.map {
+        judge($0, by: MirrorAnalysis(snapshot: $0, today: today))
+      })
+  }
+
+  /// The rows of `snapshot`'s actions as `analysis` judges them (pure: no model).
+  static func judge(_ snapshot: Snapshot, by analysis: MirrorAnalysis) -> Cache {
     var c = Cache()
-    let analysis: MirrorAnalysis
-    if m[ImpactScreen.self].previous {
-      guard var last = m.shared.snapshot.previousCycleSnapshot else { return c }
-      // Under a segment filter, the filtered scores judge last year's actions too.
-      last.scores = m.shared.scores
-      analysis = MirrorAnalysis(snapshot: last, today: m.shared.today)
-      c.actions = last.actions
-      c.cycle = last.cycle
-      c.objectives = Dictionary(last.objectives.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
-      c.keyResults = Dictionary(last.keyResults.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
-    } else {
-      analysis = m.shared.analysis
-      c.actions = m.shared.snapshot.actions
-      c.cycle = m.shared.snapshot.cycle
-      c.objectives = Dictionary(
-        m.shared.snapshot.objectives.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
-      c.keyResults = Dictionary(
-        m.shared.snapshot.keyResults.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
-    }
     c.analysis = analysis
+    c.actions = snapshot.actions
+    c.cycle = snapshot.cycle
+    c.objectives = Dictionary(snapshot.objectives.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
+    c.keyResults = Dictionary(snapshot.keyResults.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
     let actions = c.actions
     let outcomes = analysis.outcomes(of: actions)
     let order = ActionOutcome.verdictOrder
@@ -105,18 +118,37 @@ enum ImpactRows {
       c.quadrants[o.quadrant, default: 0] += 1
       if let kr = a.keyResultID { c.byKeyResult[kr, default: ImpactRollup()].add(o) }
       c.byObjective[a.objectiveID, default: ImpactRollup()].add(o)
+      c.judged += 1
     }
+    c.lists[nil] = c.entries
+    for q in ImpactQuadrant.allCases {
+      c.lists[q] = c.entries.filter { $0.outcome.verdict != nil && $0.outcome.quadrant == q }
+    }
+    for (q, list) in c.lists {
+      c.places[q] = Dictionary(
+        list.enumerated().map { (actions[$1.position].id, $0) }, uniquingKeysWith: { a, _ in a })
+    }
+    c.untold = actions.filter(\.isDoneButNotCommunicated).count
+    c.idWidth = min(8, max(2, actions.map { DisplayWidth.of($0.id) }.max() ?? 2))
     return c
   }
 
   /// The rows in view: the quadrant chosen, or all.
-  static func rows(_ m: Model) -> [Entry] {
-    let all = cache(m).entries
-    guard let q = m[ImpactScreen.self].quadrant else { return all }
-    return all.filter { $0.outcome.verdict != nil && $0.outcome.quadrant == q }
+  static func rows(_ m: Model) -> [Entry] { cache(m).lists[m[ImpactScreen.self].quadrant] ?? [] }
+
+  /// The place of an action in the rows in view (nil: not among them).
+  static func place(of id: String, _ m: Model) -> Int? {
+    cache(m).places[m[ImpactScreen.self].quadrant]?[id]
   }
 
   static func action(_ e: Entry, _ m: Model) -> Action { cache(m).actions[e.position] }
+
+  /// The judged action with `id`, looked up (nil: not among them).
+  static func action(id: String, _ m: Model) -> Action? {
+    let c = cache(m)
+    guard let all = c.lists[nil], let i = c.places[nil]?[id], i < all.count else { return nil }
+    return c.actions[all[i].position]
+  }
 
   /// The analysis that judged the rows (this cycle's, or the previous cycle's).
   static func analysis(_ m: Model) -> MirrorAnalysis { cache(m).analysis ?? m.shared.analysis }
@@ -126,7 +158,7 @@ enum ImpactRows {
   static func columns(_ m: Model, width: Int) -> [TableWidget.Column] {
     let t = m.shared.text.impact
     let text = ScoreText(m.shared)
-    let ids = min(8, max(2, cache(m).actions.map { DisplayWidth.of($0.id) }.max() ?? 2))
+    let ids = cache(m).idWidth
     let verdicts = ImpactTally.allCases.map { DisplayWidth.of(t.tally($0)) }.max() ?? 0
     let interim = DisplayWidth.of(" (\(t.interim))")
     let number = DisplayWidth.of("+12\(text.plusMinus)10\(text.glyphs.up)")

@@ -19,8 +19,10 @@ enum ImpactScreen: ScreenPart {
     var detailScroll = 0
     /// The previous cycle's actions, judged a year later, instead of this cycle's.
     var previous = false
-    /// The rows as last derived (`settle`); not published: a follower derives its own.
+    /// The rows as last derived (`settle`), and the other cycle's (for `p` back and forth);
+    /// not published: a follower derives its own.
     var cache = ImpactRows.Cache()
+    var spare = ImpactRows.Cache()
 
     enum CodingKeys: String, CodingKey {
       case quadrant, selectedID, scroll, detailID, detailScroll, previous
@@ -32,18 +34,48 @@ enum ImpactScreen: ScreenPart {
   static func title(_ t: Catalogue) -> String { t.title(id) }
 
   static func settle(_ m: inout Model) {
-    let now = m
-    m[Self.self].cache.settle(now)
+    let now = ImpactRows.Cache.Key(m)
+    if m[Self.self].cache.key == now { return }
+    if m[Self.self].spare.key == now {
+      (m[Self.self].cache, m[Self.self].spare) = (m[Self.self].spare, m[Self.self].cache)
+      return
+    }
+    var fresh = ImpactRows.derive(m)
+    fresh.key = now
+    m[Self.self].spare = m[Self.self].cache
+    m[Self.self].cache = fresh
+  }
+
+  /// Both cycles' rows, judged by the worker that read the snapshot.
+  static func prepare(_ snapshot: Snapshot, analysis: MirrorAnalysis, today: Day) -> (any Sendable)? {
+    ImpactRows.prepare(snapshot, analysis: analysis, today: today)
+  }
+
+  /// Made for the snapshot just loaded on its unfiltered scores: keyed as the model stands
+  /// now (a filter's scores, asked for again, make the next `settle` derive anew).
+  static func adopt(_ prepared: any Sendable, _ m: inout Model) {
+    guard let p = prepared as? ImpactRows.Prepared else { return }
+    var key = ImpactRows.Cache.Key(m)
+    var current = p.current
+    key.previous = false
+    current.key = key
+    var previous = p.previous ?? ImpactRows.Cache()
+    key.previous = true
+    previous.key = p.previous == nil ? nil : key
+    (m[Self.self].cache, m[Self.self].spare) =
+      m[Self.self].previous ? (previous, current) : (current, previous)
   }
 
   static func view(_ m: Model, area: Rect, into buffer: inout Buffer) {
     ImpactView.render(m, area: area, into: &buffer)
   }
 
+  /// The selection's place in the rows in view (`rows` is `ImpactRows.rows(m)`).
   static func cursor(_ m: Model, in rows: [ImpactRows.Entry]) -> Int {
-    guard let id = m[Self.self].selectedID else { return 0 }
-    let actions = ImpactRows.cache(m).actions
-    return rows.firstIndex { actions[$0.position].id == id } ?? 0
+    guard let id = m[Self.self].selectedID, let i = ImpactRows.place(of: id, m), i < rows.count else {
+      return 0
+    }
+    return i
   }
 
   static func selected(_ m: Model, in rows: [ImpactRows.Entry]) -> Action? {
@@ -52,7 +84,7 @@ enum ImpactScreen: ScreenPart {
 
   /// The action whose detail is open, while it still exists.
   static func detailAction(_ m: Model) -> Action? {
-    m[Self.self].detailID.flatMap { id in ImpactRows.cache(m).actions.first { $0.id == id } }
+    m[Self.self].detailID.flatMap { ImpactRows.action(id: $0, m) }
   }
 
   /// Rows of the list in view: the body less the top line, the quadrants, the column titles
@@ -105,7 +137,7 @@ enum ImpactScreen: ScreenPart {
         let at = all.firstIndex(of: m[Self.self].quadrant) ?? 0
         m[Self.self].quadrant = all[(at + (key == .tab ? 1 : all.count - 1)) % all.count]
         let now = ImpactRows.rows(m)
-        if !now.contains(where: { actions[$0.position].id == m[Self.self].selectedID }) {
+        if m[Self.self].selectedID.flatMap({ ImpactRows.place(of: $0, m) }) == nil {
           m[Self.self].selectedID = now.first.map { actions[$0.position].id }
         }
         m[Self.self].scroll = 0

@@ -20,14 +20,14 @@ enum ImpactView {
     let cache = ImpactRows.cache(m)
     let rows = ImpactRows.rows(m)
     let (top, rest) = area.splitTop(1)
-    let judged = cache.entries.filter { $0.outcome.verdict != nil }.count
+    let judged = cache.judged
     let line = FilterLine.spans(
       count: t.count(judged),
       chips: [
         (t.lastCycle, s.previous ? t.aYearLater(cache.cycle?.name ?? "") : nil),
         (t.only, s.quadrant.map { t.quadrant($0) }),
       ])
-    let untold = cache.actions.filter(\.isDoneButNotCommunicated).count
+    let untold = cache.untold
     let flag = untold > 0 ? [Span("  " + t.neverCommunicated(untold), Style(.warn, bold: true))] : []
     // The motto only where it fits whole beside the flag and the list's position ("12/20").
     let motto = [Span("  " + t.judgedBy, Style(.muted))]
