@@ -110,7 +110,7 @@ struct CycleStart {
     try db.execute(
       sql: "INSERT INTO cycle (id, name, start_date, end_date) VALUES (?, ?, ?, ?)",
       arguments: [cycle.id, cycle.name, cycle.start.description, cycle.end.description])
-    let log = try AuditLog.begin(db, kind: .import, user: user)
+    let log = try AuditLog.begin(db, kind: .cycle, user: user)
     var rows = 0
     func record(_ entity: String, _ id: String, _ field: String, _ old: String?, _ new: String?) throws {
       try log.record(db, entity: entity, id: id, field: field, old: old, new: new)

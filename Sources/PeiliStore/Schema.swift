@@ -132,7 +132,7 @@ enum Schema {
             summary BLOB NOT NULL,
             PRIMARY KEY (wave_id, audience, theme_id, question_id, cell_key));
           -- One row per changed field; the rows one transaction wrote share a change_id.
-          -- kind: edit | undo | import; an undo row names the change it reverts.
+          -- kind: edit | undo | import | cycle; an undo row names the change it reverts.
           CREATE TABLE audit (
             id INTEGER PRIMARY KEY,
             change_id INTEGER NOT NULL DEFAULT 0, kind TEXT NOT NULL DEFAULT 'import',

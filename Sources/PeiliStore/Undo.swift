@@ -34,6 +34,10 @@ extension Workspace {
       guard !kinds.contains(AuditEntry.Kind.import.rawValue) else {
         throw StoreError.invalid("change #\(changeID) is an import: import the file again instead")
       }
+      guard !kinds.contains(AuditEntry.Kind.cycle.rawValue) else {
+        throw StoreError.invalid(
+          "change #\(changeID) started a cycle: move actions back with an OKR import (--update) instead")
+      }
       if try Bool.fetchOne(db, sql: "SELECT 1 FROM audit WHERE reverts = ? LIMIT 1", arguments: [changeID])
         == true
       {

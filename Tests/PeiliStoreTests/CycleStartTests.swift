@@ -33,7 +33,14 @@ import Testing
     let change = try #require(trail.first?.changeID)
     let rows = trail.filter { $0.changeID == change }
     #expect(rows.count == summary.auditRows)
-    #expect(rows.allSatisfy { $0.user == "aino" && $0.kind == .import })
+    #expect(rows.allSatisfy { $0.user == "aino" && $0.kind == .cycle })
+    // History cannot revert it (nor say "import the file again" of it).
+    let refused = #expect(throws: StoreError.self) { try ws.revert(change: change, by: "aino") }
+    guard case .invalid(let why)? = refused else {
+      Issue.record("expected a refusal, got \(String(describing: refused))")
+      return
+    }
+    #expect(why.contains("started a cycle"))
     #expect(trail.contains { $0.entityID == "A3" && $0.field == "status" && $0.changeID < change })
 
     // The new cycle's snapshot holds the copies and the moved actions; 2026 keeps the rest.

@@ -116,7 +116,8 @@ import Testing
   @Test func noOutputWritesANegativeZero() throws {
     let (ws, dir) = try Self.demo()
     defer { try? FileManager.default.removeItem(at: dir) }
-    let negativeZero = try Regex(#"(^|[^0-9.])[-−]0(\.0+)?([^0-9.e]|$)"#).anchorsMatchLineEndings()
+    // Not inside a word: the temporary path's UUID holds "-0F98"-like parts.
+    let negativeZero = try Regex(#"(^|[^0-9A-Za-z.])[-−]0(\.0+)?([^0-9A-Za-z.]|$)"#).anchorsMatchLineEndings()
     // Pohjois-Pohjanmaa printed an importance of "-0.00" before.
     for value in ["Pohjois-Pohjanmaa", "Uusimaa", "Pirkanmaa", "Varsinais-Suomi", "Lappi"] {
       let (s, a, d) = try Self.report(ws, SegmentFilter(["region": value]), segment: "region")

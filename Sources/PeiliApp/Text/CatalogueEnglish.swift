@@ -157,7 +157,7 @@ extension Catalogue {
         "communicated": "communicated",
       ],
       entities: ["action": "action", "key_result": "key result", "objective": "objective"],
-      kinds: ["edit": "edit", "undo": "undo", "import": "import"]),
+      kinds: ["edit": "edit", "undo": "undo", "import": "import", "cycle": "new cycle"]),
     analysis: .english,
     dashboard: .english,
     gaps: .english,

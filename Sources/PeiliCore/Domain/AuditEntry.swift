@@ -1,8 +1,8 @@
 /// One recorded change of one field: who, when, which entity and field, old and new value.
 public struct AuditEntry: Hashable, Sendable, Codable {
-  /// What wrote an audit row.
+  /// What wrote an audit row: an edit, an undo, an import, or a cycle start (`cycle new`).
   public enum Kind: String, Hashable, Sendable, Codable {
-    case edit, undo, `import`
+    case edit, undo, `import`, cycle
   }
   public var id: Int64
   /// Shared by every row one transaction wrote.
