@@ -54,7 +54,10 @@ enum ActionsScreen: ScreenPart {
   /// Rows of the table in view (the body less the filter line and the column titles).
   static func visibleRows(_ m: Model) -> Int { max(1, ScreenArea.body(m).height - 2) }
 
+  /// Only while shown: elsewhere the rows are derived (and the scroll kept) when it is next
+  /// opened, not on every load.
   static func reloaded(_ m: inout Model) {
+    guard m.screen == id else { return }
     let rows = ActionsRows.actions(m)
     keepInView(&m, rows)
   }

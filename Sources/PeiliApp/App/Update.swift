@@ -28,7 +28,11 @@ private func step(_ m: inout Model, _ msg: Msg) -> [Command] {
     m.shared.others = others
     return []
   case .snapshotLoaded(let snapshot, let external, let changes, let derived):
+    // The model as it was is then the only holder of the old snapshot's objects: they are
+    // freed off the key path.
+    let before = m
     m.load(snapshot, derived: derived)
+    Retirement.later(consume before)
     if external { m.noteExternal(changes) }
     HistoryScreen.invalidate(&m)
     return []

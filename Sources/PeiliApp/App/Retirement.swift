@@ -1,0 +1,25 @@
+import Dispatch
+
+/// Lets go of a replaced value on a background queue. A snapshot replaced by a load, with its
+/// analysis, tree and screens' rows, is tens of thousands of objects on a large workspace;
+/// freeing them took milliseconds of the frame that applied the load (`peili-bench impact`).
+public enum Retirement {
+  private static let queue = DispatchQueue(label: "peili.retirement", qos: .utility)
+
+  /// The value moves into a box only the queue then clears, so the last reference — and the
+  /// freeing — is the queue's, whichever thread runs first.
+  static func later(_ value: consuming some Sendable) {
+    let box = Box(value)
+    queue.async { box.value = nil }
+  }
+
+  /// Waits until everything retired so far is freed (a benchmark measures the next frame
+  /// apart from this work, as a person's next key comes long after it is done).
+  public static func settle() { queue.sync {} }
+
+  private final class Box: @unchecked Sendable {
+    // Written once by the queue; never read.
+    var value: (any Sendable)?
+    init(_ value: consuming any Sendable) { self.value = value }
+  }
+}
