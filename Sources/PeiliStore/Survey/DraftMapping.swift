@@ -8,12 +8,16 @@ extension SurveyInspection {
   public var draftMapping: String {
     var out: [String] = []
     out.append("# Draft mapping written by `peili import survey --inspect` for \(Self.yamlComment(file))")
+    let read =
+      workbook.map { "Excel workbook, sheet \(Self.yamlComment($0.sheet))" }
+      ?? "\(encoding.rawValue), \(DelimiterSniffing.name(delimiter))-separated"
     out.append(
-      "# (\(format.title), \(encoding.rawValue), \(DelimiterSniffing.name(delimiter))-separated, "
-        + "\(headerLines.count) header row(s), \(respondents) respondents).")
+      "# (\(format.title), \(read), \(headerLines.count) header row(s), \(respondents) respondents).")
     out.append("# Replace every `theme: TODO` with a theme id (from your OKR file, or listed under themes:),")
     out.append(
-      "# check the scales, then: peili import survey FILE --mapping THIS.yaml --wave NAME --audience …")
+      "# check the scales, then: peili import survey FILE"
+        + (workbook?.chosen == true ? " --sheet \(Self.yamlComment(workbook!.sheet))" : "")
+        + " --mapping THIS.yaml --wave NAME --audience …")
     let personal = personalColumns
     if !personal.isEmpty {
       out.append(
