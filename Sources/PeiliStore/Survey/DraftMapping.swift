@@ -54,7 +54,8 @@ extension SurveyInspection {
       let column = YAMLScalar.text(c.key, inFlow: true)
       switch c.kind {
       case .segment:
-        let name = segmentNames.claim(Self.slug(c.key))
+        // A header's HTML (`<b>Region</b>`, `&amp;`) is no part of the name, as for question ids.
+        let name = segmentNames.claim(Self.slug(QuestionText.plain(c.key)))
         segments.append("  - {column: \(column)" + (name == c.key ? "" : ", name: \(name)") + "}")
       case .numericScale(let lo, let hi), .labelScale(_, _, let lo, let hi):
         let text = QuestionText.plain(c.text)
