@@ -127,8 +127,8 @@ extension Workspace {
     return SurveyImportError(
       file: csv,
       message:
-        "the workspace \(workspace) refused to store the import's \(what) (\(rule)); nothing was written. "
-        + "Expected a workspace with peili's own tables (has it been changed by hand?); --verbose shows SQLite's words",
+        "the workspace \(workspace) refused to store the import's \(what) (\(rule)); nothing was written; "
+        + "expected a workspace with peili's own tables (has it been changed by hand? --verbose shows SQLite's words)",
       detail: "SQLite error \(error.extendedResultCode.rawValue): \(text)")
   }
 
