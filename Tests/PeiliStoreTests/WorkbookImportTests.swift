@@ -193,6 +193,13 @@ import Testing
     #expect((error?.detail != nil) == hasDetail)
   }
 
+  /// A sheet of more than 10 MB of XML (Excel writes it on one line) reads to its last row.
+  @Test func aLargeSheetReadsToItsEnd() throws {
+    let i = try SurveyInspection.inspect(path: Self.path("large.xlsx"))
+    #expect(i.format == .googleforms && i.respondents == 12_000 && i.columns.count == 61)
+    #expect(i.columns.last?.kind == .numericScale(min: 4, max: 4))
+  }
+
   @Test func encodingDoesNotApplyToAWorkbook() throws {
     let error = #expect(throws: SurveyImportError.self) {
       try SurveyInspection.inspect(path: Self.path("cells.xlsx"), encoding: .cp850)

@@ -24,7 +24,9 @@ class WorkbookPartParser: NSObject, XMLParserDelegate, WorkbookPart {
   private var sawRoot = false
 
   func parse(_ data: Data) -> XMLProblem? {
-    let parser = XMLParser(data: data)
+    // Fed as a stream, in chunks: handed a sheet of more than about 10 MB in one piece,
+    // Foundation's parser on Linux fails at its end with an internal error.
+    let parser = XMLParser(stream: InputStream(data: data))
     parser.shouldProcessNamespaces = false
     parser.shouldResolveExternalEntities = false
     parser.delegate = self

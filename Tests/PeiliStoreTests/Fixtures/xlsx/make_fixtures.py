@@ -22,6 +22,7 @@
   password-protected workbook: its signature and an EncryptionInfo stream name, no real
   encryption), legacy.xlsx (an OLE .xls), no-sheets.xlsx, broken-xml.xlsx (a sheet cut off),
   truncated.xlsx (a ZIP archive cut in half), not-a-workbook.xlsx (a ZIP without xl/workbook.xml).
+* large.xlsx: a sheet whose XML is more than 10 MB (12,000 identical Google Forms rows).
 
 Every respondent value is invented (the vendor CSVs' README says so too).
 """
@@ -264,6 +265,26 @@ def main():
         f.write(whole[: len(whole) // 2])
     write_zip("not-a-workbook.xlsx", [("hello.txt", "not a spreadsheet")])
 
+    # A sheet of more than 10 MB of XML (Foundation's parser on Linux fails on such a part
+    # handed over in one piece): a Google Forms sheet of 12,000 identical responses to 60
+    # questions (rows without cell references), so that the archive stays small.
+    header = '<row r="1"><c t="inlineStr"><is><t>Timestamp</t></is></c>' + "".join(
+        f'<c t="inlineStr"><is><t>Question {i}</t></is></c>' for i in range(1, 61)) + "</row>"
+    row = '<row><c s="2"><v>45915.5</v></c>' + '<c><v>4</v></c>' * 60 + "</row>"
+    sheet = f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<worksheet {NS}><sheetData>' + \
+        header + row * 12000 + "</sheetData></worksheet>"
+    with zipfile.ZipFile(os.path.join(HERE, "large.xlsx"), "w", zipfile.ZIP_DEFLATED, compresslevel=9) as z:
+        for path, text in [
+            ("[Content_Types].xml", CONTENT_TYPES.format(overrides="")),
+            ("_rels/.rels", ROOT_RELS),
+            ("xl/workbook.xml", workbook_xml(["Form Responses 1"])),
+            ("xl/_rels/workbook.xml.rels", workbook_rels(1)),
+            ("xl/sharedStrings.xml", shared_xml([])),
+            ("xl/styles.xml", STYLES),
+            ("xl/worksheets/sheet1.xml", sheet),
+        ]:
+            z.writestr(zipfile.ZipInfo(path, date_time=(2025, 9, 15, 0, 0, 0)), text.encode("utf-8"),
+                       zipfile.ZIP_DEFLATED, 9)
 
 if __name__ == "__main__":
     main()
