@@ -15,6 +15,8 @@ let package = Package(
     .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
     .package(url: "https://github.com/LebJe/TOMLKit", from: "0.6.0"),
     .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+    // Only for reading Excel workbooks (`.xlsx` is a zip archive of XML parts) in PeiliStore.
+    .package(url: "https://github.com/weichsel/ZIPFoundation", exact: "0.9.20"),
     // Only for peili-bench's `csv` mode, which measures our reader against this library.
     .package(url: "https://github.com/yaslab/CSV.swift", from: "2.5.2"),
     // Only for the screen tests' golden files (`Tests/PeiliAppTests/__Snapshots__`).
@@ -31,6 +33,7 @@ let package = Package(
         "PeiliCore", "PeiliText",
         .product(name: "GRDB", package: "GRDB.swift"),
         .product(name: "Yams", package: "Yams"),
+        .product(name: "ZIPFoundation", package: "ZIPFoundation"),
       ],
       swiftSettings: strict),
     // The in-memory store: the second implementation of the store protocol (see the contract

@@ -25,6 +25,10 @@ public final class CSVReader {
   private var fields: [Field] = []
   /// Physical line on which the current record starts.
   public private(set) var recordLine = 0
+  /// For text made from a workbook's sheet (`WorkbookSheet.csv`): the sheet row of each record,
+  /// which `recordLine` and every field's line then report instead of the text's own lines.
+  var recordRows: [Int]?
+  private var recordIndex = 0
   /// How far through the text the reader is, 0…1 (for progress on long imports).
   public var fractionRead: Double { bytes.count == 0 ? 1 : Double(pos) / Double(bytes.count) }
 
@@ -70,6 +74,7 @@ public final class CSVReader {
     pos = start
     line = 1
     recordLine = 0
+    recordIndex = 0
     fields.removeAll(keepingCapacity: true)
     scratch.removeAll(keepingCapacity: true)
   }
@@ -107,6 +112,7 @@ public final class CSVReader {
       guard pos < n else { return false }
       fields.removeAll(keepingCapacity: true)
       scratch.removeAll(keepingCapacity: true)
+      if let rows = recordRows, recordIndex < rows.count { line = rows[recordIndex] }
       recordLine = line
       var atRecordEnd = false
       while !atRecordEnd {
@@ -158,6 +164,11 @@ public final class CSVReader {
       }
       // A blank line (not `""`) is skipped.
       if fields.count == 1 && fields[0].start == fields[0].end && !fields[0].quoted { continue }
+      if recordRows != nil {
+        // A cell's line breaks do not move the row on.
+        recordIndex += 1
+        for i in fields.indices { fields[i].line = recordLine }
+      }
       return true
     }
   }

@@ -10,18 +10,24 @@ public struct ImportError: Error, Hashable, Sendable, CustomStringConvertible {
   public let message: String
   /// Further problems in the same file, in file order.
   public var more: [ImportError]
+  /// The underlying library's own words (libyaml's, the system's), for `--verbose` only.
+  public var detail: String?
 
-  public init(file: String, line: Int, column: Int? = nil, message: String, more: [ImportError] = []) {
+  public init(
+    file: String, line: Int, column: Int? = nil, message: String, more: [ImportError] = [],
+    detail: String? = nil
+  ) {
     self.file = file
     self.line = line
     self.column = column
     self.message = message
     self.more = more
+    self.detail = detail
   }
 
   /// This problem and the further ones.
   public var all: [ImportError] {
-    [ImportError(file: file, line: line, column: column, message: message)] + more
+    [ImportError(file: file, line: line, column: column, message: message, detail: detail)] + more
   }
 
   /// `FILE:LINE:COLUMN: message`, one line per problem.

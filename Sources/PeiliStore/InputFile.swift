@@ -45,13 +45,38 @@ public enum InputFile {
     do {
       return .success(try handle.readToEnd() ?? Data())
     } catch {
-      return .failure(Problem(message: "cannot read the file: \(error.localizedDescription)"))
+      return .failure(
+        Problem(
+          message: "cannot read the file: \(readFailure(error)); expected a readable file", detail: "\(error)"
+        ))
+    }
+  }
+
+  /// A read error in words: the system's reason by its errno (Foundation's own sentence is
+  /// kept for `--verbose` only).
+  static func readFailure(_ error: any Error) -> String {
+    let ns = error as NSError
+    let code =
+      ns.domain == NSPOSIXErrorDomain
+      ? Int32(ns.code)
+      : (ns.userInfo[NSUnderlyingErrorKey] as? NSError).flatMap {
+        $0.domain == NSPOSIXErrorDomain ? Int32($0.code) : nil
+      }
+    switch code {
+    case EIO?: return "the disk or device reported an input/output error while reading it"
+    case EACCES?, EPERM?: return "permission denied while reading it"
+    case EISDIR?: return "it is a directory"
+    case ENOMEM?: return "out of memory while reading it"
+    case let c?: return "the system refused to read it (\(String(cString: strerror(c))))"
+    case nil: return "the system refused to read it"
     }
   }
 
   /// Why an input could not be read, worded for a message after the file name.
   public struct Problem: Error, Hashable, Sendable {
     public let message: String
+    /// The system's own words, for `--verbose`.
+    public var detail: String? = nil
   }
 
   /// "UTF-16 LE" or "UTF-16 BE" when the bytes look like UTF-16 without a byte-order mark:

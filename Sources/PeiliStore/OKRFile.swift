@@ -92,7 +92,8 @@ struct OKRFileParser {
     let data: Data
     switch InputFile.read(path) {
     case .success(let bytes): data = bytes
-    case .failure(let problem): throw ImportError(file: path, line: 0, message: problem.message)
+    case .failure(let problem):
+      throw ImportError(file: path, line: 0, message: problem.message, detail: problem.detail)
     }
     if let utf16 = InputFile.utf16WithoutBOM(data) {
       throw ImportError(file: path, line: 1, message: InputFile.utf16Refusal(utf16, path: path))
@@ -163,7 +164,12 @@ struct OKRFileParser {
       fail(yamlError: error)
       return nil
     } catch {
-      errors.append(ImportError(file: file, line: 1, message: "YAML syntax error: \(error)"))
+      // Yams throws only its YamlError; anything else is named, its words kept for --verbose.
+      errors.append(
+        ImportError(
+          file: file, line: 1,
+          message: "the file could not be read as YAML; expected an OKR file with `cycle:` and `objectives:`",
+          detail: "\(error)"))
       return nil
     }
     guard let root else {
@@ -696,5 +702,7 @@ struct OKRFileParser {
     default:
       errors.append(ImportError(file: file, line: 1, message: "YAML error: \(YAMLProblem.explain(""))"))
     }
+    // libyaml's own words, for --verbose only.
+    errors[errors.count - 1].detail = "libyaml: \(error)"
   }
 }

@@ -29,6 +29,8 @@ public struct SurveyImportSummary: Hashable, Sendable {
   public var format: SurveyFormat = .canonical
   /// Data rows the layout left out (Qualtrics previews, spam, unfinished responses).
   public var excluded: [SurveyRowExclusion: Int] = [:]
+  /// The sheet read, when the export was an Excel workbook.
+  public var workbook: SurveyWorkbook?
 }
 
 /// Called now and then while an import reads its rows: rows read so far, and the share of
@@ -54,12 +56,13 @@ extension Workspace {
   /// Imports one survey export for one wave and audience, all-or-nothing in one transaction,
   /// and caches its theme and question scores. `csv` and `mapping` are file paths; the file's
   /// layout (canonical, Qualtrics, SurveyMonkey, Google Forms, Typeform, Excel-saved) is
-  /// detected unless `format` forces one; `keeping` keeps rows the layout would leave out (unfinished responses, previews and tests).
+  /// detected unless `format` forces one; an Excel workbook is read from its first sheet (or
+  /// `sheet`) in the same layouts; `keeping` keeps rows the layout would leave out (unfinished responses, previews and tests).
   @discardableResult
   public func importSurvey(
     csv: String, mapping: String, wave: String, date: Day?, audience: Audience, replace: Bool = false,
     format: SurveyFormat? = nil, encoding: SurveyTextEncoding? = nil, keeping: Set<SurveyRowExclusion> = [],
-    progress: ImportProgress? = nil, by user: String
+    sheet: String? = nil, progress: ImportProgress? = nil, by user: String
   ) throws -> SurveyImportSummary {
     try requireWritable()
     let map = try SurveyMapping.load(path: mapping)
@@ -72,12 +75,19 @@ extension Workspace {
     if let bad = UnsafeCharacter.first(in: wave) {
       throw SurveyImportError(file: csvName, message: bad.refusal(of: "wave name", wave))
     }
-    let table = try SurveyTable(path: csvName, format: format, encoding: encoding, keeping: keeping)
+    let table = try SurveyTable(
+      path: csvName, format: format, encoding: encoding, keeping: keeping, sheet: sheet)
     let parsed = try Self.parseSurvey(table, mapping: map, mappingFile: mapName, progress: progress)
     var summary = try writeTransaction { db in
-      try Self.write(
-        parsed, mapping: map, mappingFile: mapName, csvFile: csvName, wave: wave, date: date,
-        audience: audience, replace: replace, user: user, db: db)
+      do {
+        return try Self.write(
+          parsed, mapping: map, mappingFile: mapName, csvFile: csvName, wave: wave, date: date,
+          audience: audience, replace: replace, user: user, db: db)
+      } catch let error as DatabaseError where error.resultCode == .SQLITE_CONSTRAINT {
+        // The mapping check refuses every clash it can know of; what is left is a rule of the
+        // workspace's own (a hand-made index or trigger): named, never SQLite's text.
+        throw Self.refusal(error, csv: csvName, workspace: path)
+      }
     }
     // An import can write a log as large as the workspace: copy it in and truncate it.
     try compactLog()
@@ -85,7 +95,41 @@ extension Workspace {
     summary.encoding = table.encoding
     summary.replacedBytes = table.replacedBytes
     summary.excluded = table.excluded
+    summary.workbook = table.workbook
     return summary
+  }
+
+  /// A constraint of the workspace that refused an import's row, in words naming the export.
+  static func refusal(_ error: DatabaseError, csv: String, workspace: String) -> SurveyImportError {
+    let text = error.message ?? ""
+    let table =
+      text.range(of: "failed: ").map { r in
+        String(text[r.upperBound...].prefix { $0 != "." && $0 != "," && $0 != " " })
+      } ?? ""
+    let things: [String: String] = [
+      "respondent": "respondents", "respondent_segment": "respondents' segment values",
+      "comment": "comments", "question": "questions", "theme": "themes", "wave": "waves",
+      "wave_question": "the wave's questions", "score_cache": "cached scores",
+      "segment_cell": "cached scores",
+      "segment_cell_value": "cached scores", "segment_cell_score": "cached scores", "audit": "history",
+    ]
+    let what = things[table] ?? "rows"
+    let rule: String
+    switch error.extendedResultCode {
+    case .SQLITE_CONSTRAINT_UNIQUE, .SQLITE_CONSTRAINT_PRIMARYKEY:
+      rule = "a value that must be unique is already there"
+    case .SQLITE_CONSTRAINT_NOTNULL: rule = "a value it requires is missing"
+    case .SQLITE_CONSTRAINT_FOREIGNKEY: rule = "a row refers to one the workspace does not hold"
+    case .SQLITE_CONSTRAINT_TRIGGER: rule = "a trigger refused the row"
+    case .SQLITE_CONSTRAINT_CHECK: rule = "a check of its values failed"
+    default: rule = "one of its rules refused the row"
+    }
+    return SurveyImportError(
+      file: csv,
+      message:
+        "the workspace \(workspace) refused to store the import's \(what) (\(rule)); nothing was written; "
+        + "expected a workspace with peili's own tables (has it been changed by hand? --verbose shows SQLite's words)",
+      detail: "SQLite error \(error.extendedResultCode.rawValue): \(text)")
   }
 
   // MARK: Reading the CSV

@@ -7,12 +7,15 @@ public struct SurveyImportError: Error, Hashable, Sendable, CustomStringConverti
   /// For CSV: the header name and 1-based index, e.g. `q3 (#5)`; for YAML: the 1-based column.
   public let column: String?
   public let message: String
+  /// The underlying library's own words (an XML parser's, SQLite's), for `--verbose` only.
+  public let detail: String?
 
-  public init(file: String, line: Int? = nil, column: String? = nil, message: String) {
+  public init(file: String, line: Int? = nil, column: String? = nil, message: String, detail: String? = nil) {
     self.file = file
     self.line = line
     self.column = column
     self.message = message
+    self.detail = detail
   }
 
   public var description: String {

@@ -82,7 +82,12 @@ public struct SurveyMapping: Sendable {
     } catch let e as SurveyImportError {
       throw e
     } catch {
-      throw SurveyImportError(file: file, message: "\(error)")
+      // Yams' own errors are worded by `yamlFailure`; anything else is named, not shown.
+      throw SurveyImportError(
+        file: file, line: 1,
+        message:
+          "the mapping could not be read as YAML; expected a YAML mapping with respondent_id and questions",
+        detail: "\(error)")
     }
   }
 
@@ -92,7 +97,8 @@ public struct SurveyMapping: Sendable {
     let data: Data
     switch InputFile.read(path) {
     case .success(let bytes): data = bytes
-    case .failure(let problem): throw SurveyImportError(file: name, message: problem.message)
+    case .failure(let problem):
+      throw SurveyImportError(file: name, message: problem.message, detail: problem.detail)
     }
     if let utf16 = InputFile.utf16WithoutBOM(data) {
       throw SurveyImportError(file: name, line: 1, message: InputFile.utf16Refusal(utf16, path: path))
@@ -309,16 +315,25 @@ private struct MappingParser {
   }
 
   func yamlFailure(_ error: YamlError) -> SurveyImportError {
+    // libyaml's own words are kept for --verbose only.
+    let raw = "libyaml: \(error)"
     switch error {
     case .scanner(_, let problem, let mark, _), .parser(_, let problem, let mark, _),
       .composer(_, let problem, let mark, _):
       return SurveyImportError(
         file: file, line: mark.line, column: "\(mark.column)",
-        message: "YAML syntax error: \(YAMLProblem.explain(problem))")
+        message: "YAML syntax error: \(YAMLProblem.explain(problem))", detail: raw)
+    case .duplicatedKeysInMapping(let duplicates, let context):
+      return SurveyImportError(
+        file: file, line: context.mark.line, column: "\(context.mark.column)",
+        message:
+          "YAML error: the field \(duplicates.map { "`\($0)`" }.joined(separator: ", ")) appears twice "
+          + "in one mapping; expected each field once", detail: raw)
     case .reader(let problem, _, _, _):
-      return SurveyImportError(file: file, message: "YAML error: \(YAMLProblem.explain(problem))")
+      return SurveyImportError(
+        file: file, message: "YAML error: \(YAMLProblem.explain(problem))", detail: raw)
     default:
-      return SurveyImportError(file: file, message: "YAML error: \(YAMLProblem.explain(""))")
+      return SurveyImportError(file: file, message: "YAML error: \(YAMLProblem.explain(""))", detail: raw)
     }
   }
 

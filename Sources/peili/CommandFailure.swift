@@ -30,11 +30,22 @@ func reportingFailures(_ global: GlobalOptions? = nil, _ body: () throws -> Void
     let problems: [any Error] = (error as? ImportError)?.all ?? [StoreFailure.explain(error, path: path)]
     for problem in problems {
       printError(oneLine(problem))
-      if global?.verbose == true, let detail = (problem as? WorkspaceError)?.detail {
+      if global?.verbose == true, let detail = detail(of: problem) {
         printError("  (\(detail.sanitizedForTerminal))")
       }
     }
     throw ExitCode.failure
+  }
+}
+
+/// The library's own words behind a failure (SQLite's, libyaml's, an XML parser's, the
+/// system's), which only `--verbose` prints.
+func detail(of problem: any Error) -> String? {
+  switch problem {
+  case let e as WorkspaceError: e.detail
+  case let e as SurveyImportError: e.detail
+  case let e as ImportError: e.detail
+  default: nil
   }
 }
 

@@ -101,13 +101,15 @@ struct ImportSurveyCommand: ParsableCommand {
 
       The file may be peili's CSV or an export as Qualtrics, SurveyMonkey, Google Forms or \
       Typeform give it, or a CSV saved by Excel (semicolons, decimal commas, Windows-1252 or \
-      UTF-16); the layout, encoding and delimiter are detected (--format forces a layout). \
+      UTF-16), or any of these as an Excel workbook (.xlsx: the first sheet, or --sheet NAME); \
+      the layout, encoding and delimiter are detected (--format forces a layout). \
       --inspect prints what was detected and, with --mapping-out, writes a draft mapping in \
       which only the themes are left to fill in. Personal columns (email, names, IP address, \
       location, recipient fields) are never stored.
 
       Examples:
         peili import survey qualtrics-export.csv --inspect --mapping-out customer-mapping.yaml
+        peili import survey responses.xlsx --sheet "Form Responses 1" --inspect
         peili import survey customers.csv --mapping customer-mapping.yaml \\
               --wave 2025-09 --date 2025-09-15 --audience customer
         peili import survey mirror.csv --mapping mirror-mapping.yaml \\
@@ -118,8 +120,16 @@ struct ImportSurveyCommand: ParsableCommand {
 
   @OptionGroup var global: GlobalOptions
 
-  @Argument(help: ArgumentHelp("The survey export, one row per respondent.", valueName: "file.csv"))
+  @Argument(
+    help: ArgumentHelp(
+      "The survey export, one row per respondent: a CSV file or an Excel workbook (.xlsx).",
+      valueName: "file.csv|file.xlsx"))
   var file: String
+
+  @Option(
+    help: ArgumentHelp(
+      "The sheet of an Excel workbook to read (default: the first).", valueName: "name"))
+  var sheet: String?
 
   @Option(
     help: ArgumentHelp(
@@ -200,7 +210,7 @@ struct ImportSurveyCommand: ParsableCommand {
     try reportingFailures(global) {
       try requireReadable(file)
       let inspection = try SurveyInspection.inspect(
-        path: file, format: format, encoding: textEncoding, keeping: keeping)
+        path: file, format: format, encoding: textEncoding, keeping: keeping, sheet: sheet)
       print(inspection.report, terminator: "")
       if let mappingOut {
         guard FileManager.default.createFile(atPath: mappingOut, contents: Data(inspection.draftMapping.utf8))
@@ -224,7 +234,7 @@ struct ImportSurveyCommand: ParsableCommand {
       defer { progress.finish() }
       let s = try workspace.importSurvey(
         csv: file, mapping: mapping, wave: wave, date: date.flatMap { Day($0) }, audience: audience,
-        replace: replace, format: format, encoding: textEncoding, keeping: keeping,
+        replace: replace, format: format, encoding: textEncoding, keeping: keeping, sheet: sheet,
         progress: { progress.update(rows: $0, fraction: $1) }, by: CurrentUser.name)
       progress.finish()
       if let first = s.replacedBytes.first {
@@ -239,7 +249,10 @@ struct ImportSurveyCommand: ParsableCommand {
         + "\(s.comments) comments into wave \(s.waveID)"
       if s.createdWave { line += " (new wave)" }
       if s.replacedRespondents > 0 { line += "; replaced \(s.replacedRespondents) earlier respondents" }
-      if s.format != .canonical { line += "; read as \(s.format.title)" }
+      if s.format != .canonical || s.workbook != nil {
+        line += "; read" + (s.format != .canonical ? " as \(s.format.title)" : "")
+        if let book = s.workbook { line += " from sheet \"\(book.sheet)\"" }
+      }
       let left = SurveyRowExclusion.allCases.compactMap { r in s.excluded[r].map { "\($0) \(r.rawValue)" } }
       if !left.isEmpty { line += "; left out \(left.joined(separator: ", ")) rows" }
       print(line + ".")

@@ -174,6 +174,33 @@ import Yams
     #expect(try #require(entry(draft, "¿Qué probabilidad hay de que nos recomiende?")).contains("nps: true"))
   }
 
+  /// Character references as survey tools write them (named, decimal, hex) become the characters;
+  /// a reference to a control is a space, an unknown one stays as written.
+  @Test func questionTextDecodesCharacterReferences() {
+    #expect(
+      QuestionText.plain("We&#8217;re &quot;clear&quot;&nbsp;&amp;&#x2014;fast") == "We’re \"clear\" &—fast")
+    #expect(QuestionText.plain("Kuinka &auml;&ouml;kk&ouml;si&hellip;<br/>?") == "Kuinka äökkösi… ?")
+    #expect(QuestionText.plain("a&#27;b &#0; &bogus; & c") == "a b &bogus; & c")
+    #expect(QuestionText.plain("&amp;lt;") == "&lt;")
+    #expect(QuestionText.plain("no markup") == "no markup")
+  }
+
+  /// A segment column's header loses its HTML before it becomes the segment's name.
+  @Test func segmentNamesDraftedFromHeadersLoseTheirHTML() throws {
+    let fx = try StoreFixture()
+    let path = try csv(
+      fx,
+      [
+        ("<b>Customer&nbsp;type</b>", { ["Retail", "Business"][$0 % 2] }),
+        ("Region &amp; area", { ["North", "South", "East"][$0 % 3] }),
+        ("Overall", { String(1 + $0 % 5) }),
+      ])
+    let draft = try SurveyInspection.inspect(path: path).draftMapping
+    #expect(draft.contains("name: customer_type}"), "\(draft)")
+    #expect(draft.contains("name: region_area}"), "\(draft)")
+    #expect(!draft.contains("name: b_customer"))
+  }
+
   @Test func anExportWithoutAnIDColumnUsesTheRowNumber() throws {
     let fx = try StoreFixture()
     let path = try fx.file("s.csv", "region,q1\nNorth,1\nNorth,2\nSouth,3\nSouth,4\n")

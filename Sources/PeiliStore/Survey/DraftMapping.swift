@@ -8,12 +8,16 @@ extension SurveyInspection {
   public var draftMapping: String {
     var out: [String] = []
     out.append("# Draft mapping written by `peili import survey --inspect` for \(Self.yamlComment(file))")
+    let read =
+      workbook.map { "Excel workbook, sheet \(Self.yamlComment($0.sheet))" }
+      ?? "\(encoding.rawValue), \(DelimiterSniffing.name(delimiter))-separated"
     out.append(
-      "# (\(format.title), \(encoding.rawValue), \(DelimiterSniffing.name(delimiter))-separated, "
-        + "\(headerLines.count) header row(s), \(respondents) respondents).")
+      "# (\(format.title), \(read), \(headerLines.count) header row(s), \(respondents) respondents).")
     out.append("# Replace every `theme: TODO` with a theme id (from your OKR file, or listed under themes:),")
     out.append(
-      "# check the scales, then: peili import survey FILE --mapping THIS.yaml --wave NAME --audience …")
+      "# check the scales, then: peili import survey FILE"
+        + (workbook?.chosen == true ? " --sheet \(Self.yamlComment(workbook!.sheet))" : "")
+        + " --mapping THIS.yaml --wave NAME --audience …")
     let personal = personalColumns
     if !personal.isEmpty {
       out.append(
@@ -50,7 +54,8 @@ extension SurveyInspection {
       let column = YAMLScalar.text(c.key, inFlow: true)
       switch c.kind {
       case .segment:
-        let name = segmentNames.claim(Self.slug(c.key))
+        // A header's HTML (`<b>Region</b>`, `&amp;`) is no part of the name, as for question ids.
+        let name = segmentNames.claim(Self.slug(QuestionText.plain(c.key)))
         segments.append("  - {column: \(column)" + (name == c.key ? "" : ", name: \(name)") + "}")
       case .numericScale(let lo, let hi), .labelScale(_, _, let lo, let hi):
         let text = QuestionText.plain(c.text)

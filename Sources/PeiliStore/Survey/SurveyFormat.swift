@@ -121,11 +121,18 @@ public struct SurveyLayout: Sendable {
 
   /// Detects the layout of `header` (or checks the forced one); the misfit reasons of every
   /// layout tried when none fits.
-  static func detect(_ header: Header, delimiter: UInt8, encoding: SurveyTextEncoding, forced: SurveyFormat?)
+  /// A workbook's sheet is never an Excel-saved CSV (that layout is only tried when forced).
+  static func detect(
+    _ header: Header, delimiter: UInt8, encoding: SurveyTextEncoding, forced: SurveyFormat?,
+    workbook: Bool = false
+  )
     -> (layout: SurveyLayout?, misfits: [(SurveyFormat, LayoutMisfit)])
   {
     let order: [SurveyFormat] =
-      forced.map { [$0] } ?? [.qualtrics, .surveymonkey, .typeform, .googleforms, .excel, .canonical]
+      forced.map { [$0] }
+      ?? [.qualtrics, .surveymonkey, .typeform, .googleforms, .excel, .canonical].filter {
+        !workbook || $0 != .excel
+      }
     var misfits: [(SurveyFormat, LayoutMisfit)] = []
     for format in order {
       do throws(LayoutMisfit) {

@@ -57,15 +57,18 @@ public struct SurveyInspection: Sendable {
   public var replacedBytes: [ReplacedByte] = []
   /// A few distinct words with non-ASCII letters as decoded, so that mojibake shows.
   public var nonASCIISamples: [String] = []
+  /// The sheet read, when the export is an Excel workbook (its rows are the "lines").
+  public var workbook: SurveyWorkbook?
 
   /// Reads the whole file in its layout (detected, or `format`) and infers every column's kind.
   public static func inspect(
     path: String, format: SurveyFormat? = nil, encoding: SurveyTextEncoding? = nil,
-    keeping: Set<SurveyRowExclusion> = []
+    keeping: Set<SurveyRowExclusion> = [], sheet: String? = nil
   )
     throws(SurveyImportError) -> SurveyInspection
   {
-    try inspect(SurveyTable(path: path, format: format, encoding: encoding, keeping: keeping), path: path)
+    try inspect(
+      SurveyTable(path: path, format: format, encoding: encoding, keeping: keeping, sheet: sheet), path: path)
   }
 
   /// Reads every row of an opened export and infers every column's kind (the fuzz target
@@ -117,7 +120,7 @@ public struct SurveyInspection: Sendable {
       file: path, format: table.layout.format, forced: format != nil, encoding: table.encoding,
       delimiter: table.delimiter, headerLines: table.headerLines, respondents: respondents,
       excluded: table.excluded, rowNumbersAsIDs: table.layout.rowNumbersAsIDs, columns: columns,
-      replacedBytes: table.replacedBytes, nonASCIISamples: samples)
+      replacedBytes: table.replacedBytes, nonASCIISamples: samples, workbook: table.workbook)
   }
 
   /// The columns that will never be stored.
@@ -130,9 +133,18 @@ public struct SurveyInspection: Sendable {
     var lines: [String] = []
     lines.append("file: \(file)")
     lines.append("format: \(format.title) (\(forced ? "--format \(format.rawValue)" : "detected"))")
-    lines.append(
-      "encoding: \(encoding.rawValue)"
-        + (nonASCIISamples.isEmpty ? "" : ", reads as: " + nonASCIISamples.joined(separator: " ")))
+    let reads = nonASCIISamples.isEmpty ? "" : ", reads as: " + nonASCIISamples.joined(separator: " ")
+    if let workbook {
+      let all = workbook.sheets.map { "\"\($0)\"" }.joined(separator: ", ")
+      let which =
+        workbook.chosen
+        ? "chosen with --sheet; the workbook has \(all)"
+        : workbook.sheets.count > 1 ? "the first of \(all); --sheet NAME reads another" : "the only sheet"
+      lines.append("sheet: \"\(workbook.sheet)\" (\(which))")
+      lines.append("encoding: Excel workbook (Unicode)" + reads)
+    } else {
+      lines.append("encoding: \(encoding.rawValue)" + reads)
+    }
     if let first = replacedBytes.first {
       lines.append(
         "warning: \(replacedBytes.count)\(replacedBytes.count == 100 ? "+" : "") byte(s) not defined in "
@@ -140,10 +152,11 @@ public struct SurveyInspection: Sendable {
           + "first at line \(first.line), column \(first.column) (0x\(String(first.byte, radix: 16, uppercase: true))); "
           + "name the file's encoding with --encoding (cp850, mac-roman, iso-8859-15, …)")
     }
-    lines.append("delimiter: \(DelimiterSniffing.name(delimiter))")
+    if workbook == nil { lines.append("delimiter: \(DelimiterSniffing.name(delimiter))") }
+    let unit = workbook == nil ? "line" : "row"
     let span =
       headerLines.count > 1
-      ? "lines \(headerLines[0])–\(headerLines.last!)" : "line \(headerLines.first ?? 1)"
+      ? "\(unit)s \(headerLines[0])–\(headerLines.last!)" : "\(unit) \(headerLines.first ?? 1)"
     lines.append("header rows: \(headerLines.count) (\(span))")
     var kept = "respondents: \(respondents)"
     let left = SurveyRowExclusion.allCases.compactMap { r in excluded[r].map { "\($0) \(r.rawValue)" } }

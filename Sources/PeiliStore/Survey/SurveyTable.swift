@@ -16,6 +16,8 @@ public final class SurveyTable {
   /// `--include-test`).
   /// Bytes the encoding does not define, replaced with U+FFFD (a warning, with their place).
   public private(set) var replacedBytes: [ReplacedByte] = []
+  /// The sheet read, when the file is an Excel workbook.
+  public let workbook: SurveyWorkbook?
   /// The layout `--format` forced, nil when it was detected.
   public let forcedFormat: SurveyFormat?
   public let keeping: Set<SurveyRowExclusion>
@@ -29,48 +31,75 @@ public final class SurveyTable {
   /// Fields a row must have: the header's, without trailing blank header cells.
   public let width: Int
 
-  /// Reads the file at `path`; `format` forces a layout instead of detecting it.
+  /// Reads the file at `path`; `format` forces a layout instead of detecting it; `sheet` names
+  /// the sheet of an Excel workbook (else its first).
   public convenience init(
     path: String, format: SurveyFormat? = nil, encoding forced: SurveyTextEncoding? = nil,
-    keeping: Set<SurveyRowExclusion> = []
+    keeping: Set<SurveyRowExclusion> = [], sheet: String? = nil
   )
     throws(SurveyImportError)
   {
     let data: Data
     switch InputFile.read(path) {
     case .success(let bytes): data = bytes
-    case .failure(let problem): throw SurveyImportError(file: path, message: problem.message)
+    case .failure(let problem):
+      throw SurveyImportError(file: path, message: problem.message, detail: problem.detail)
     }
-    try self.init(data: data, file: path, format: format, encoding: forced, keeping: keeping)
+    try self.init(data: data, file: path, format: format, encoding: forced, keeping: keeping, sheet: sheet)
   }
 
   public init(
     data: Data, file: String, format: SurveyFormat? = nil, encoding forced: SurveyTextEncoding? = nil,
-    keeping: Set<SurveyRowExclusion> = []
+    keeping: Set<SurveyRowExclusion> = [], sheet: String? = nil
   )
     throws(SurveyImportError)
   {
     self.file = file
     self.keeping = keeping
     forcedFormat = format
-    let text = DecodedText(data, forced: forced)
-    // UTF-16 without its byte-order mark, or no text at all, would otherwise read as a CSV of
-    // NULs and noise, and fail on some later line with a puzzling message.
-    if text.encoding == .utf8 && forced == nil, let utf16 = InputFile.utf16WithoutBOM(data) {
-      throw SurveyImportError(file: file, line: 1, message: InputFile.utf16Refusal(utf16, path: file))
+    let reader: CSVReader
+    if Workbook.claims(file: file, data: data) {
+      // A workbook's sheet becomes the CSV a spreadsheet would save of it; the rest is shared.
+      if forced != nil {
+        throw SurveyImportError(
+          file: file,
+          message:
+            "--encoding applies to CSV files; expected no --encoding with an Excel workbook (its text is Unicode)"
+        )
+      }
+      let book = try Workbook.read(data, file: file, sheet: sheet)
+      let (text, rows) = book.csv()
+      workbook = SurveyWorkbook(sheet: book.name, sheets: book.sheetNames, chosen: book.chosen)
+      encoding = .utf8
+      delimiter = 0x2C
+      reader = CSVReader(validatedUTF8: text, delimiter: delimiter)
+      reader.recordRows = rows
+    } else {
+      if sheet != nil {
+        throw SurveyImportError(
+          file: file,
+          message: "--sheet goes with an Excel workbook (.xlsx); expected no --sheet for a CSV file")
+      }
+      workbook = nil
+      let text = DecodedText(data, forced: forced)
+      // UTF-16 without its byte-order mark, or no text at all, would otherwise read as a CSV of
+      // NULs and noise, and fail on some later line with a puzzling message.
+      if text.encoding == .utf8 && forced == nil, let utf16 = InputFile.utf16WithoutBOM(data) {
+        throw SurveyImportError(file: file, line: 1, message: InputFile.utf16Refusal(utf16, path: file))
+      }
+      if ![.utf16LE, .utf16BE, .utf16LENoBOM, .utf16BENoBOM].contains(text.encoding),
+        let kind = InputFile.binaryKind(data)
+      {
+        throw SurveyImportError(
+          file: file, line: 1,
+          message: "the file is \(kind), not a text CSV file; expected a CSV export (in a spreadsheet: "
+            + "Save As → CSV UTF-8)")
+      }
+      encoding = text.encoding
+      replacedBytes = text.replaced
+      delimiter = DelimiterSniffing.sniff(text.utf8)
+      reader = CSVReader(validatedUTF8: text.utf8, delimiter: delimiter)
     }
-    if ![.utf16LE, .utf16BE, .utf16LENoBOM, .utf16BENoBOM].contains(text.encoding),
-      let kind = InputFile.binaryKind(data)
-    {
-      throw SurveyImportError(
-        file: file, line: 1,
-        message: "the file is \(kind), not a text CSV file; expected a CSV export (in a spreadsheet: "
-          + "Save As → CSV UTF-8)")
-    }
-    encoding = text.encoding
-    replacedBytes = text.replaced
-    delimiter = DelimiterSniffing.sniff(text.utf8)
-    let reader = CSVReader(validatedUTF8: text.utf8, delimiter: delimiter)
     self.reader = reader
     if reader.isEmpty {
       throw SurveyImportError(
@@ -87,7 +116,17 @@ public final class SurveyTable {
       // A malformed record among the first three: report it as the import would.
       throw SurveyImportError(file: file, line: error.line, message: error.message)
     }
-    let detected = SurveyLayout.detect(header, delimiter: delimiter, encoding: encoding, forced: format)
+    let detected = SurveyLayout.detect(
+      header, delimiter: delimiter, encoding: encoding, forced: format, workbook: workbook != nil)
+    // In a workbook, the sheet may be the wrong one: say which was read, and the others.
+    let sheetNote =
+      workbook.map { book in
+        " (read sheet \"\(book.sheet)\""
+          + (book.sheets.count > 1
+            ? "; --sheet chooses another of "
+              + book.sheets.filter { $0 != book.sheet }.map { "\"\($0)\"" }
+              .joined(separator: ", ") : "") + ")"
+      } ?? ""
     if let found = detected.layout {
       layout = found
     } else {
@@ -95,14 +134,16 @@ public final class SurveyTable {
       if let format {
         throw SurveyImportError(
           file: file, line: header.lines.first ?? 1,
-          message: "expected the \(format.title) layout (--format \(format.rawValue)): \(misfits[0].1.reason)"
+          message:
+            "expected the \(format.title) layout (--format \(format.rawValue)): \(misfits[0].1.reason)\(sheetNote)"
         )
       }
       let tried = misfits.map { "\($0.0.title): \($0.1.reason)" }.joined(separator: "; ")
       throw SurveyImportError(
         file: file, line: header.lines.first ?? 1,
         message:
-          "unknown layout; tried \(tried). Expected one of these exports, or --format to choose one")
+          "unknown layout; tried \(tried). Expected one of these exports, or --format to choose one\(sheetNote)"
+      )
     }
     headerLines = Array(header.lines.prefix(layout.headerRows))
     width = layout.columns.count
@@ -174,4 +215,13 @@ public final class SurveyTable {
       }
     }
   }
+}
+
+/// The sheet of an Excel workbook an export was read from.
+public struct SurveyWorkbook: Sendable, Hashable {
+  public var sheet: String
+  /// Every sheet of the workbook, in order.
+  public var sheets: [String]
+  /// True when `--sheet` chose it, false for the first sheet.
+  public var chosen: Bool
 }
