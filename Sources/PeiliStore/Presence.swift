@@ -45,6 +45,12 @@ extension Workspace {
             """, arguments: [session.id, session.user, session.host, session.pid, now, now])
         // Rows of sessions long gone are housekeeping, not history.
         try db.execute(sql: "DELETE FROM session WHERE seen_at < ?", arguments: [now - 3600])
+        // Whoever has the workspace open while a review is open takes part in it (the minutes).
+        if let review = try ReviewRows.openID(db) {
+          try ReviewRows.noteParticipant(
+            db, review: review, user: session.user,
+            at: AuditLog.timestamp(Date(timeIntervalSince1970: now)))
+        }
       }
     }
     return try writer.read { db in

@@ -8,7 +8,7 @@ enum Schema {
 
   /// `PRAGMA user_version` written by the latest migration; a file with a larger one was
   /// written by a newer peili and is refused.
-  static let version = 4
+  static let version = 5
 
   static var migrator: DatabaseMigrator {
     var m = DatabaseMigrator()
@@ -169,6 +169,44 @@ enum Schema {
           ALTER TABLE action ADD COLUMN communicated_on TEXT;
           ALTER TABLE action ADD COLUMN communication_channel TEXT
             CHECK ((communicated_on IS NULL) = (communication_channel IS NULL));
+          """)
+    }
+    // Review meetings (DESIGN §9): one open at a time (the partial unique index), its agenda
+    // with each item's state when it started, its decisions and notes, who took part.
+    m.registerMigration("v5") { db in
+      try db.execute(sql: "PRAGMA user_version = 5")
+      try db.execute(
+        sql: """
+          CREATE TABLE review (
+            id INTEGER PRIMARY KEY,
+            cycle_id TEXT NOT NULL,
+            title TEXT NOT NULL,
+            started_at TEXT NOT NULL, started_by TEXT NOT NULL,
+            closed_at TEXT, closed_by TEXT,
+            current INTEGER NOT NULL DEFAULT 0,
+            version INTEGER NOT NULL DEFAULT 1);
+          CREATE UNIQUE INDEX review_one_open ON review((closed_at IS NULL)) WHERE closed_at IS NULL;
+          CREATE TABLE review_item (
+            review_id INTEGER NOT NULL REFERENCES review(id) ON DELETE CASCADE,
+            position INTEGER NOT NULL,
+            kind TEXT NOT NULL, node_id TEXT NOT NULL, title TEXT NOT NULL, reason TEXT NOT NULL,
+            skipped INTEGER NOT NULL DEFAULT 0,
+            state TEXT NOT NULL,
+            PRIMARY KEY (review_id, position));
+          CREATE TABLE review_entry (
+            id INTEGER PRIMARY KEY,
+            review_id INTEGER NOT NULL REFERENCES review(id) ON DELETE CASCADE,
+            kind TEXT NOT NULL CHECK (kind IN ('decision', 'note')),
+            item_position INTEGER,
+            text TEXT NOT NULL, owner TEXT, due TEXT, action_id TEXT,
+            status TEXT CHECK (status IS NULL OR status IN ('open', 'done')),
+            created_at TEXT NOT NULL, created_by TEXT NOT NULL,
+            version INTEGER NOT NULL DEFAULT 1);
+          CREATE INDEX review_entry_review ON review_entry(review_id);
+          CREATE TABLE review_participant (
+            review_id INTEGER NOT NULL REFERENCES review(id) ON DELETE CASCADE,
+            user TEXT NOT NULL, first_seen TEXT NOT NULL, last_seen TEXT NOT NULL,
+            PRIMARY KEY (review_id, user));
           """)
     }
     return m

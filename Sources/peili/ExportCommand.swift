@@ -19,7 +19,9 @@ struct ExportCommand: ParsableCommand {
               --mapping-out customers-mapping.yaml > customers.csv
         peili export audit --format csv > audit.csv
       """,
-    subcommands: [ExportOKRsCommand.self, ExportSurveyCommand.self, ExportAuditCommand.self])
+    subcommands: [
+      ExportOKRsCommand.self, ExportSurveyCommand.self, ExportAuditCommand.self, ExportMinutesCommand.self,
+    ])
 }
 
 /// The text formats `peili export survey` and `peili export audit` write.

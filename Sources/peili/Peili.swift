@@ -30,7 +30,8 @@ struct Peili: ParsableCommand {
     version: "peili \(version)",
     subcommands: [
       InitCommand.self, DemoCommand.self, ImportCommand.self, ReportCommand.self, CheckInCommand.self,
-      CycleCommand.self, HistoryCommand.self, ExportCommand.self, TerminalTestCommand.self,
+      CycleCommand.self, ReviewCommand.self, HistoryCommand.self, ExportCommand.self,
+      TerminalTestCommand.self,
     ])
 
   @OptionGroup var global: GlobalOptions

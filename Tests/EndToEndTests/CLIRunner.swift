@@ -1,4 +1,5 @@
 import Foundation
+import Testing
 
 /// Runs the real `peili` binary as a subprocess, stdout and stderr captured in files (so
 /// stdout is never a terminal), for the command-line end-to-end tests.
@@ -214,4 +215,15 @@ struct ReportJSON {
       },
       "O4 warned as an objective without a theme")
   }
+}
+
+/// One line on stderr, prefixed "peili: ", no Swift stack trace.
+func expectOneLineError(
+  _ r: CLIRunner.Result, status: Int32 = 1, sourceLocation: SourceLocation = #_sourceLocation
+) {
+  #expect(r.status == status, "exit \(r.status), stderr: \(r.stderr)", sourceLocation: sourceLocation)
+  #expect(r.errorLines.count == 1, "stderr: \(r.stderr)", sourceLocation: sourceLocation)
+  #expect(r.stderr.hasPrefix("peili: "), "stderr: \(r.stderr)", sourceLocation: sourceLocation)
+  #expect(
+    !r.stderr.contains("Fatal error") && !r.stderr.contains("Stack dump"), sourceLocation: sourceLocation)
 }

@@ -3,17 +3,6 @@ import Testing
 
 /// The real `peili` binary driven as a subprocess (stdout is a file, never a terminal).
 @Suite struct CLITests {
-  /// One line on stderr, prefixed "peili: ", no Swift stack trace.
-  private func expectOneLineError(
-    _ r: CLIRunner.Result, status: Int32 = 1, sourceLocation: SourceLocation = #_sourceLocation
-  ) {
-    #expect(r.status == status, "exit \(r.status), stderr: \(r.stderr)", sourceLocation: sourceLocation)
-    #expect(r.errorLines.count == 1, "stderr: \(r.stderr)", sourceLocation: sourceLocation)
-    #expect(r.stderr.hasPrefix("peili: "), "stderr: \(r.stderr)", sourceLocation: sourceLocation)
-    #expect(
-      !r.stderr.contains("Fatal error") && !r.stderr.contains("Stack dump"), sourceLocation: sourceLocation)
-  }
-
   @Test func anOKRFileWithTwoProblemsGetsOneLinePerProblem() throws {
     let cli = try CLIRunner()
     #expect(try cli.run(["init", "--workspace", "w.db"]).status == 0)

@@ -1,0 +1,125 @@
+/// A review's minutes (DESIGN §9): title, date, participants, the agenda with each item's state
+/// at the time, decisions, notes and every change made during the meeting. Pure: the review
+/// and the audit rows written while it was open in, text out; a closed review's minutes are
+/// the same bytes whenever they are asked for.
+public enum Minutes {
+  /// The audit rows of the meeting are those from its start to its close (to now while open),
+  /// oldest first; `changes` is what `Workspace.auditTrail` returned for that span.
+  public static func json(_ r: Review, changes: [AuditEntry]) -> String {
+    var root: [String: JSONValue] = [
+      "format": .string("peili-minutes"), "version": .int(1),
+      "review": .object([
+        "id": .int(Int(r.id)), "title": .string(r.title), "cycle": .string(r.cycleID),
+        "started_at": .string(r.startedAt), "started_by": .string(r.startedBy),
+        "closed_at": .text(r.closedAt), "closed_by": .text(r.closedBy), "open": .bool(r.isOpen),
+      ]),
+      "participants": .array(r.participants.map { .string($0) }),
+    ]
+    root["agenda"] = .array(
+      r.agenda.map { i in
+        var o: [String: JSONValue] = [
+          "position": .int(i.position + 1), "kind": .string(i.item.kind.rawValue), "id": .string(i.item.id),
+          "title": .string(i.item.title), "reason": .string(i.item.reason.rawValue),
+          "skipped": .bool(i.item.skipped),
+        ]
+        let s = i.state
+        o["state"] = .object([
+          "progress": .num(s.progress), "status": .text(s.status),
+          "confidence": s.confidence.map { .int($0) } ?? .null,
+          "theme": .text(s.themeID), "index": .num(s.index), "verdict": .text(s.verdict),
+          "busy_no_change": .bool(s.busyNoChange),
+        ])
+        o["decisions"] = .array(entries(r, .decision, at: i.position).map(entry))
+        o["notes"] = .array(entries(r, .note, at: i.position).map(entry))
+        return .object(o)
+      })
+    root["decisions"] = .array(r.entries.filter { $0.kind == .decision }.map(entry))
+    root["notes"] = .array(r.entries.filter { $0.kind == .note }.map(entry))
+    root["changes"] = .array(
+      changes.map { c in
+        .object([
+          "at": .string(c.at), "user": .string(c.user), "kind": .string(c.kind.rawValue),
+          "entity": .string(c.entity), "id": .string(c.entityID), "field": .string(c.field),
+          "old": .text(c.oldValue), "new": .text(c.newValue),
+        ])
+      })
+    return JSONValue.object(root).text + "\n"
+  }
+
+  static func entries(_ r: Review, _ kind: ReviewEntry.Kind, at position: Int?) -> [ReviewEntry] {
+    r.entries.filter { $0.kind == kind && $0.itemPosition == position }
+  }
+
+  static func entry(_ e: ReviewEntry) -> JSONValue {
+    .object([
+      "id": .int(Int(e.id)), "kind": .string(e.kind.rawValue), "text": .string(e.text),
+      "item": e.itemPosition.map { .int($0 + 1) } ?? .null, "owner": .text(e.owner),
+      "due": .text(e.due?.description), "action": .text(e.actionID), "status": .text(e.status?.rawValue),
+      "created_at": .string(e.createdAt), "created_by": .string(e.createdBy),
+    ])
+  }
+
+  public static func markdown(_ r: Review, changes: [AuditEntry]) -> String {
+    var out: [String] = ["# Minutes: \(md(r.title))", ""]
+    let when = r.closedAt.map { "\(r.startedAt) – \($0)" } ?? "\(r.startedAt) – (still open)"
+    out.append("Cycle \(md(r.cycleID)) · \(when) · started by \(md(r.startedBy))")
+    out.append("")
+    out.append(
+      "Participants: "
+        + (r.participants.isEmpty ? "none recorded" : r.participants.map(md).joined(separator: ", ")))
+    out += ["", "## Agenda", ""]
+    for i in r.agenda {
+      let s = i.state
+      var facts: [String] = []
+      if let p = s.progress { facts.append("\(Int((p * 100).rounded()))%") }
+      if let st = s.status { facts.append(st) }
+      if let c = s.confidence { facts.append("confidence \(c)") }
+      if let x = s.index, let t = s.themeID { facts.append("\(md(t)) \(Int(x.rounded()))") }
+      if let v = s.verdict { facts.append(s.busyNoChange ? "\(v), busy with no change" : v) }
+      let skipped = i.item.skipped ? " (skipped)" : ""
+      out.append(
+        "\(i.position + 1). **\(md(i.item.id))** \(md(i.item.title)) — \(i.item.reason.rawValue)\(skipped)"
+          + (facts.isEmpty ? "" : " · " + facts.joined(separator: " · ")))
+      for e in entries(r, .decision, at: i.position) { out.append("   - Decision: " + line(e)) }
+      for e in entries(r, .note, at: i.position) { out.append("   - Note: " + line(e)) }
+    }
+    let general = entries(r, .decision, at: nil) + entries(r, .note, at: nil)
+    if !general.isEmpty {
+      out += ["", "## For the whole review", ""]
+      for e in general { out.append("- \(e.kind == .decision ? "Decision" : "Note"): " + line(e)) }
+    }
+    out += ["", "## Decisions", ""]
+    let decisions = r.entries.filter { $0.kind == .decision }
+    if decisions.isEmpty { out.append("None.") }
+    for d in decisions { out.append("- [\(d.status == .done ? "x" : " ")] " + line(d)) }
+    out += ["", "## Changes during the meeting", ""]
+    if changes.isEmpty { out.append("None.") }
+    for c in changes {
+      out.append(
+        "- \(c.at) \(md(c.user)): \(md(c.entity)) \(md(c.entityID)) \(md(c.field)) "
+          + "\(md(c.oldValue ?? "–")) → \(md(c.newValue ?? "–"))")
+    }
+    return out.joined(separator: "\n") + "\n"
+  }
+
+  static func line(_ e: ReviewEntry) -> String {
+    var s = md(e.text)
+    if let o = e.owner {
+      s += " (owner \(md(o))" + (e.due.map { ", due \($0)" } ?? "") + ")"
+    } else if let d = e.due {
+      s += " (due \(d))"
+    }
+    if let a = e.actionID { s += " → action \(md(a))" }
+    return s + " — \(md(e.createdBy)), \(e.createdAt)"
+  }
+
+  /// Markdown's own characters in untrusted text are escaped, so a title cannot restyle the page.
+  static func md(_ s: String) -> String {
+    var out = ""
+    for ch in s.sanitizedForTerminal {
+      if "\\`*_[]<>#|".contains(ch) { out.append("\\") }
+      out.append(ch == "\n" ? " " : ch)
+    }
+    return out
+  }
+}

@@ -1,0 +1,300 @@
+import ArgumentParser
+import Foundation
+import PeiliCore
+import PeiliStore
+import PeiliText
+
+/// `peili review`: starts, follows and closes a review meeting, and records its decisions.
+struct ReviewCommand: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "review",
+    abstract: "Start or close a review meeting, see where it stands, record decisions and notes.",
+    discussion: """
+      A review goes through an agenda built from the workspace when it starts: the quick wins \
+      (done actions whose theme moved), then what is off track, blocked or of low confidence, \
+      actions that kept people busy with no change, blind spots, objectives without a mirror \
+      and the open decisions of the last review; on-track key results are listed and skipped. \
+      Each item keeps its state at the start (progress, status, scores, verdicts), so the \
+      minutes (`peili export minutes`) say what the room saw. One review is open at a time; \
+      closing it locks its decisions and notes.
+
+      Examples:
+        peili review start --title "Q4 review"
+        peili review status
+        peili review decide "Ship the outage SMS before Christmas" --item 2 --owner Eero \\
+              --due 2026-12-20 --create-action
+        peili review note "Staff see the app rated far higher than customers do" --item 5
+        peili review close
+        peili export minutes > minutes.md
+      """,
+    subcommands: [
+      ReviewStartCommand.self, ReviewStatusCommand.self, ReviewDecideCommand.self, ReviewNoteCommand.self,
+      ReviewCloseCommand.self,
+    ])
+}
+
+/// `peili review start --title TEXT`.
+struct ReviewStartCommand: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "start", abstract: "Open a review of the cycle with its agenda built from the workspace.")
+
+  @OptionGroup var global: GlobalOptions
+
+  @Option(help: ArgumentHelp("The review's title, e.g. \"Q4 review\".", valueName: "text"))
+  var title: String
+
+  func run() throws {
+    try reportingFailures(global) {
+      let workspace = try Workspace.open(path: global.workspacePath, use: .command)
+      try global.selectCycle(in: workspace)
+      let review = try workspace.startReview(title: title, today: LocalDate.today(), by: CurrentUser.name)
+      let items = review.agenda.filter { !$0.item.skipped }.count
+      let skipped = review.agenda.count - items
+      print(
+        "Started review #\(review.id) “\(review.title)” of cycle \(review.cycleID): "
+          + "\(items == 1 ? "1 item" : "\(items) items") on the agenda"
+          + (skipped > 0 ? ", \(skipped) on track listed and skipped" : "") + ".")
+      for i in review.agenda { print(ReviewStatusCommand.line(i, current: review.current)) }
+    }
+  }
+}
+
+/// `peili review status [--format text|json]`.
+struct ReviewStatusCommand: ParsableCommand {
+  /// Output formats of the status.
+  enum Format: String, ExpressibleByArgument, CaseIterable {
+    case text, json
+  }
+
+  static let configuration = CommandConfiguration(
+    commandName: "status",
+    abstract: "Print the open review: title, presenter, followers, the current item, decisions so far.",
+    discussion: """
+      Without an open review it says so (exit 0) and names the latest closed one. The JSON is \
+      {"review": {id, title, cycle, started_at, started_by, open}, "presenter", "followers", \
+      "item": {kind, id, title, position, reason}, "agenda": [...], "decisions": [...], \
+      "notes": [...]}; "review" is null when none is open.
+      """)
+
+  @OptionGroup var global: GlobalOptions
+
+  @Option(help: "Output format.")
+  var format: Format = .text
+
+  func run() throws {
+    try reportingFailures(global) {
+      let workspace = try Workspace.open(path: global.workspacePath, use: .reading)
+      let review = try workspace.review()
+      let open = review.flatMap { $0.isOpen ? $0 : nil }
+      switch format {
+      case .json: print(Self.json(open), terminator: "")
+      case .text:
+        guard let r = open else {
+          print(
+            "No review is open"
+              + (review.map { " (the latest, #\($0.id) “\($0.title)”, closed \($0.closedAt ?? ""))" } ?? "")
+              + "; start one with `peili review start --title TEXT`.")
+          return
+        }
+        print("Review #\(r.id) “\(r.title)” of cycle \(r.cycleID), started \(r.startedAt) by \(r.startedBy)")
+        // Presenting and following are the Review screen's (the dashboard's key 6).
+        print("presenter: none · 0 following")
+        if let item = r.currentItem {
+          print(
+            "item \(item.position + 1)/\(r.agenda.count): \(item.item.kind.rawValue) \(item.item.id) \(item.item.title)"
+          )
+        }
+        for i in r.agenda { print(Self.line(i, current: r.current)) }
+        let decisions = r.entries.filter { $0.kind == .decision }
+        print(decisions.count == 1 ? "1 decision" : "\(decisions.count) decisions")
+        for d in decisions { print("  #\(d.id) " + Self.entryText(d)) }
+        let notes = r.entries.filter { $0.kind == .note }
+        print(notes.count == 1 ? "1 note" : "\(notes.count) notes")
+        for n in notes { print("  #\(n.id) " + Self.entryText(n)) }
+      }
+    }
+  }
+
+  /// "▸ 2. key_result KR4 Charger uptime — off track" (▸ on the current item, ~ on a skipped one).
+  static func line(_ i: ReviewItem, current: Int) -> String {
+    let mark = i.position == current ? "▸" : i.item.skipped ? "~" : " "
+    return
+      "\(mark) \(i.position + 1). \(i.item.kind.rawValue) \(i.item.id) \(i.item.title) — \(i.item.reason.rawValue)"
+  }
+
+  static func entryText(_ e: ReviewEntry) -> String {
+    var s = e.text
+    if let item = e.itemPosition { s = "(item \(item + 1)) " + s }
+    if let o = e.owner { s += " · owner \(o)" }
+    if let d = e.due { s += " · due \(d)" }
+    if let a = e.actionID { s += " · action \(a)" }
+    if let st = e.status { s += " · \(st.rawValue)" }
+    return s + " — \(e.createdBy)"
+  }
+
+  static func json(_ r: Review?) -> String {
+    guard let r else {
+      return JSONValue.object(["review": .null, "presenter": .null, "followers": .array([]), "item": .null])
+        .text
+        + "\n"
+    }
+    func item(_ i: ReviewItem) -> JSONValue {
+      .object([
+        "kind": .string(i.item.kind.rawValue), "id": .string(i.item.id), "title": .string(i.item.title),
+        "position": .int(i.position + 1), "reason": .string(i.item.reason.rawValue),
+        "skipped": .bool(i.item.skipped),
+      ])
+    }
+    func entry(_ e: ReviewEntry) -> JSONValue {
+      .object([
+        "id": .int(Int(e.id)), "text": .string(e.text), "item": e.itemPosition.map { .int($0 + 1) } ?? .null,
+        "owner": .text(e.owner), "due": .text(e.due?.description), "action": .text(e.actionID),
+        "status": .text(e.status?.rawValue), "by": .string(e.createdBy), "at": .string(e.createdAt),
+      ])
+    }
+    return JSONValue.object([
+      "review": .object([
+        "id": .int(Int(r.id)), "title": .string(r.title), "cycle": .string(r.cycleID),
+        "started_at": .string(r.startedAt), "started_by": .string(r.startedBy), "open": .bool(r.isOpen),
+      ]),
+      "presenter": .null, "followers": .array([]),
+      "item": r.currentItem.map(item) ?? .null,
+      "agenda": .array(r.agenda.map(item)),
+      "participants": .array(r.participants.map { .string($0) }),
+      "decisions": .array(r.entries.filter { $0.kind == .decision }.map(entry)),
+      "notes": .array(r.entries.filter { $0.kind == .note }.map(entry)),
+    ]).text + "\n"
+  }
+}
+
+/// `peili review decide TEXT [--item N] [--owner NAME] [--due DAY] [--create-action]`.
+struct ReviewDecideCommand: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "decide",
+    abstract: "Record a decision in the open review (on an agenda item, or the review as a whole).",
+    discussion: """
+      With --create-action the decision also becomes a planned action under the item's node \
+      (its objective, key result and themes), owned and due as the decision is; it shows on \
+      the Actions screen. A decision stays open until it is done, and open decisions of a \
+      closed review come back on the next review's agenda.
+      """)
+
+  @OptionGroup var global: GlobalOptions
+
+  @Argument(help: ArgumentHelp("What was decided.", valueName: "text"))
+  var text: String
+
+  @Option(help: ArgumentHelp("The agenda item (its number in `peili review status`).", valueName: "n"))
+  var item: Int?
+
+  @Option(help: ArgumentHelp("Who carries it out.", valueName: "name"))
+  var owner: String?
+
+  @Option(help: ArgumentHelp("By when.", valueName: "YYYY-MM-DD"))
+  var due: String?
+
+  @Flag(help: "Also create a planned action for it under the item's node.")
+  var createAction = false
+
+  func run() throws {
+    try reportingFailures(global) {
+      let due = try due.map { try CycleNewCommand.day($0, option: "--due") }
+      if let item, item < 1 { throw CommandFailure("--item must be 1 or more, got \(item)") }
+      let workspace = try Workspace.open(path: global.workspacePath, use: .command)
+      let e = try workspace.addReviewEntry(
+        .decision, text: text, item: item.map { $0 - 1 }, owner: owner, due: due, createAction: createAction,
+        by: CurrentUser.name)
+      print("Recorded decision #\(e.id)" + (e.actionID.map { " and created action \($0)" } ?? "") + ".")
+    }
+  }
+}
+
+/// `peili review note TEXT [--item N]`.
+struct ReviewNoteCommand: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "note",
+    abstract: "Add a note to the open review (on an agenda item, or the review as a whole).")
+
+  @OptionGroup var global: GlobalOptions
+
+  @Argument(help: ArgumentHelp("The note.", valueName: "text"))
+  var text: String
+
+  @Option(help: ArgumentHelp("The agenda item (its number in `peili review status`).", valueName: "n"))
+  var item: Int?
+
+  func run() throws {
+    try reportingFailures(global) {
+      if let item, item < 1 { throw CommandFailure("--item must be 1 or more, got \(item)") }
+      let workspace = try Workspace.open(path: global.workspacePath, use: .command)
+      let e = try workspace.addReviewEntry(.note, text: text, item: item.map { $0 - 1 }, by: CurrentUser.name)
+      print("Recorded note #\(e.id).")
+    }
+  }
+}
+
+/// `peili review close`.
+struct ReviewCloseCommand: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "close", abstract: "Close the open review: its decisions and notes are locked from now on.")
+
+  @OptionGroup var global: GlobalOptions
+
+  func run() throws {
+    try reportingFailures(global) {
+      let workspace = try Workspace.open(path: global.workspacePath, use: .command)
+      let r = try workspace.closeReview(by: CurrentUser.name)
+      let open = r.entries.filter { $0.kind == .decision && $0.status == .open }.count
+      print(
+        "Closed review #\(r.id) “\(r.title)”"
+          + (open > 0
+            ? "; \(open == 1 ? "1 open decision goes" : "\(open) open decisions go") to the next review" : "")
+          + ". Minutes: `peili export minutes --review \(r.id)`.")
+    }
+  }
+}
+
+/// `peili export minutes [--review ID] [--format markdown|json]`.
+struct ExportMinutesCommand: ParsableCommand {
+  /// Output formats of the minutes.
+  enum Format: String, ExpressibleByArgument, CaseIterable {
+    case markdown, json
+  }
+
+  static let configuration = CommandConfiguration(
+    commandName: "minutes",
+    abstract: "Write a review's minutes: participants, the agenda as it stood, decisions, notes, changes.",
+    discussion: """
+      The open review, else the latest (or --review ID). The agenda gives each item's state \
+      when the review started; "changes" lists every change written to the workspace while \
+      the review was open, from the audit trail. A closed review's minutes never change.
+
+      Examples:
+        peili export minutes > minutes.md
+        peili export minutes --review 3 --format json | jq '.decisions'
+      """)
+
+  @OptionGroup var global: GlobalOptions
+
+  @Option(help: ArgumentHelp("The review (default: the open one, else the latest).", valueName: "id"))
+  var review: Int64?
+
+  @Option(help: "Output format.")
+  var format: Format = .markdown
+
+  func run() throws {
+    try reportingFailures(global) {
+      let workspace = try Workspace.open(path: global.workspacePath, use: .reading)
+      guard let r = try workspace.review(id: review) else {
+        throw CommandFailure(
+          review.map { "no review #\($0) in the workspace" }
+            ?? "the workspace has no review yet; start one with `peili review start --title TEXT`")
+      }
+      let changes = try workspace.reviewChanges(r)
+      switch format {
+      case .markdown: print(Minutes.markdown(r, changes: changes), terminator: "")
+      case .json: print(Minutes.json(r, changes: changes), terminator: "")
+      }
+    }
+  }
+}
