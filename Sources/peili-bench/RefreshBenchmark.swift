@@ -48,10 +48,13 @@ enum RefreshBenchmark {
       let workspace = try Workspace.open(path: path)
       var runner = CommandRunner(store: workspace, user: "viewer\(i)")
       runner.refreshesByChange = byChange
-      let first = Model(snapshot: try workspace.snapshot(), today: today, user: "viewer\(i)")
       let thread = Thread { [runner] in
-        // The model belongs to this thread alone, as a dashboard's to its loop.
-        var model = first
+        // The model belongs to this thread alone, as a dashboard's to its loop: built here,
+        // so that no other copy shares its storage (the first edit applied in place would
+        // copy the whole snapshot and analysis, which a dashboard process never does).
+        guard let snapshot = try? workspace.snapshot() else { return }
+        var model = Model(snapshot: snapshot, today: today, user: "viewer\(i)")
+        board.ready()
         while !stop.isSet {
           runner.dispatch(.tick, &model)
           board.saw(model)
@@ -65,6 +68,7 @@ enum RefreshBenchmark {
     let writer = try Workspace.open(path: path)
     var rng = SeededGenerator(seed: 7000)
     var latencies: [Double] = []
+    board.waitReady(n)
     Thread.sleep(forTimeInterval: 1)
     for _ in 0..<edits {
       let actions = try writer.snapshot().actions
@@ -90,6 +94,13 @@ enum RefreshBenchmark {
     private var wanted = 0
     private var seen: [Double] = []
     private var who = Set<String>()
+    private var readyCount = 0
+
+    func ready() { lock.withLock { readyCount += 1 } }
+
+    func waitReady(_ n: Int) {
+      while lock.withLock({ readyCount < n }) { Thread.sleep(forTimeInterval: 0.05) }
+    }
 
     static func now() -> Double { Double(DispatchTime.now().uptimeNanoseconds) / 1e9 }
 

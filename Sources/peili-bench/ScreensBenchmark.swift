@@ -20,11 +20,15 @@ enum ScreensBenchmark {
     let path = dir.appendingPathComponent("screens-large.db").path
     _ = try DashboardBenchmark.buildLarge(at: path, dir: dir, respondents: arguments.respondents)
     let workspace = try Workspace.open(path: path)
-    let runner = CommandRunner(store: workspace, user: "bench")
+    var runner = CommandRunner(store: workspace, user: "bench")
     let today = DashboardBenchmark.today
-    let base = Model(
-      snapshot: try workspace.snapshot(), today: today, user: "bench", glyphs: .unicode, width: width,
-      height: height)
+    // As the dashboard runs: loads derived on the worker, the first one right after start.
+    runner.today = today
+    let snapshot = try workspace.snapshot()
+    var base = Model(
+      snapshot: snapshot, today: today, user: "bench", glyphs: .unicode, width: width, height: height)
+    _ = update(&base, .snapshotLoaded(snapshot, derived: SnapshotDerivation(snapshot, today: today)))
+    Retirement.settle()
 
     print("\n| screen (large workspace, \(width)×\(height)) | keys | p50 | p99 | target |")
     print("|---|---|---|---|---|")
@@ -40,10 +44,10 @@ enum ScreensBenchmark {
       var byKey: [String: [Double]] = [:]
       let times = timeKeys(&m, pool: pool, runner: runner, byKey: &byKey)
       slowest[name] = byKey.map {
-        ($0.key, DashboardBenchmark.percentile($0.value, 0.5), $0.value.max() ?? 0)
+        ($0.key, DashboardBenchmark.percentile($0.value, 0.5), DashboardBenchmark.percentile($0.value, 0.99))
       }
-      .sorted { $0.2 > $1.2 }.prefix(3).map {
-        "\($0.0) p50 \(DashboardBenchmark.ms($0.1)), max \(DashboardBenchmark.ms($0.2))"
+      .sorted { $0.2 > $1.2 }.prefix(5).map {
+        "\($0.0) p50 \(DashboardBenchmark.ms($0.1)), p99 \(DashboardBenchmark.ms($0.2))"
       }
       .joined(separator: "; ")
       print(
@@ -108,7 +112,9 @@ enum ScreensBenchmark {
     let rounds = 20
     for _ in 0..<rounds {
       // An edit: its frame must show it pending at once, whatever the store is doing.
-      // Back onto an action (the navigation keys wander off to objectives and key results).
+      // Back onto an action: Tab moves the focus to the mirror pane, and the other keys
+      // wander off to objectives and key results.
+      if m.dashboard.focus != .tree { effects.submit(update(&m, .key(.tab))) }
       if m.dashboard.selectedAction == nil { effects.submit(update(&m, .key(.home))) }
       for _ in 0..<50 where m.dashboard.selectedAction == nil {
         effects.submit(update(&m, .key(.down)))

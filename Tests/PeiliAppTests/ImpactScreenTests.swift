@@ -161,6 +161,22 @@ struct ImpactScreenTests {
     }
     #expect(derived.prepared[.impact] is ImpactRows.Prepared)
     worker.load(try demo.workspace.snapshot(), derived: derived)
+    // The Actions screen's every sort order came with it: no key sorts.
+    let actions = worker[ActionsScreen.self].rows
+    #expect(actions.sortedAt == worker.shared.revision)
+    #expect(Set(actions.sorted.keys) == Set(ActionsScreen.Sort.allCases))
+    #expect(actions.owners == ActionsRows.owners(worker.shared.snapshot) && !actions.owners.isEmpty)
+    var sorted = worker
+    press(&sorted, .char("4"))
+    for sort in ActionsScreen.Sort.allCases {
+      var direct = worker
+      direct[ActionsScreen.self].rows = ActionsRows.Cache()
+      direct[ActionsScreen.self].sort = sort
+      sorted[ActionsScreen.self].sort = sort
+      ActionsScreen.settle(&direct)
+      ActionsScreen.settle(&sorted)
+      #expect(sorted[ActionsScreen.self].rows.order == direct[ActionsScreen.self].rows.order, "\(sort)")
+    }
     // Adopted for the model as it stands: this cycle's rows, and last cycle's kept aside.
     #expect(worker[ImpactScreen.self].cache.key == ImpactRows.Cache.Key(worker))
     #expect(worker[ImpactScreen.self].spare.key != nil)

@@ -38,6 +38,17 @@ enum ActionsScreen: ScreenPart {
     m[Self.self].rows.settle(now)
   }
 
+  /// Every sort order and the filters' choices, derived by the worker that read the snapshot.
+  static func prepare(_ snapshot: Snapshot, analysis: MirrorAnalysis, today: Day) -> (any Sendable)? {
+    ActionsRows.prepare(snapshot)
+  }
+
+  static func adopt(_ prepared: any Sendable, _ m: inout Model) {
+    guard let p = prepared as? ActionsRows.Prepared else { return }
+    let revision = m.shared.revision
+    m[Self.self].rows.adopt(p, revision: revision)
+  }
+
   static let id = ScreenID.actions
   static let digit = 4
   static func title(_ t: Catalogue) -> String { t.title(id) }

@@ -3,19 +3,25 @@ import PeiliUI
 
 /// The audit rows the History screen asked for, newest first.
 public struct HistoryPage: Hashable, Sendable {
-  public var query: AuditQuery
-  public var entries: [AuditEntry]
+  public let query: AuditQuery
+  public let entries: [AuditEntry]
+  /// Derived once, when the page arrives, not on every key and frame: for each change id
+  /// that was undone or reverted, the change that did it; each entry's place by audit id;
+  /// the users and fields the filters cycle through.
+  public let revertedBy: [Int64: Int64]
+  let places: [Int64: Int]
+  let users: [String]
+  let fields: [String]
 
   public init(query: AuditQuery, entries: [AuditEntry]) {
     self.query = query
     self.entries = entries
-  }
-
-  /// For each change id that was undone or reverted, the change that did it.
-  public var revertedBy: [Int64: Int64] {
-    var out: [Int64: Int64] = [:]
-    for e in entries { if let r = e.reverts { out[r] = e.changeID } }
-    return out
+    var reverted: [Int64: Int64] = [:]
+    for e in entries { if let r = e.reverts { reverted[r] = e.changeID } }
+    revertedBy = reverted
+    places = Dictionary(entries.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { a, _ in a })
+    users = Set(entries.map(\.user)).sorted()
+    fields = Set(entries.map(\.field)).sorted()
   }
 }
 

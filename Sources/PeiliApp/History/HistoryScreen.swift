@@ -71,8 +71,12 @@ enum HistoryScreen: ScreenPart {
 
   static func entries(_ m: Model) -> [AuditEntry] { m.shared.history?.entries ?? [] }
 
+  /// The selection's place in `entries` (the page's, looked up by audit id).
   static func cursor(_ m: Model, in entries: [AuditEntry]) -> Int {
-    entries.firstIndex { $0.id == m[Self.self].selectedID } ?? 0
+    guard let id = m[Self.self].selectedID, let i = m.shared.history?.places[id], i < entries.count else {
+      return 0
+    }
+    return i
   }
 
   static func visibleRows(_ m: Model) -> Int { max(1, ScreenArea.body(m).height - 2) }
@@ -94,8 +98,8 @@ enum HistoryScreen: ScreenPart {
       m[Self.self].selectedID = entries[max(0, min(entries.count - 1, j))].id
       keepInView(&m, entries)
     }
-    let users = Set(entries.map(\.user)).sorted()
-    let fields = Set(entries.map(\.field)).sorted()
+    let users = m.shared.history?.users ?? []
+    let fields = m.shared.history?.fields ?? []
     let revertable =
       selected.map { e in e.kind == .edit && m.shared.history?.revertedBy[e.changeID] == nil } ?? false
     let move = t.groupMove

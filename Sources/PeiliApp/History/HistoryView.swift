@@ -31,9 +31,11 @@ enum HistoryView {
     let offset = TreeWidget.scrollOffset(
       selected: cursor, previous: s.scroll, height: visible, count: entries.count)
     let reverted = m.shared.history?.revertedBy ?? [:]
+    // Once per frame: the catalogue is a large value, copied by every `ChangeText`.
+    let words = ChangeText(glyphs: m.shared.glyphs, text: m.shared.text)
     let window = entries[offset..<min(entries.count, offset + visible)]
     TableWidget(
-      columns: columns, rows: window.map { HistoryRows.cells($0, m, reverted: reverted) },
+      columns: columns, rows: window.map { HistoryRows.cells($0, m, reverted: reverted, words: words) },
       selected: cursor - offset, ellipsis: g.ellipsis
     ).render(into: &buffer, area: table)
     if entries.count > visible {
@@ -65,13 +67,12 @@ enum HistoryRows {
     String(at.prefix(16)).replacingOccurrences(of: "T", with: " ")
   }
 
-  static func cells(_ e: AuditEntry, _ m: Model, reverted: [Int64: Int64]) -> [Span] {
-    let t = m.shared.text
-    let words = ChangeText(glyphs: m.shared.glyphs, text: t)
+  static func cells(_ e: AuditEntry, _ m: Model, reverted: [Int64: Int64], words: ChangeText) -> [Span] {
+    let t = words.text
     let tree = m.shared.tree
     let title =
       tree.action(e.entityID)?.title ?? tree.keyResult(e.entityID)?.title
-      ?? m.shared.snapshot.objectives.first { $0.id == e.entityID }?.title ?? ""
+      ?? tree.objectives[e.entityID]?.title ?? ""
     let arrow = m.shared.glyphs.arrow
     // A check-in's note stands where a field's values would (it has none); an item created
     // by an import has no old value worth a column.
