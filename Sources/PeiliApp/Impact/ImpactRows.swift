@@ -180,11 +180,13 @@ enum ImpactRows {
 
   static func showsTheme(_ width: Int) -> Bool { width >= 110 }
 
-  /// One row's cells in the order of `columns` at the same width.
-  static func cells(_ e: Entry, _ m: Model, width: Int) -> [Span] {
+  /// One row's cells in the order of `columns` at the same width; `cache`, when the caller
+  /// holds it already (a frame's rows), is not looked up again per row.
+  static func cells(_ e: Entry, _ m: Model, width: Int, cache: Cache? = nil) -> [Span] {
+    let c = cache ?? self.cache(m)
     let t = m.shared.text.impact
     let text = ScoreText(m.shared)
-    let a = action(e, m)
+    let a = c.actions[e.position]
     let o = e.outcome
     let p = e.primary
     var verdict = o.tally.map(t.tally) ?? text.missing
@@ -200,7 +202,7 @@ enum ImpactRows {
       Span(p.map { t.design($0.design) } ?? text.missing, Style(.muted)),
     ]
     if showsTheme(width) {
-      let analysis = analysis(m)
+      let analysis = c.analysis ?? m.shared.analysis
       let themes = analysis.themeIDs(of: a)
       let first =
         themes.first.map { id in analysis.mirror(theme: id)?.theme.name ?? id } ?? text.missing

@@ -18,7 +18,7 @@ enum ImpactView {
     let g = m.shared.glyphs
     let s = m[ImpactScreen.self]
     let cache = ImpactRows.cache(m)
-    let rows = ImpactRows.rows(m)
+    let rows = cache.lists[s.quadrant] ?? []
     let (top, rest) = area.splitTop(1)
     let judged = cache.judged
     let line = FilterLine.spans(
@@ -61,7 +61,7 @@ enum ImpactView {
       selected: cursor, previous: s.scroll, height: visible, count: rows.count)
     let window = rows[offset..<min(rows.count, offset + visible)]
     TableWidget(
-      columns: columns, rows: window.map { ImpactRows.cells($0, m, width: table.width) },
+      columns: columns, rows: window.map { ImpactRows.cells($0, m, width: table.width, cache: cache) },
       selected: cursor - offset, ellipsis: g.ellipsis
     ).render(into: &buffer, area: table)
     if rows.count > visible {
