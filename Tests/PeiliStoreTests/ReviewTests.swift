@@ -140,6 +140,28 @@ import Testing
     #expect(Minutes.json(later, changes: try ws.reviewChanges(later)) == json)
   }
 
+  @Test func theReviewMovesThroughItsAgendaAndADecisionMayBeDoneAfterItCloses() throws {
+    let fx = try StoreFixture()
+    let ws = try demo(fx)
+    let review = try ws.startReview(title: "Q4", today: Self.today, by: "aino")
+    let next = try #require(review.step(1))
+    let moved = try ws.presentReviewItem(next, by: "aino")
+    #expect(moved.current == next && moved.currentItem?.position == next)
+    #expect(moved.version == review.version + 1)
+    #expect(throws: StoreError.self) { try ws.presentReviewItem(review.agenda.count, by: "aino") }
+    #expect(throws: StoreError.self) { try ws.presentReviewItem(-1, by: "aino") }
+    let d = try ws.addReviewEntry(.decision, text: "Fix the night line", item: next, by: "aino")
+    try ws.closeReview(by: "aino")
+    // Locked for its text, but an open decision may still be marked done: it is then no
+    // longer carried into the next review.
+    #expect(throws: StoreError.self) { try ws.editReviewEntry(d.id, text: "changed", basedOn: 1, by: "aino") }
+    let done = try ws.editReviewEntry(d.id, status: .done, basedOn: 1, by: "helmi")
+    #expect(done.status == .done && done.version == 2)
+    #expect(throws: StoreError.self) { try ws.presentReviewItem(0, by: "aino") }
+    let again = try ws.startReview(title: "Q1", today: Self.today, by: "aino")
+    #expect(!again.agenda.contains { $0.item.kind == .decision })
+  }
+
   @Test func whoeverHasTheWorkspaceOpenDuringAReviewTakesPart() throws {
     let fx = try StoreFixture()
     let ws = try demo(fx)
