@@ -49,11 +49,12 @@ enum RefreshBenchmark {
       var runner = CommandRunner(store: workspace, user: "viewer\(i)")
       runner.refreshesByChange = byChange
       let thread = Thread { [runner] in
-        // The model belongs to this thread alone, as a dashboard's to its loop: built here,
-        // so that no other copy shares its storage (the first edit applied in place would
-        // copy the whole snapshot and analysis, which a dashboard process never does).
+        // The model belongs to this thread alone, as a dashboard's to its loop: built here
+        // from a snapshot it consumes, so that no other copy shares its storage (the first
+        // edit applied in place would copy every action; the dashboard consumes its first
+        // snapshot the same way).
         guard let snapshot = try? workspace.snapshot() else { return }
-        var model = Model(snapshot: snapshot, today: today, user: "viewer\(i)")
+        var model = Model(snapshot: consume snapshot, today: today, user: "viewer\(i)")
         board.ready()
         while !stop.isSet {
           runner.dispatch(.tick, &model)

@@ -13,13 +13,16 @@ func runDashboard(
   // What does not need the actions is derived while the store reads them.
   let today = DashboardLoop.today()
   let (first, basis) = try store.snapshot { MirrorBasis(snapshot: $0, today: today) }
+  let workspacePath = first.workspacePath
   let terminal = try Terminal.open(theme: theme, noColor: noColor)
   defer { terminal.close() }
   let size = terminal.size
+  // Consumed: the model is then the snapshot's only holder, so an edit applied in place
+  // changes it without copying every action first (and no second copy stays alive).
   var model = Model(
-    snapshot: first, today: today, user: user, glyphs: terminal.glyphs, width: size.width,
-    height: size.height, readOnlyReason: DashboardLoop.readOnlyReason(store, path: first.workspacePath),
-    basis: basis)
+    snapshot: consume first, today: today, user: user, glyphs: terminal.glyphs, width: size.width,
+    height: size.height, readOnlyReason: DashboardLoop.readOnlyReason(store, path: workspacePath),
+    basis: consume basis)
   // Start-up warnings (an unknown TERM, a broken theme file) stay visible on the status line.
   let shown = warnings + [terminal.warning].compactMap { $0 }
   if !shown.isEmpty { model.shared.status = StatusMessage(shown.joined(separator: "; ")) }
@@ -32,7 +35,7 @@ func runDashboard(
   // A load is derived on the worker for the day the model judges by.
   runner.today = model.shared.today
   runner.describe = {
-    String(describing: StoreFailure.explain($0, path: first.workspacePath, doing: .reading))
+    String(describing: StoreFailure.explain($0, path: workspacePath, doing: .reading))
   }
   // Commands run on a worker; the loop only reads keys, updates and paints.
   let effects = Effects(runner: runner)
