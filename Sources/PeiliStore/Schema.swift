@@ -8,7 +8,7 @@ enum Schema {
 
   /// `PRAGMA user_version` written by the latest migration; a file with a larger one was
   /// written by a newer peili and is refused.
-  static let version = 5
+  static let version = 6
 
   static var migrator: DatabaseMigrator {
     var m = DatabaseMigrator()
@@ -208,6 +208,12 @@ enum Schema {
             user TEXT NOT NULL, first_seen TEXT NOT NULL, last_seen TEXT NOT NULL,
             PRIMARY KEY (review_id, user));
           """)
+    }
+    // A question's `favourable:` rule from its mapping (`top 3`, `>= 70`); NULL: the top two
+    // points, as every question before it, so no cached score changes.
+    m.registerMigration("v6") { db in
+      try db.execute(sql: "PRAGMA user_version = 6")
+      try db.execute(sql: "ALTER TABLE question ADD COLUMN favourable TEXT")
     }
     return m
   }

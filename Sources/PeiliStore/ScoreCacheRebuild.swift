@@ -22,7 +22,7 @@ enum ScoreCacheRebuild {
     let questions = try Row.fetchAll(
       db,
       sql: """
-        SELECT q.id, q.theme_id, q.text, q.scale_min, q.scale_max, q.nps, q.outcome, q.position
+        SELECT q.id, q.theme_id, q.text, q.scale_min, q.scale_max, q.nps, q.outcome, q.position, q.favourable
         FROM wave_question wq JOIN question q ON q.id = wq.question_id
         WHERE wq.wave_id = ? AND wq.audience = ? ORDER BY wq.slot
         """, arguments: [waveID, audience.rawValue]
@@ -30,7 +30,8 @@ enum ScoreCacheRebuild {
       Question(
         id: r["id"], text: r["text"], themeID: r["theme_id"],
         scale: Scale(min: r["scale_min"], max: r["scale_max"]),
-        isNPS: r["nps"], isOutcome: r["outcome"], position: r["position"])
+        isNPS: r["nps"], isOutcome: r["outcome"], position: r["position"],
+        favourable: (r["favourable"] as String?).flatMap(FavourableRule.init(stored:)))
     }
     var codes: [UInt8] = []
     var indexOfRow: [Int64: Int] = [:]

@@ -316,7 +316,7 @@ enum SnapshotQuery {
     var questions: [Question] = []
     let questionStatement = try db.cachedStatement(
       sql: """
-        SELECT id, text, theme_id, scale_min, scale_max, nps, outcome, position FROM question
+        SELECT id, text, theme_id, scale_min, scale_max, nps, outcome, position, favourable FROM question
         ORDER BY position, id
         """)
     try ColumnReader.forEachRow(questionStatement) { row in
@@ -324,7 +324,8 @@ enum SnapshotQuery {
         Question(
           id: row.text(0), text: row.text(1), themeID: row.text(2),
           scale: Scale(min: row.int(3), max: row.int(4)),
-          isNPS: row.bool(5), isOutcome: row.bool(6), position: row.int(7)))
+          isNPS: row.bool(5), isOutcome: row.bool(6), position: row.int(7),
+          favourable: row.optionalText(8).flatMap(FavourableRule.init(stored:))))
     }
     snapshot.questions = questions
 

@@ -130,7 +130,8 @@ private struct SurveyExportReader {
         question: Question(
           id: row["id"], text: row["text"], themeID: row["theme_id"],
           scale: Scale(min: row["scale_min"], max: row["scale_max"]), isNPS: row["nps"],
-          isOutcome: row["outcome"], position: row["position"]))
+          isOutcome: row["outcome"], position: row["position"],
+          favourable: (row["favourable"] as String?).flatMap(FavourableRule.init(stored:))))
     }
     let respondents = try Row.fetchAll(
       db,
@@ -231,7 +232,8 @@ private struct SurveyExportReader {
       mapping +=
         "  - {column: \(y(column)), id: \(y(q.id)), text: \(y(q.text)), theme: \(y(q.themeID)), "
         + "scale: [\(q.scale.min), \(q.scale.max)]\(q.isNPS ? ", nps: true" : "")"
-        + "\(q.isOutcome ? ", outcome: true" : "")}\n"
+        + "\(q.isOutcome ? ", outcome: true" : "")"
+        + "\(q.favourable.map { ", favourable: " + SurveyMapping.favourableYAML($0) } ?? "")}\n"
     }
     if !commentColumns.isEmpty {
       mapping += "comments:\n"

@@ -345,7 +345,8 @@ extension Workspace {
     for entry in mapping.questions {
       let q = entry.question
       if let row = try Row.fetchOne(
-        db, sql: "SELECT theme_id, scale_min, scale_max FROM question WHERE id = ?", arguments: [q.id])
+        db, sql: "SELECT theme_id, scale_min, scale_max, favourable FROM question WHERE id = ?",
+        arguments: [q.id])
       {
         let theme: String = row["theme_id"]
         let lo: Int = row["scale_min"]
@@ -356,6 +357,18 @@ extension Workspace {
             "question \(q.id) already exists with theme \(theme) and scale [\(lo), \(hi)]; expected the "
               + "same theme and scale (a question id always names the same question) or a new id")
         }
+        // The rule is compared by what it counts: `top: 2` is the default, `top: 3` on 1–5 is
+        // ">= 3"; a changed rule would leave the other waves' scores counted by the old one.
+        let stored = (row["favourable"] as String?).flatMap(FavourableRule.init(stored:))
+        let was = Question(id: q.id, text: "", themeID: theme, scale: q.scale, favourable: stored)
+        guard was.favourableFrom == q.favourableFrom else {
+          throw mapFail(
+            entry.place,
+            "question \(q.id) already exists with favourable answers from \(was.favourableFrom) "
+              + "(\(stored.map { "favourable: " + SurveyMapping.favourableYAML($0) } ?? "the top two points")); "
+              + "expected the same favourable: rule (a question id always names the same question) or a new id"
+          )
+        }
         try db.execute(
           sql: "UPDATE question SET text = ?, nps = ?, outcome = ? WHERE id = ?",
           arguments: [q.text.sanitizedForTerminal, q.isNPS, q.isOutcome, q.id])
@@ -363,13 +376,13 @@ extension Workspace {
         qPosition += 1
         try db.execute(
           sql: """
-            INSERT INTO question (id, theme_id, text, scale_min, scale_max, nps, outcome, position)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+            INSERT INTO question (id, theme_id, text, scale_min, scale_max, nps, outcome, position, favourable)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
             """,
           arguments: [
             q.id, q.themeID, QuestionText.plain(q.text).sanitizedForTerminal, q.scale.min, q.scale.max,
             q.isNPS, q.isOutcome,
-            qPosition,
+            qPosition, q.favourable?.stored,
           ])
         newQuestions.append(q.id)
       }

@@ -74,6 +74,24 @@ public struct SurveyMapping: Sendable {
   /// Forms exports have no id column).
   public static let rowNumberID = "(row number)"
 
+  /// The most points a scale may have before its favourable answers must be stated: on 0–10
+  /// the top two points are the promoters; on 0–100 they would be 99–100.
+  public static let defaultFavourableMaxPoints = 11
+
+  /// The threshold a draft proposes, and a refusal suggests, for a scale too long for the top
+  /// two points: 70% of the way up (70 on 0–100).
+  public static func suggestedFavourable(_ scale: Scale) -> Int {
+    scale.min + Int((Double(scale.max - scale.min) * 0.7).rounded(.up))
+  }
+
+  /// `favourable:` as a mapping writes it: `{top: 3}` or `">= 70"`.
+  public static func favourableYAML(_ rule: FavourableRule) -> String {
+    switch rule {
+    case .top(let n): "{top: \(n)}"
+    case .atLeast(let x): "\">= \(x)\""
+    }
+  }
+
   /// Parses mapping text; `file` names it in errors.
   public static func parse(_ text: String, file: String) throws(SurveyImportError) -> SurveyMapping {
     var parser = MappingParser(file: file)
@@ -143,7 +161,11 @@ private struct MappingParser {
       throw fail(root, "expected a mapping with respondent_id, segments, themes, questions and comments")
     }
     try checkKeys(
-      top, allowed: ["respondent_id", "segments", "themes", "labels", "missing", "questions", "comments"])
+      top,
+      allowed: [
+        "respondent_id", "segments", "themes", "labels", "missing", "favourable", "questions", "comments",
+      ])
+    let globalFavourable = try top["favourable"].map { ($0, try favourableRule($0)) }
     let globalMissing = try top["missing"].map { try missingCodes($0) } ?? SurveyMapping.MissingCodes()
     guard let idNode = top["respondent_id"] else {
       throw fail(root, "missing required field respondent_id (the column holding the respondent id)")
@@ -202,6 +224,7 @@ private struct MappingParser {
         item, "question",
         allowed: [
           "column", "id", "text", "theme", "scale", "nps", "outcome", "labels", "missing", "personal",
+          "favourable",
         ])
       try notPersonal(m, item)
       let column = try required(m, item, "column", in: "question")
@@ -219,8 +242,28 @@ private struct MappingParser {
       if nps && (scale.min != 0 || scale.max != 10) {
         throw fail(m["nps"], "nps: true needs a 0–10 scale, got [\(scale.min), \(scale.max)]")
       }
+      let favourable: FavourableRule?
+      if let node = m["favourable"] {
+        favourable = try favourableRule(node)
+        try check(favourable!, node, scale: scale, question: id)
+      } else if let (node, rule) = globalFavourable {
+        try check(rule, node, scale: scale, question: id)
+        favourable = rule
+      } else {
+        favourable = nil
+        let points = scale.max - scale.min + 1
+        if points > SurveyMapping.defaultFavourableMaxPoints {
+          throw fail(
+            item,
+            "question \(id) has a \(points)-point scale [\(scale.min), \(scale.max)], where the top two "
+              + "points are no measure of favourable; expected favourable: \">= "
+              + "\(SurveyMapping.suggestedFavourable(scale))\" (answers at or above a value) or favourable: "
+              + "{top: N} on the question, or favourable: at the top of the mapping")
+        }
+      }
       let q = Question(
-        id: id, text: text, themeID: theme, scale: scale, isNPS: nps, isOutcome: outcome, position: position)
+        id: id, text: text, themeID: theme, scale: scale, isNPS: nps, isOutcome: outcome, position: position,
+        favourable: favourable)
       var entry = SurveyMapping.QuestionEntry(
         column: column, question: q, place: place(item), themePlace: place(m["theme"]!))
       if let labelsNode = m["labels"] {
@@ -405,6 +448,50 @@ private struct MappingParser {
     case "true", "yes": return true
     case "false", "no": return false
     default: throw fail(node, "expected true or false for \(name)")
+    }
+  }
+
+  /// `favourable: {top: N}` or `favourable: ">= X"`, read for its form; `check` holds it to a
+  /// question's scale.
+  func favourableRule(_ node: Node) throws -> FavourableRule {
+    let expected =
+      "expected favourable: {top: N} (the top N points of the scale) or \">= X\" (answers at or above X "
+      + "on the question's scale), e.g. favourable: {top: 2} or favourable: \">= 4\""
+    if let m = node.mapping {
+      guard m.count == 1, m["top"] != nil else {
+        throw fail(node, "favourable: takes only top: in { }; " + expected)
+      }
+      guard let n = m["top"]?.int else {
+        throw fail(m["top"], "favourable: top: needs a whole number of points; " + expected)
+      }
+      return .top(n)
+    }
+    if let text = node.scalar?.string {
+      let t = text.trimmingCharacters(in: .whitespaces)
+      if t.hasPrefix(">="), let x = Int(t.dropFirst(2).trimmingCharacters(in: .whitespaces)) {
+        return .atLeast(x)
+      }
+      throw fail(node, "favourable: \(YAMLScalar.quoted(text)) is not a rule; " + expected)
+    }
+    throw fail(node, expected)
+  }
+
+  /// A rule on one question's scale: `top` from 1 to the points − 1, `>=` above the lowest
+  /// point and at most the highest (so some answers are favourable and some are not).
+  func check(_ rule: FavourableRule, _ node: Node, scale: Scale, question: String) throws {
+    let points = scale.max - scale.min + 1
+    switch rule {
+    case .top(let n) where n < 1 || n > points - 1:
+      throw fail(
+        node,
+        "favourable: {top: \(n)} does not fit question \(question) (scale [\(scale.min), \(scale.max)], "
+          + "\(points) points); expected top: from 1 to \(points - 1)")
+    case .atLeast(let x) where x <= scale.min || x > scale.max:
+      throw fail(
+        node,
+        "favourable: \">= \(x)\" is outside the scale [\(scale.min), \(scale.max)] of question \(question); "
+          + "expected a value from \(scale.min + 1) to \(scale.max)")
+    default: break
     }
   }
 

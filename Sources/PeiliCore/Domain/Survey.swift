@@ -41,9 +41,11 @@ public struct Question: Hashable, Sendable, Codable, Identifiable {
   public var isNPS: Bool
   public var isOutcome: Bool
   public var position: Int
+  /// The mapping's `favourable:`; nil: the top two points.
+  public var favourable: FavourableRule?
   public init(
     id: String, text: String, themeID: String, scale: Scale, isNPS: Bool = false, isOutcome: Bool = false,
-    position: Int = 0
+    position: Int = 0, favourable: FavourableRule? = nil
   ) {
     self.id = id
     self.text = text
@@ -52,7 +54,14 @@ public struct Question: Hashable, Sendable, Codable, Identifiable {
     self.isNPS = isNPS
     self.isOutcome = isOutcome
     self.position = position
+    self.favourable = favourable
   }
+
+  /// The lowest favourable answer: the rule's, else the second highest point.
+  public var favourableFrom: Int { favourable?.threshold(on: scale) ?? scale.max - 1 }
+
+  /// Whether an answer counts as favourable under the question's rule.
+  public func isFavourable(_ x: Int) -> Bool { x >= favourableFrom }
 }
 
 /// One survey round.

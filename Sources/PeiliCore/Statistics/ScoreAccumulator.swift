@@ -54,7 +54,7 @@ public struct ScoreAccumulator: Sendable {
       scales[t] = q.scale
     }
     favourableCode = questions.map { q in
-      [false] + (q.scale.min...q.scale.max).map { q.scale.isFavourable($0) }
+      [false] + (q.scale.min...q.scale.max).map { q.isFavourable($0) }
     }
     themeScale = zip(scales, mixed).map { $1 ? nil : $0 }
     distributions = questions.map { Array(repeating: 0, count: $0.scale.max - $0.scale.min + 1) }
@@ -158,7 +158,7 @@ public struct ScoreAccumulator: Sendable {
     var detractors = 0
     for (k, c) in counts.enumerated() {
       let value = q.scale.min + k
-      if q.scale.isFavourable(value) { favourable += c }
+      if q.isFavourable(value) { favourable += c }
       if q.isNPS {
         if value >= 9 { promoters += c } else if value <= 6 { detractors += c }
       }

@@ -91,6 +91,12 @@ extension SurveyInspection {
             + c.missing.map { "\(Self.yamlComment($0.value)) ×\($0.count)" }.joined(separator: ", ")
         }
         if let check = judged.check { comment += "; check: \(check)" }
+        if let from = Self.draftedFavourable(scale) {
+          entry += ", favourable: " + SurveyMapping.favourableYAML(.atLeast(from))
+          comment +=
+            "; check: favourable from \(from) assumed on a \(scale.max - scale.min + 1)-point scale; "
+            + "write the threshold your organisation counts"
+        }
         questions.append(entry + "}  # " + comment)
       case .freeText:
         comments.append("  - {column: \(column), theme: TODO}")
@@ -118,15 +124,22 @@ extension SurveyInspection {
     return out.joined(separator: "\n") + "\n"
   }
 
-  /// The question columns whose draft entry says `check:` (the scale could not be settled).
+  /// The question columns whose draft entry says `check:` (the scale could not be settled, or
+  /// its favourable answers had to be assumed).
   public var columnsToCheck: Int {
     columns.filter { c in
       guard case .numericScale(let lo, let hi) = c.kind else { return false }
-      return ScaleEvidence.judge(
-        text: QuestionText.plain(c.text) + " " + c.key, seenMin: lo, seenMax: hi, counts: c.counts
-      )
-      .check != nil
+      let judged = ScaleEvidence.judge(
+        text: QuestionText.plain(c.text) + " " + c.key, seenMin: lo, seenMax: hi, counts: c.counts)
+      return judged.check != nil || Self.draftedFavourable(judged.scale) != nil
     }.count
+  }
+
+  /// The `favourable: ">= X"` a draft writes for a scale too long for the default top two
+  /// points (0–100); nil for the others.
+  static func draftedFavourable(_ scale: Scale) -> Int? {
+    scale.max - scale.min + 1 > SurveyMapping.defaultFavourableMaxPoints
+      ? SurveyMapping.suggestedFavourable(scale) : nil
   }
 
   /// Whether a 0–10 question asks how likely one is to recommend: an NPS item, in the languages

@@ -323,6 +323,12 @@ private struct ColumnStats {
       if negatives == 0 && maxInt - minInt <= 10 && !(unique && maxInt - minInt + 1 < filled) {
         return .numericScale(min: minInt, max: maxInt)
       }
+      // A question that states a longer scale ("on a scale of 0 to 100") is answered on it.
+      if negatives == 0, let stated = ScaleEvidence.stated(in: QuestionText.plain(c.text) + " " + c.key),
+        stated.max - stated.min > 10, minInt >= stated.min, maxInt <= stated.max
+      {
+        return .numericScale(min: minInt, max: maxInt)
+      }
       if unique && !idTaken { return .id }
       let lowest = negatives > 0 ? (counts.keys.min() ?? minInt) : minInt
       let highest = integers > 0 ? maxInt : (counts.keys.max() ?? lowest)
