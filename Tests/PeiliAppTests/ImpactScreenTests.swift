@@ -194,4 +194,23 @@ struct ImpactScreenTests {
     otherDay.load(try demo.workspace.snapshot(), derived: tomorrow)
     #expect(otherDay.shared.analysis.today == otherDay.shared.today)
   }
+
+  /// A load while another screen is shown leaves the dashboard's rows to be rebuilt when it
+  /// is next shown, with the selection it had.
+  @Test func aLoadElsewhereRestoresTheDashboardSelectionWhenItIsShownAgain() throws {
+    let demo = try DemoDashboard()
+    defer { demo.remove() }
+    var m = try demo.model(width: 120, height: 40)
+    press(&m, .down, .down, .down)
+    let selected = try #require(DashboardScreen.selectedID(m))
+    press(&m, .char("5"))
+    _ = update(&m, .snapshotLoaded(try demo.workspace.snapshot()))
+    #expect(m[DashboardScreen.self].pendingRestore?.id == selected)
+    press(&m, .char("1"))
+    #expect(m[DashboardScreen.self].pendingRestore == nil)
+    #expect(DashboardScreen.selectedID(m) == selected)
+    // Shown, a load restores at once.
+    _ = update(&m, .snapshotLoaded(try demo.workspace.snapshot()))
+    #expect(m[DashboardScreen.self].pendingRestore == nil && DashboardScreen.selectedID(m) == selected)
+  }
 }

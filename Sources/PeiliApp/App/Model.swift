@@ -60,7 +60,7 @@ public struct Model: Sendable {
     // The store judges write permission afresh on each write (it can be granted or taken
     // away while the dashboard is open); the snapshot carries its latest judgement.
     shared.readOnlyReason = Self.readOnlyReason(of: new)
-    DashboardScreen.restoreSelection(&self, keep)
+    DashboardScreen.reloaded(&self, keeping: keep)
     for part in ScreenRegistry.all {
       if let p = derived?.prepared[part.id] { part.adopt(p, &self) }
       part.reloaded(&self)

@@ -28,6 +28,9 @@ enum DashboardScreen: ScreenPart {
     /// The tree rows in view (expansion and filter applied), rebuilt only when those change;
     /// derived, so never published.
     var rows: [OKRTree.Row] = []
+    /// A load arrived while another screen was shown: the selection to restore when the
+    /// dashboard is next settled (its rows are rebuilt then, not on every load).
+    var pendingRestore: KeptSelection?
 
     var filter: String { filterInput.text }
 
@@ -81,12 +84,29 @@ enum DashboardScreen: ScreenPart {
   }
 
   /// The selection and its path, before a new tree replaces the old one.
-  static func keepSelection(_ m: Model) -> (id: String?, path: [String]) {
-    let id = selectedID(m)
-    return (id, id.map { m.shared.tree.ancestors(of: $0) } ?? [])
+  /// The selected row's id and its ancestors, to find it (or the nearest) after a load.
+  struct KeptSelection: Equatable, Sendable {
+    var id: String?
+    var path: [String]
   }
 
-  static func restoreSelection(_ m: inout Model, _ kept: (id: String?, path: [String])) {
+  /// Taken before a load replaces the tree (a restore still pending is the older, true one).
+  static func keepSelection(_ m: Model) -> KeptSelection {
+    if let pending = m[Self.self].pendingRestore { return pending }
+    let id = selectedID(m)
+    return KeptSelection(id: id, path: id.map { m.shared.tree.ancestors(of: $0) } ?? [])
+  }
+
+  /// After a load: at once while the dashboard is shown, else when it is next settled.
+  static func reloaded(_ m: inout Model, keeping kept: KeptSelection) {
+    if m.screen == id { restoreSelection(&m, kept) } else { m[Self.self].pendingRestore = kept }
+  }
+
+  static func settle(_ m: inout Model) {
+    if let kept = m[Self.self].pendingRestore { restoreSelection(&m, kept) }
+  }
+
+  static func restoreSelection(_ m: inout Model, _ kept: KeptSelection) {
     rebuildRows(&m, keeping: kept.id, orNearest: kept.path)
     let count = mirrorThemeIDs(m).count
     m[Self.self].mirrorCursor = min(m[Self.self].mirrorCursor, max(0, count - 1))
@@ -134,6 +154,7 @@ enum DashboardScreen: ScreenPart {
     let tree = m.shared.tree
     var s = m[Self.self]
     s.rows = tree.visibleRows(expanded: s.expanded, filter: s.filter)
+    s.pendingRestore = nil
     let candidates = id.map { [$0] + (path ?? tree.ancestors(of: $0)).reversed() } ?? []
     let rows = s.rows
     if let i = candidates.lazy.compactMap({ c in rows.firstIndex { $0.id == c } }).first {
