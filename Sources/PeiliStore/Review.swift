@@ -65,18 +65,14 @@ extension Workspace {
       for name in [user] + present { try ReviewRows.noteParticipant(db, review: id, user: name, at: log.at) }
       return id
     }
-    guard let review = try review(id: id) else { throw StoreError.notFound(entity: "review", id: String(id)) }
-    return review
+    return try written(id)
   }
 
   /// Closes the open review: its decisions and notes are locked from now on.
   @discardableResult
   public func closeReview(by user: String) throws -> Review {
-    try requireWritable()
     let id = try writeTransaction { db -> Int64 in
-      guard let id = try ReviewRows.openID(db) else {
-        throw StoreError.invalid("no review is open; start one with `peili review start --title TEXT`")
-      }
+      let id = try ReviewRows.requireOpen(db)
       let log = try AuditLog.begin(db, kind: .edit, user: user)
       try db.execute(
         sql: "UPDATE review SET closed_at = ?, closed_by = ?, version = version + 1 WHERE id = ?",
@@ -84,17 +80,13 @@ extension Workspace {
       try log.record(db, entity: "review", id: String(id), field: "closed", old: nil, new: log.at)
       return id
     }
-    guard let review = try review(id: id) else { throw StoreError.notFound(entity: "review", id: String(id)) }
-    return review
+    return try written(id)
   }
 
   /// Moves the open review to agenda place `position`.
   public func presentReviewItem(_ position: Int, by user: String) throws -> Review {
-    try requireWritable()
     let id = try writeTransaction { db -> Int64 in
-      guard let id = try ReviewRows.openID(db) else {
-        throw StoreError.invalid("no review is open; start one with `peili review start --title TEXT`")
-      }
+      let id = try ReviewRows.requireOpen(db)
       let count =
         try Int.fetchOne(db, sql: "SELECT count(*) FROM review_item WHERE review_id = ?", arguments: [id])
         ?? 0
@@ -105,8 +97,7 @@ extension Workspace {
         sql: "UPDATE review SET current = ?, version = version + 1 WHERE id = ?", arguments: [position, id])
       return id
     }
-    guard let review = try review(id: id) else { throw StoreError.notFound(entity: "review", id: String(id)) }
-    return review
+    return try written(id)
   }
 
   /// Adds a decision or a note to the open review (on agenda place `item`, nil: the whole
@@ -117,7 +108,6 @@ extension Workspace {
     _ kind: ReviewEntry.Kind, text: String, item: Int?, owner: String? = nil, due: Day? = nil,
     createAction: Bool = false, by user: String
   ) throws -> ReviewEntry {
-    try requireWritable()
     let text = text.sanitizedForTerminal.trimmingCharacters(in: .whitespacesAndNewlines)
     guard !text.isEmpty else { throw StoreError.invalid("a \(kind.rawValue) needs its text") }
     guard text.count <= Bounds.maxNoteLength else {
@@ -169,7 +159,6 @@ extension Workspace {
   public func editReviewEntry(
     _ id: Int64, text: String? = nil, status: ReviewEntry.Status? = nil, basedOn version: Int, by user: String
   ) throws -> ReviewEntry {
-    try requireWritable()
     return try writeTransaction { db -> ReviewEntry in
       guard let old = try ReviewRows.entry(db, id: id) else {
         throw StoreError.notFound(entity: "review entry", id: "#\(id)")
@@ -227,5 +216,11 @@ extension Workspace {
     } catch {
       throw StoreFailure.explain(error, path: path, doing: .reading)
     }
+  }
+
+  /// The review a write just changed, as it now stands.
+  private func written(_ id: Int64) throws -> Review {
+    guard let review = try review(id: id) else { throw StoreError.notFound(entity: "review", id: String(id)) }
+    return review
   }
 }

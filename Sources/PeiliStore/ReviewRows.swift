@@ -8,6 +8,14 @@ enum ReviewRows {
     try Int64.fetchOne(db, sql: "SELECT id FROM review WHERE closed_at IS NULL ORDER BY id DESC LIMIT 1")
   }
 
+  /// The open review's id, or the refusal that names how to start one.
+  static func requireOpen(_ db: Database) throws -> Int64 {
+    guard let id = try openID(db) else {
+      throw StoreError.invalid("no review is open; start one with `peili review start --title TEXT`")
+    }
+    return id
+  }
+
   /// Review `id`, else the open one, else the latest.
   static func fetch(_ db: Database, id: Int64?) throws -> Review? {
     let sql =
@@ -92,12 +100,15 @@ enum ReviewRows {
     var objectiveID: String?
     var keyResultID: String?
     var themes: [String] = []
+    func objectiveThemes(_ id: String?) throws -> [String] {
+      try String.fetchAll(
+        db, sql: "SELECT theme_id FROM objective_theme WHERE objective_id = ? ORDER BY position",
+        arguments: [id])
+    }
     switch node.map({ AgendaKind(rawValue: $0.kind) }) ?? nil {
     case .objective?:
       objectiveID = node?.id
-      themes = try String.fetchAll(
-        db, sql: "SELECT theme_id FROM objective_theme WHERE objective_id = ? ORDER BY position",
-        arguments: [node?.id])
+      themes = try objectiveThemes(node?.id)
     case .keyResult?:
       let row = try Row.fetchOne(
         db, sql: "SELECT objective_id, theme_id FROM key_result WHERE id = ?", arguments: [node?.id])
@@ -106,9 +117,7 @@ enum ReviewRows {
       // A perception KR's theme; else (as the tree reads it) its objective's.
       themes = [row?["theme_id"] as String?].compactMap { $0 }
       if themes.isEmpty {
-        themes = try String.fetchAll(
-          db, sql: "SELECT theme_id FROM objective_theme WHERE objective_id = ? ORDER BY position",
-          arguments: [objectiveID])
+        themes = try objectiveThemes(objectiveID)
       }
     case .action?:
       let row = try Row.fetchOne(

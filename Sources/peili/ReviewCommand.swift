@@ -72,8 +72,9 @@ struct ReviewStatusCommand: ParsableCommand {
     discussion: """
       Without an open review it says so (exit 0) and names the latest closed one. The JSON is \
       {"review": {id, title, cycle, started_at, started_by, open}, "presenter", "followers", \
-      "item": {kind, id, title, position, reason}, "agenda": [...], "decisions": [...], \
-      "notes": [...]}; "review" is null when none is open.
+      "item": {kind, id, title, position, reason, skipped}, "agenda": [...], "participants", \
+      "decisions": [...], "notes": [...]}, items and entries as in the minutes \
+      (docs/minutes-json.md); "review" is null when none is open.
       """)
 
   @OptionGroup var global: GlobalOptions
@@ -138,31 +139,17 @@ struct ReviewStatusCommand: ParsableCommand {
         .text
         + "\n"
     }
-    func item(_ i: ReviewItem) -> JSONValue {
-      .object([
-        "kind": .string(i.item.kind.rawValue), "id": .string(i.item.id), "title": .string(i.item.title),
-        "position": .int(i.position + 1), "reason": .string(i.item.reason.rawValue),
-        "skipped": .bool(i.item.skipped),
-      ])
-    }
-    func entry(_ e: ReviewEntry) -> JSONValue {
-      .object([
-        "id": .int(Int(e.id)), "text": .string(e.text), "item": e.itemPosition.map { .int($0 + 1) } ?? .null,
-        "owner": .text(e.owner), "due": .text(e.due?.description), "action": .text(e.actionID),
-        "status": .text(e.status?.rawValue), "by": .string(e.createdBy), "at": .string(e.createdAt),
-      ])
-    }
     return JSONValue.object([
       "review": .object([
         "id": .int(Int(r.id)), "title": .string(r.title), "cycle": .string(r.cycleID),
         "started_at": .string(r.startedAt), "started_by": .string(r.startedBy), "open": .bool(r.isOpen),
       ]),
       "presenter": .null, "followers": .array([]),
-      "item": r.currentItem.map(item) ?? .null,
-      "agenda": .array(r.agenda.map(item)),
+      "item": r.currentItem.map(Minutes.item) ?? .null,
+      "agenda": .array(r.agenda.map(Minutes.item)),
       "participants": .array(r.participants.map { .string($0) }),
-      "decisions": .array(r.entries.filter { $0.kind == .decision }.map(entry)),
-      "notes": .array(r.entries.filter { $0.kind == .note }.map(entry)),
+      "decisions": .array(r.entries.filter { $0.kind == .decision }.map(Minutes.entry)),
+      "notes": .array(r.entries.filter { $0.kind == .note }.map(Minutes.entry)),
     ]).text + "\n"
   }
 }

@@ -85,7 +85,7 @@ enum ActionsRows {
       guard key != now else { return }
       if sortedAt != now.revision {
         (sorted, sortedAt) = ([:], now.revision)
-        idWidth = ActionsRows.measureIDs(m)
+        idWidth = ActionsRows.idWidth(of: m.shared.snapshot.actions)
         (owners, themes) = (ActionsRows.owners(m.shared.snapshot), ActionsRows.themes(m.shared.snapshot))
       }
       let all = sorted[now.sort] ?? ActionsRows.sorted(m, by: now.sort)
@@ -149,10 +149,7 @@ enum ActionsRows {
   }
 
   /// The owners there are, sorted, "" for actions without one (when there are such).
-  static func owners(_ m: Model) -> [String] {
-    let c = m[ActionsScreen.self].rows
-    return c.sortedAt == m.shared.revision ? c.owners : owners(m.shared.snapshot)
-  }
+  static func owners(_ m: Model) -> [String] { current(m)?.owners ?? owners(m.shared.snapshot) }
 
   static func owners(_ snapshot: Snapshot) -> [String] {
     let all = snapshot.actions
@@ -162,10 +159,7 @@ enum ActionsRows {
   }
 
   /// The themes any action links, in the analysis' order.
-  static func themes(_ m: Model) -> [String] {
-    let c = m[ActionsScreen.self].rows
-    return c.sortedAt == m.shared.revision ? c.themes : themes(m.shared.snapshot)
-  }
+  static func themes(_ m: Model) -> [String] { current(m)?.themes ?? themes(m.shared.snapshot) }
 
   static func themes(_ snapshot: Snapshot) -> [String] {
     let linked = Set(snapshot.actions.flatMap(\.themeIDs))
@@ -186,7 +180,7 @@ enum ActionsRows {
       sorted: Dictionary(
         uniqueKeysWithValues: ActionsScreen.Sort.allCases.map { ($0, sorted(snapshot.actions, by: $0)) }),
       owners: owners(snapshot), themes: themes(snapshot),
-      idWidth: min(12, snapshot.actions.map { Span($0.id).width }.max() ?? 2))
+      idWidth: idWidth(of: snapshot.actions))
   }
 
   /// The table's columns, each as wide as its title and its widest value need (so the
@@ -221,13 +215,14 @@ enum ActionsRows {
   }
 
   /// The widest action id (at most 12): once per snapshot, kept in the cache.
-  static func idWidth(_ m: Model) -> Int {
-    let c = m[ActionsScreen.self].rows
-    return c.sortedAt == m.shared.revision ? c.idWidth : measureIDs(m)
-  }
+  static func idWidth(_ m: Model) -> Int { current(m)?.idWidth ?? idWidth(of: m.shared.snapshot.actions) }
 
-  static func measureIDs(_ m: Model) -> Int {
-    min(12, m.shared.snapshot.actions.map { Span($0.id).width }.max() ?? 2)
+  static func idWidth(of actions: [Action]) -> Int { min(12, actions.map { Span($0.id).width }.max() ?? 2) }
+
+  /// The cache while it holds this snapshot's own facts (sort orders, owners, themes, width).
+  private static func current(_ m: Model) -> Cache? {
+    let c = m[ActionsScreen.self].rows
+    return c.sortedAt == m.shared.revision ? c : nil
   }
 
   /// One action as cells for `columns`.

@@ -17,11 +17,7 @@ public enum Minutes {
     ]
     root["agenda"] = .array(
       r.agenda.map { i in
-        var o: [String: JSONValue] = [
-          "position": .int(i.position + 1), "kind": .string(i.item.kind.rawValue), "id": .string(i.item.id),
-          "title": .string(i.item.title), "reason": .string(i.item.reason.rawValue),
-          "skipped": .bool(i.item.skipped),
-        ]
+        guard case .object(var o) = item(i) else { return .null }
         let s = i.state
         o["state"] = .object([
           "progress": .num(s.progress), "status": .text(s.status),
@@ -50,7 +46,17 @@ public enum Minutes {
     r.entries.filter { $0.kind == kind && $0.itemPosition == position }
   }
 
-  static func entry(_ e: ReviewEntry) -> JSONValue {
+  /// An agenda item as JSON, as `peili review status` and the minutes both write it.
+  public static func item(_ i: ReviewItem) -> JSONValue {
+    .object([
+      "position": .int(i.position + 1), "kind": .string(i.item.kind.rawValue), "id": .string(i.item.id),
+      "title": .string(i.item.title), "reason": .string(i.item.reason.rawValue),
+      "skipped": .bool(i.item.skipped),
+    ])
+  }
+
+  /// A decision or note as JSON, as `peili review status` and the minutes both write it.
+  public static func entry(_ e: ReviewEntry) -> JSONValue {
     .object([
       "id": .int(Int(e.id)), "kind": .string(e.kind.rawValue), "text": .string(e.text),
       "item": e.itemPosition.map { .int($0 + 1) } ?? .null, "owner": .text(e.owner),

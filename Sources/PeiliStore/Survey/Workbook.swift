@@ -1,4 +1,5 @@
 import Foundation
+import PeiliCore
 import ZIPFoundation
 
 /// One sheet of an Excel workbook (`.xlsx`) as rows of cell texts: what a CSV saved from it
@@ -352,26 +353,12 @@ enum WorkbookDate {
     // before 1 March 1900 are a day early against the epoch 1899-12-30.
     if !date1904 && days < 61 { days += 1 }
     let epoch = date1904 ? -24_107 : -25_569  // days from 1970-01-01 to 1904-01-01 / 1899-12-30
-    let (y, m, d) = civil(fromDays: epoch + days)
-    let date = String(format: "%04d-%02d-%02d", y, m, d)
+    let date = Day(ordinal: epoch + days).description
     let time = String(format: "%02d:%02d:%02d", seconds / 3600, seconds / 60 % 60, seconds % 60)
     switch kind {
     case .date: return seconds == 0 ? date : "\(date) \(time)"
     case .time: return days == 0 || (!date1904 && days == 1) ? time : "\(date) \(time)"
     case .dateTime: return "\(date) \(time)"
     }
-  }
-
-  /// The proleptic Gregorian date of `days` since 1970-01-01 (H. Hinnant's `civil_from_days`).
-  static func civil(fromDays days: Int) -> (Int, Int, Int) {
-    let z = days + 719_468
-    let era = (z >= 0 ? z : z - 146_096) / 146_097
-    let doe = z - era * 146_097
-    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365
-    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100)
-    let mp = (5 * doy + 2) / 153
-    let d = doy - (153 * mp + 2) / 5 + 1
-    let m = mp < 10 ? mp + 3 : mp - 9
-    return (yoe + era * 400 + (m <= 2 ? 1 : 0), m, d)
   }
 }
