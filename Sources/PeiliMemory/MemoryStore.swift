@@ -20,6 +20,9 @@ public final class MemoryStore: WorkspaceStore, Sendable {
 
   public var survey: any SurveyQuerying { MemorySurvey(workspace: workspace) }
 
+  /// The in-memory store keeps no reviews: the Review screen says so.
+  public var reviews: (any ReviewStore)? { nil }
+
   public func snapshot() throws -> Snapshot {
     var s = workspace.content.withLock { c in
       var s = c.snapshot

@@ -43,6 +43,9 @@ extension Workspace {
             INSERT INTO session (id, user, host, pid, started_at, seen_at) VALUES (?, ?, ?, ?, ?, ?)
             ON CONFLICT(id) DO UPDATE SET seen_at = excluded.seen_at
             """, arguments: [session.id, session.user, session.host, session.pid, now, now])
+        // The presenter's heartbeat keeps its lease (a publish does too).
+        try db.execute(
+          sql: "UPDATE presenter SET seen_at = ? WHERE session_id = ?", arguments: [now, session.id])
         // Rows of sessions long gone are housekeeping, not history.
         try db.execute(sql: "DELETE FROM session WHERE seen_at < ?", arguments: [now - 3600])
         // Whoever has the workspace open while a review is open takes part in it (the minutes).
@@ -70,6 +73,8 @@ extension Workspace {
     var others = 1
     try writeIfFree { db in
       try db.execute(sql: "DELETE FROM session WHERE id = ?", arguments: [session.id])
+      // Quitting hands the lease over: anyone may present at once.
+      try db.execute(sql: "DELETE FROM presenter WHERE session_id = ?", arguments: [session.id])
       others =
         try Int.fetchOne(
           db, sql: "SELECT count(*) FROM session WHERE seen_at >= ?", arguments: [now - Self.presenceExpiry])

@@ -65,7 +65,7 @@ extension Workspace {
       for name in [user] + present { try ReviewRows.noteParticipant(db, review: id, user: name, at: log.at) }
       return id
     }
-    return try written(id)
+    return try writtenReview(id)
   }
 
   /// Closes the open review: its decisions and notes are locked from now on.
@@ -78,9 +78,12 @@ extension Workspace {
         sql: "UPDATE review SET closed_at = ?, closed_by = ?, version = version + 1 WHERE id = ?",
         arguments: [log.at, user, id])
       try log.record(db, entity: "review", id: String(id), field: "closed", old: nil, new: log.at)
+      // Nobody presents a closed review.
+      try db.execute(sql: "DELETE FROM presenter")
+      try db.execute(sql: "UPDATE session SET following = 0 WHERE following = 1")
       return id
     }
-    return try written(id)
+    return try writtenReview(id)
   }
 
   /// Moves the open review to agenda place `position`.
@@ -97,7 +100,7 @@ extension Workspace {
         sql: "UPDATE review SET current = ?, version = version + 1 WHERE id = ?", arguments: [position, id])
       return id
     }
-    return try written(id)
+    return try writtenReview(id)
   }
 
   /// Adds a decision or a note to the open review (on agenda place `item`, nil: the whole
@@ -216,11 +219,5 @@ extension Workspace {
     } catch {
       throw StoreFailure.explain(error, path: path, doing: .reading)
     }
-  }
-
-  /// The review a write just changed, as it now stands.
-  private func written(_ id: Int64) throws -> Review {
-    guard let review = try review(id: id) else { throw StoreError.notFound(entity: "review", id: String(id)) }
-    return review
   }
 }

@@ -44,7 +44,27 @@ enum ReviewRows {
       id: reviewID, cycleID: row["cycle_id"], title: row["title"], startedAt: row["started_at"],
       startedBy: row["started_by"], closedAt: row["closed_at"], closedBy: row["closed_by"],
       current: row["current"],
-      agenda: agenda, entries: entries, participants: participants, version: row["version"])
+      agenda: agenda, entries: entries, participants: participants, votes: try votes(db, review: reviewID),
+      version: row["version"])
+  }
+
+  /// The votes of review `id`: who voted (never what, until revealed) and the results.
+  static func votes(_ db: Database, review id: Int64) throws -> [ReviewVote] {
+    try Row.fetchAll(
+      db, sql: "SELECT * FROM review_vote WHERE review_id = ? ORDER BY item_position", arguments: [id]
+    ).map { r in
+      let position: Int = r["item_position"]
+      let voters = try String.fetchAll(
+        db,
+        sql:
+          "SELECT user FROM review_ballot WHERE review_id = ? AND item_position = ? ORDER BY cast_at, user",
+        arguments: [id, position])
+      let result: VoteResult? =
+        (r["revealed_at"] as String?) == nil
+        ? nil
+        : VoteResult(n: r["n"], median: r["median"], lowest: r["lowest"], highest: r["highest"])
+      return ReviewVote(itemPosition: position, openedBy: r["opened_by"], voters: voters, result: result)
+    }
   }
 
   static func entry(_ db: Database, id: Int64) throws -> ReviewEntry? {

@@ -8,7 +8,7 @@ enum Schema {
 
   /// `PRAGMA user_version` written by the latest migration; a file with a larger one was
   /// written by a newer peili and is refused.
-  static let version = 6
+  static let version = 7
 
   static var migrator: DatabaseMigrator {
     var m = DatabaseMigrator()
@@ -214,6 +214,31 @@ enum Schema {
     m.registerMigration("v6") { db in
       try db.execute(sql: "PRAGMA user_version = 6")
       try db.execute(sql: "ALTER TABLE question ADD COLUMN favourable TEXT")
+    }
+    // The presenter's lease (one row: one presenter per workspace) with the view state it
+    // publishes, which sessions follow it, and confidence votes with their hidden ballots.
+    // None of it is content but the votes' results: the lease and following are presence.
+    m.registerMigration("v7") { db in
+      try db.execute(sql: "PRAGMA user_version = 7")
+      try db.execute(
+        sql: """
+          ALTER TABLE session ADD COLUMN following INTEGER NOT NULL DEFAULT 0;
+          CREATE TABLE presenter (
+            id INTEGER PRIMARY KEY CHECK (id = 1),
+            session_id TEXT NOT NULL, user TEXT NOT NULL, host TEXT NOT NULL, pid INTEGER NOT NULL,
+            seen_at REAL NOT NULL, sequence INTEGER NOT NULL DEFAULT 0, state TEXT);
+          CREATE TABLE review_vote (
+            review_id INTEGER NOT NULL REFERENCES review(id) ON DELETE CASCADE,
+            item_position INTEGER NOT NULL,
+            opened_at TEXT NOT NULL, opened_by TEXT NOT NULL,
+            revealed_at TEXT, n INTEGER, median REAL, lowest INTEGER, highest INTEGER,
+            PRIMARY KEY (review_id, item_position));
+          CREATE TABLE review_ballot (
+            review_id INTEGER NOT NULL REFERENCES review(id) ON DELETE CASCADE,
+            item_position INTEGER NOT NULL, user TEXT NOT NULL,
+            value INTEGER NOT NULL CHECK (value BETWEEN 1 AND 10), cast_at TEXT NOT NULL,
+            PRIMARY KEY (review_id, item_position, user));
+          """)
     }
     return m
   }

@@ -106,6 +106,7 @@ extension Workspace {
       snapshot.lastKeyResultCheckIns = try SnapshotQuery.lastCheckIns(db, subject: .keyResult)
     }
     try SnapshotQuery.loadSurvey(db, into: &snapshot)
+    snapshot.review = try ReviewRows.fetch(db, id: nil)
     return snapshot
   }
 }

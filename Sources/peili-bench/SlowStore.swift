@@ -19,6 +19,8 @@ final class SlowStore: WorkspaceStore, @unchecked Sendable {
   }
 
   var isReadOnly: Bool { inner.isReadOnly }
+  /// Reviews are passed through undelayed (the benchmark's edit path is the actions').
+  var reviews: (any ReviewStore)? { inner.reviews }
   func snapshot() throws -> Snapshot { try late { try inner.snapshot() } }
   func select(cycle: CycleChoice) { inner.select(cycle: cycle) }
   func snapshot<T>(meanwhile: (Snapshot) throws -> T) throws -> (snapshot: Snapshot, meanwhile: T) {

@@ -31,6 +31,7 @@ func runDashboard(
     session: Workspace.currentSession(user: user), interval: Workspace.heartbeatInterval,
     expiry: Workspace.presenceExpiry)
   defer { try? store.leave(presence.session) }
+  model.shared.sessionID = presence.session.id
   var runner = CommandRunner(store: store, user: user, presence: presence)
   // A load is derived on the worker for the day the model judges by.
   runner.today = model.shared.today
@@ -54,12 +55,15 @@ func runDashboard(
     // While the worker has answers to come, keys are read in short slices so that answers
     // show promptly; idle, the read waits for the next tick.
     let untilTick = max(0, Int((nextTick - PresenceBeat.monotonicSeconds()) * 1000))
-    let wait = effects.pending > 0 ? min(untilTick, DashboardLoop.answerPollMilliseconds) : untilTick
+    var wait = effects.pending > 0 ? min(untilTick, DashboardLoop.answerPollMilliseconds) : untilTick
+    // A follower looks at the presenter's lease every 50 ms: a presenter's key shows at once.
+    let following = model.shared.follow.isOn
+    if following { wait = min(wait, DashboardLoop.followPollMilliseconds) }
     switch terminal.readKey(timeoutMilliseconds: wait) {
     // No key will come again: leave (the defers drop this session's presence and restore
     // what can be restored) instead of spinning on reads that fail at once.
     case nil where terminal.inputGone: return DashboardLoop.terminalGoneStatus
-    case nil: break
+    case nil: if following { messages.append(.followTick) }
     case .resize?:
       let s = terminal.size
       messages.append(.resize(width: s.width, height: s.height))
@@ -68,7 +72,8 @@ func runDashboard(
       messages.append(.key(.ctrl("l")))
     case let key?: messages.append(.key(key))
     }
-    var changed = !messages.isEmpty
+    // A follow tick, like the tick, changes the screen only through the answers it brings.
+    var changed = messages.contains { if case .followTick = $0 { false } else { true } }
     if PresenceBeat.monotonicSeconds() >= nextTick {
       messages.append(.tick)
       nextTick = PresenceBeat.monotonicSeconds() + DashboardLoop.tickSeconds
@@ -101,6 +106,8 @@ enum DashboardLoop {
   static let tickSeconds = 0.25
   /// How long a key read waits while the worker still owes answers.
   static let answerPollMilliseconds = 10
+  /// How often a follower reads the presenter's lease.
+  static let followPollMilliseconds = 50
 
   /// The store's own wording of why it is read-only, if it is.
   static func readOnlyReason(_ store: any WorkspaceStore, path: String) -> String? {

@@ -87,8 +87,10 @@ struct ReviewStatusCommand: ParsableCommand {
       let workspace = try Workspace.open(path: global.workspacePath, use: .reading)
       let review = try workspace.review()
       let open = review.flatMap { $0.isOpen ? $0 : nil }
+      let lease = open == nil ? nil : try workspace.presenter()
+      let gone = lease?.isGone(now: Date().timeIntervalSince1970) ?? false
       switch format {
-      case .json: print(Self.json(open), terminator: "")
+      case .json: print(Self.json(open, lease: lease, gone: gone), terminator: "")
       case .text:
         guard let r = open else {
           print(
@@ -98,8 +100,10 @@ struct ReviewStatusCommand: ParsableCommand {
           return
         }
         print("Review #\(r.id) “\(r.title)” of cycle \(r.cycleID), started \(r.startedAt) by \(r.startedBy)")
-        // Presenting and following are the Review screen's (the dashboard's key 6).
-        print("presenter: none · 0 following")
+        let following = lease?.followers.count ?? 0
+        print(
+          "presenter: \(lease.map { $0.holder.user + (gone ? " (gone)" : "") } ?? "none") · \(following) following"
+        )
         if let item = r.currentItem {
           print(
             "item \(item.position + 1)/\(r.agenda.count): \(item.item.kind.rawValue) \(item.item.id) \(item.item.title)"
@@ -133,7 +137,7 @@ struct ReviewStatusCommand: ParsableCommand {
     return s + " — \(e.createdBy)"
   }
 
-  static func json(_ r: Review?) -> String {
+  static func json(_ r: Review?, lease: PresenterLease?, gone: Bool) -> String {
     guard let r else {
       return JSONValue.object(["review": .null, "presenter": .null, "followers": .array([]), "item": .null])
         .text
@@ -144,7 +148,10 @@ struct ReviewStatusCommand: ParsableCommand {
         "id": .int(Int(r.id)), "title": .string(r.title), "cycle": .string(r.cycleID),
         "started_at": .string(r.startedAt), "started_by": .string(r.startedBy), "open": .bool(r.isOpen),
       ]),
-      "presenter": .null, "followers": .array([]),
+      "presenter": lease.map {
+        .object(["user": .string($0.holder.user), "host": .string($0.holder.host), "gone": .bool(gone)])
+      } ?? .null,
+      "followers": .array((lease?.followers ?? []).map { .string($0) }),
       "item": r.currentItem.map(Minutes.item) ?? .null,
       "agenda": .array(r.agenda.map(Minutes.item)),
       "participants": .array(r.participants.map { .string($0) }),

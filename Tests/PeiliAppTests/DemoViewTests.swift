@@ -41,7 +41,7 @@ struct DemoViewTests {
     defer { demo.remove() }
     var m = try demo.model(width: 80, height: 24)
     var lines = TestWorkspace.render(m)
-    #expect(lines[0] == "peili · demo.db · waves 2025-09 → 2026-09            1 Dashboard  2  3  4  5  7")
+    #expect(lines[0] == "peili · demo.db · waves 2025-09 → 2026-09         1 Dashboard  2  3  4  5  6  7")
     #expect(lines[1].hasPrefix(" OKR tree ───") && lines[1].hasSuffix(" 1/27 ─"))
     #expect(lines[2] == "▾ O1 Customers understand what we of… ✓ ████████▎░  83% on track        Aino")
     #expect(lines[3] == "  · KR1 Customer Communication index… ✓ ███████▎░░  73% on track        Aino")

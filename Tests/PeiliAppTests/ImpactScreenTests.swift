@@ -26,7 +26,7 @@ struct ImpactScreenTests {
     let lines = TestWorkspace.render(m)
     let outcomes = Self.outcomes(m)
     let judged = outcomes.values.filter { $0.verdict != nil }
-    #expect(lines[0].hasSuffix("  1  2  3  4  5 Impact  7"))
+    #expect(lines[0].hasSuffix("  1  2  3  4  5 Impact  6  7"))
     let untold = m.shared.snapshot.actions.filter(\.isDoneButNotCommunicated).count
     #expect(untold > 0)
     #expect(

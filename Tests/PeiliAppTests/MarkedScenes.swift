@@ -96,7 +96,38 @@ struct MarkedData {
       c.author = d(c.author)
       return c
     }
+    s.review = s.review.map(review)
     return s
+  }
+
+  /// A review with its title, people and texts marked.
+  static func review(_ r: Review) -> Review {
+    let d = WordMarks.data
+    var r = r
+    r.title = d(r.title)
+    r.startedBy = d(r.startedBy)
+    r.closedBy = r.closedBy.map(d)
+    r.participants = r.participants.map(d)
+    for i in r.agenda.indices { r.agenda[i].item.title = d(r.agenda[i].item.title) }
+    for i in r.entries.indices {
+      r.entries[i].text = d(r.entries[i].text)
+      r.entries[i].owner = r.entries[i].owner.map(d)
+      r.entries[i].createdBy = d(r.entries[i].createdBy)
+    }
+    for i in r.votes.indices {
+      r.votes[i].openedBy = d(r.votes[i].openedBy)
+      r.votes[i].voters = r.votes[i].voters.map(d)
+    }
+    return r
+  }
+
+  /// A lease with its people marked.
+  static func lease(_ l: PresenterLease) -> PresenterLease {
+    var l = l
+    l.holder = WorkspaceSession(
+      id: l.holder.id, user: WordMarks.data(l.holder.user), host: l.holder.host, pid: l.holder.pid)
+    l.followers = l.followers.map(WordMarks.data)
+    return l
   }
 
   static func action(_ a: Action) -> Action {
@@ -132,6 +163,10 @@ struct MarkedData {
     case .checkInFinished(let request, .applied(let i)): return .checkInFinished(request, .applied(item(i)))
     case .checkInFinished(let request, .conflict(let i)):
       return .checkInFinished(request, .conflict(current: item(i)))
+    case .reviewWritten(let request, let r): return .reviewWritten(request, r.map(review))
+    case .presenter(let l, let gone): return .presenter(l.map(lease), gone: gone)
+    case .leaseTaken(.taken(let l)): return .leaseTaken(.taken(lease(l)))
+    case .leaseTaken(.heldBy(let l)): return .leaseTaken(.heldBy(lease(l)))
     default: return msg
     }
   }
@@ -219,6 +254,17 @@ struct MarkedDriver {
   func press(_ m: inout Model, _ keys: [Key]) {
     for key in keys { send(.key(key), &m) }
   }
+
+  /// The workspace read again, as after another session's change.
+  func reload(_ m: inout Model) {
+    if let loaded = runner.perform(.reload) { send(MarkedData.message(loaded), &m) }
+  }
+
+  /// A review write of another session's, then the reload that brings it.
+  func meanwhile(_ m: inout Model, _ write: (any ReviewStore) throws -> Void) {
+    if let reviews = runner.store.reviews { try? write(reviews) }
+    reload(&m)
+  }
 }
 
 /// Every screen and box in the states that show different words: the scenes of the golden
@@ -231,8 +277,19 @@ enum MarkedScenes {
 
   static func all(rows: Int, themes: Int) -> [Scene] {
     // The golden files' scenes, with what is typed marked as data.
+    // A review's title and decision are typed after S and d; its scenes read the workspace
+    // first (the review an earlier scene started).
     var scenes: [Scene] = ScreenGoldenTests.scenes.map { scene in
-      keys(scene.name, scene.keys.flatMap { $0 == .char("/") ? [$0, .char(WordMarks.dataMark)] : [$0] })
+      let review = scene.name.hasPrefix("review")
+      let typed: Set<Key> = review ? [.char("/"), .char("S"), .char("d")] : [.char("/")]
+      let keys = scene.keys.flatMap { typed.contains($0) ? [$0, .char(WordMarks.dataMark)] : [$0] }
+      return (
+        scene.name,
+        { m, d in
+          if review { d.reload(&m) }
+          d.press(&m, keys)
+        }
+      )
     }
     // Each row of the tree (its facts, its mirror or why there is none).
     for i in 0..<rows { scenes.append(keys("tree row \(i)", Array(repeating: .down, count: i))) }
@@ -339,7 +396,95 @@ enum MarkedScenes {
         }
       ),
     ]
+    scenes += reviewScenes
     return scenes
+  }
+
+  /// The Review screen's states beyond the golden files' (after their review was started).
+  static var reviewScenes: [Scene] {
+    let aino = WorkspaceSession(id: "aino-1", user: "aino", host: "h", pid: 1)
+    let me = WorkspaceSession(id: "me-1", user: "tester", host: "h", pid: 2)
+    func lease(_ holder: WorkspaceSession) -> PresenterLease {
+      MarkedData.lease(PresenterLease(holder: holder, seenAt: 0, sequence: 1, followers: ["mikko", "siiri"]))
+    }
+    func open(_ m: inout Model, _ d: MarkedDriver) {
+      m.shared.sessionID = me.id
+      d.reload(&m)
+      d.press(&m, [.char("6")])
+    }
+    return [
+      (
+        "review presenting",
+        { m, d in
+          open(&m, d)
+          d.send(.leaseTaken(.taken(lease(me))), &m)
+          d.press(&m, [.char("?")])
+        }
+      ),
+      (
+        "review held by another",
+        { m, d in
+          open(&m, d)
+          d.send(.leaseTaken(.heldBy(lease(aino))), &m)
+        }
+      ),
+      (
+        "review following",
+        { m, d in
+          open(&m, d)
+          d.send(.presenter(lease(aino), gone: false), &m)
+          d.press(&m, [.char("f")])
+        }
+      ),
+      (
+        "review left follow",
+        { m, d in
+          open(&m, d)
+          d.send(.presenter(lease(aino), gone: false), &m)
+          d.press(&m, [.char("f"), .down, .down])
+        }
+      ),
+      (
+        "review presenter gone",
+        { m, d in
+          open(&m, d)
+          d.send(.presenter(lease(aino), gone: true), &m)
+        }
+      ),
+      (
+        "review vote open",
+        { m, d in
+          open(&m, d)
+          d.press(&m, [.char("v")])
+          d.press(&m, [.char("v")])
+        }
+      ),
+      (
+        "review vote revealed",
+        { m, d in
+          open(&m, d)
+          d.meanwhile(&m) { r in
+            try r.castVote(item: 0, value: 7, by: "tester")
+            try r.revealVote(item: 0, by: "tester")
+          }
+        }
+      ),
+      (
+        "review note and entry",
+        { m, d in
+          open(&m, d)
+          d.press(&m, [.char("N"), .char(WordMarks.dataMark), .char("o"), .char("k"), .enter, .char("]")])
+        }
+      ),
+      keys("review close confirm", [.char("6"), .char("X")]),
+      (
+        "review closed",
+        { m, d in
+          open(&m, d)
+          d.meanwhile(&m) { r in try r.closeReview(by: "tester") }
+        }
+      ),
+    ]
   }
 
   /// Audit rows with their users and notes marked as data.

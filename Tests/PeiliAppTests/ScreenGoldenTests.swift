@@ -30,6 +30,10 @@ struct ScreenGoldenTests {
     ("impact", [.char("5")]),
     ("impact-quadrant", [.char("5"), .tab, .tab]),
     ("impact-detail", [.char("5"), .down, .down, .down, .enter]),
+    ("review-none", [.char("6")]),
+    // Scenes run in turn on one workspace: the review started here stays open for the next.
+    ("review", [.char("6"), .char("S"), .char("Q"), .char("4"), .enter, .char("n")]),
+    ("review-decision", [.char("6"), .char("n"), .char("d")] + "Extend".map { .char($0) }),
     ("help", [.char("?")]),
   ]
 

@@ -362,7 +362,7 @@ struct UpdateTests {
     let everywhere = HelpContent.sections(m).first { $0.title == "Everywhere" }
     #expect(
       everywhere?.entries.map(\.keys).filter { $0.count == 1 && $0 != "f" && $0 != "F" } == [
-        "1", "2", "3", "4", "5", "7", "C", "q",
+        "1", "2", "3", "4", "5", "6", "7", "C", "q",
       ])
     press(&m, .char("?"))
     #expect(m.overlay == .help(scroll: 0))

@@ -280,7 +280,7 @@ struct FavourableRuleTests {
     }
     try fx.workspace.writer.close()
     let upgraded = try Workspace.open(path: fx.dir.appendingPathComponent("ws.db").path)
-    #expect(try upgraded.writer.read { try Int.fetchOne($0, sql: "PRAGMA user_version") } == 6)
+    #expect(try upgraded.writer.read { try Int.fetchOne($0, sql: "PRAGMA user_version") } == Schema.version)
     #expect(try upgraded.snapshot().scores == before)
     #expect(try upgraded.snapshot().questions.allSatisfy { $0.favourable == nil })
   }

@@ -26,6 +26,18 @@ public enum Command: Hashable, Sendable {
   case history(AuditQuery)
   /// Show another OKR cycle: the store reads that cycle from now on (answers `.snapshotLoaded`).
   case selectCycle(String)
+  /// A review write: start, close, present an item, a decision or note, the agenda, a vote
+  /// (answers `.reviewWritten` or `.reviewFailed`).
+  case review(ReviewRequest)
+  /// Read the presenter's lease (answers `.presenter` only when it changed).
+  case pollPresenter
+  /// Take the presenter's place (answers `.leaseTaken`), or give it up (answers `.presenter`).
+  case takePresenter
+  case releasePresenter
+  /// Publish the presenter's view, encoded (answers `.leaseLost` when refused).
+  case publish(String)
+  /// Mark this session as following the presenter, or not.
+  case follow(Bool)
   /// Leave the dashboard.
   case quit
 }

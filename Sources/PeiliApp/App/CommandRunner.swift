@@ -19,6 +19,7 @@ public struct CommandRunner: Sendable {
   /// The day the model judges by: when set, a load also derives the analysis, the tree and
   /// the screens' rows here, off the key path (nil: the model derives them as it applies).
   public var today: Day?
+  private let leaseWatch = LeaseWatch()
 
   public init(store: any WorkspaceStore, user: String, presence: PresenceBeat? = nil) {
     self.store = store
@@ -108,6 +109,46 @@ public struct CommandRunner: Sendable {
       } catch {
         return .loadFailed(describe(error))
       }
+    case .review(let request):
+      guard let reviews = store.reviews else { return .reviewFailed(request, nil) }
+      do {
+        return .reviewWritten(request, try request.perform(reviews, by: user))
+      } catch let error as StoreError {
+        return .reviewFailed(request, error.description)
+      } catch {
+        return .reviewFailed(request, describe(error))
+      }
+    case .pollPresenter:
+      guard let reviews = store.reviews else { return nil }
+      do {
+        return leaseWatch.report(try reviews.presenter())
+      } catch {
+        return nil  // a busy file is asked again on the next tick
+      }
+    case .takePresenter:
+      guard let reviews = store.reviews, let session = presence?.session else { return nil }
+      do {
+        let outcome = try reviews.takePresenter(session)
+        leaseWatch.reset()
+        return .leaseTaken(outcome)
+      } catch let error as StoreError {
+        return .leaseFailed(error.description)
+      } catch {
+        return .leaseFailed(describe(error))
+      }
+    case .releasePresenter:
+      guard let reviews = store.reviews, let session = presence?.session else { return nil }
+      try? reviews.releasePresenter(session)
+      leaseWatch.reset()
+      return leaseWatch.report(try? reviews.presenter())
+    case .publish(let state):
+      guard let reviews = store.reviews, let session = presence?.session else { return nil }
+      // A publish that fails for a busy file is retried by the next change; a lost lease is news.
+      return (try? reviews.publish(state, by: session)) == false ? .leaseLost : nil
+    case .follow(let on):
+      guard let reviews = store.reviews, let session = presence?.session else { return nil }
+      try? reviews.setFollowing(session, on)
+      return nil
     case .history(let query):
       do {
         return .historyLoaded(HistoryPage(query: query, entries: try store.auditTrail(query)))

@@ -70,7 +70,11 @@ public final class Effects: @unchecked Sendable {
     case .reload: "reload"
     case .history(let q): "history \(q)"
     case .query(let q): "query \(q)"
-    case .save, .checkIn, .undo, .revert, .selectCycle, .quit: nil
+    case .pollPresenter: "lease"
+    // Each publish is the view at its moment: sent in order, never dropped.
+    case .save, .checkIn, .undo, .revert, .selectCycle, .quit, .review, .takePresenter, .releasePresenter,
+      .publish, .follow:
+      nil
     }
   }
 }

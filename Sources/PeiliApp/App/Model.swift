@@ -26,6 +26,7 @@ public struct Model: Sendable {
       text: text,
       width: width, height: height, seenAudit: snapshot.lastAuditID,
       readOnlyReason: readOnlyReason ?? Self.readOnlyReason(of: snapshot), scores: snapshot.scores)
+    shared.review = snapshot.review
     DashboardScreen.start(&self)
   }
 
@@ -49,6 +50,7 @@ public struct Model: Sendable {
   mutating func load(_ new: Snapshot, derived: SnapshotDerivation? = nil) {
     let keep = DashboardScreen.keepSelection(self)
     shared.snapshot = new
+    shared.review = new.review
     // Filtered scores are asked for again by the caller; until then the snapshot's show.
     shared.scores = new.scores
     shared.filterIsStale = !shared.segmentFilter.isEmpty

@@ -26,6 +26,21 @@ public enum Msg: Sendable {
   case answered(SurveyQuery, SurveyAnswer)
   /// The other sessions that have the workspace open changed.
   case presence([WorkspaceSession])
+  /// Following: the moment to look at the presenter's lease again (every 50 ms).
+  case followTick
+  /// The presenter's lease changed (a newer published view, a follower more, the holder
+  /// gone or back); `gone` as judged when it was read.
+  case presenter(PresenterLease?, gone: Bool)
+  /// The answer to taking the presenter's place.
+  case leaseTaken(LeaseOutcome)
+  /// Taking the presenter's place failed (the message says why).
+  case leaseFailed(String)
+  /// A published view was refused: this session no longer presents.
+  case leaseLost
+  /// A review write went through; the review as it now stands.
+  case reviewWritten(ReviewRequest, Review?)
+  /// A review write was refused (nil: the store keeps no reviews).
+  case reviewFailed(ReviewRequest, String?)
   /// A store read failed; the message goes to the status line.
   case loadFailed(String)
 }

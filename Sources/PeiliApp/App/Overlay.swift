@@ -12,6 +12,10 @@ public enum Overlay: Hashable, Sendable {
   case checkIn(CheckInDialog)
   /// Reverting an older change from the History screen, once confirmed.
   case confirmRevert(RevertPreview)
+  /// A Review screen form: a title, a decision, a note, an edit, a vote.
+  case reviewForm(ReviewForm)
+  /// Closing the review (titled so), once confirmed: its entries lock.
+  case confirmCloseReview(String)
 }
 
 /// A one-line message under the panes.

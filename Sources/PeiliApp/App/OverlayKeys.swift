@@ -34,7 +34,26 @@ enum OverlayKeys {
         return send(&m, request)
       }
       return []
-    case .conflict, .confirmRevert:
+    case .reviewForm(var dialog):
+      switch dialog.form.handle(key) {
+      case .none:
+        m.overlay = .reviewForm(dialog)
+      case .edited(let field):
+        dialog.validate(m.shared.text, field: field)
+        m.overlay = .reviewForm(dialog)
+      case .cancel:
+        m.overlay = nil
+      case .save:
+        dialog.validate(m.shared.text)
+        guard let request = dialog.request(m.shared.text, today: m.shared.today) else {
+          m.overlay = .reviewForm(dialog)
+          return []
+        }
+        m.overlay = nil
+        return [.review(request)]
+      }
+      return []
+    case .conflict, .confirmRevert, .confirmCloseReview:
       return KeyBindings.dispatch(bindings(m, overlay), &m, key) ?? []
     }
   }
@@ -66,7 +85,7 @@ enum OverlayKeys {
         .act([], label: "Esc", help: t.close, short: attribute == nil ? t.closeShort : t.backShort) { _, _ in
         },
       ]
-    case .checkIn:
+    case .checkIn, .reviewForm:
       return [
         .act([], label: "Tab", help: t.nextField, short: t.nextFieldShort) { _, _ in },
         .act([], label: "Enter", help: t.saveShort, short: t.saveShort, priority: .essential) { _, _ in },
@@ -99,6 +118,20 @@ enum OverlayKeys {
           m.overlay = nil
           m.shared.status = StatusMessage(m.shared.text.messages.conflictKept(c.theirs.id))
         },
+      ]
+    case .confirmCloseReview:
+      return [
+        KeyBinding(
+          [.char("y"), .char("Y"), .enter], label: "y Enter", help: t.confirm, short: t.confirm,
+          priority: .essential
+        ) { m, _ in
+          m.overlay = nil
+          return [.review(.close)]
+        },
+        .act(
+          [.char("n"), .char("N"), .escape], label: "n Esc", help: t.cancel, short: t.cancel,
+          priority: .essential
+        ) { m, _ in m.overlay = nil },
       ]
     case .confirmRevert(let preview):
       return [

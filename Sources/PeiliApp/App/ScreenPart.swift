@@ -46,6 +46,9 @@ protocol ScreenPart: Sendable {
   static func prompt(_ m: Model) -> [Span]?
   /// What the status line shows on this screen when there is no message (nil: nothing).
   static func idleStatus(_ m: Model) -> [Span]?
+  /// A follower just took the presenter's published states: derive what the screen shows at
+  /// this terminal's size (rows, scrolls). Defaults to `reloaded`.
+  static func followed(_ m: inout Model)
   /// Keys an input of the screen takes before the bindings (a prompt being typed); true
   /// when taken.
   static func typing(_ m: inout Model, _ key: Key) -> Bool
@@ -62,6 +65,7 @@ extension ScreenPart {
   static func prompt(_ m: Model) -> [Span]? { nil }
   static func idleStatus(_ m: Model) -> [Span]? { nil }
   static func typing(_ m: inout Model, _ key: Key) -> Bool { false }
+  static func followed(_ m: inout Model) { reloaded(&m) }
 }
 
 /// The screens of the app, in digit order: the header, the help and dispatch read this list.
@@ -72,6 +76,7 @@ enum ScreenRegistry {
     ThemeScreen.self,
     ActionsScreen.self,
     ImpactScreen.self,
+    ReviewScreen.self,
     HistoryScreen.self,
   ]
 

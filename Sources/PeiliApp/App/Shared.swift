@@ -62,6 +62,21 @@ public struct Shared: Sendable {
   /// The audit query asked for and not answered yet.
   public internal(set) var historyAsked: AuditQuery?
 
+  /// The review in view: the snapshot's, then as this session's review writes left it.
+  public internal(set) var review: Review?
+  /// This session's id, which the presenter's lease names (nil: no presence, as in tests
+  /// that drive the app without one).
+  public var sessionID: String?
+  /// The presenter's lease as last polled, and whether its holder was gone then.
+  public internal(set) var presenter: PresenterLease?
+  public internal(set) var presenterGone = false
+  /// The view the presenter published last, as read with the lease.
+  public internal(set) var presented: ViewState?
+  /// Following the presenter, or not (see `Following`).
+  public internal(set) var follow: Follow = .off
+  /// The view this session published last, as presenter.
+  var published: ViewState?
+
   /// The segment attributes, once loaded.
   public var segmentAttributes: [SegmentAttribute]? {
     if case .attributes(let a)? = answers[.attributes] { return a }

@@ -7,7 +7,7 @@ public func update(_ model: inout Model, _ msg: Msg) -> [Command] {
   let commands = step(&model, msg)
   model.part.settle(&model)
   // Whatever the screen now shows and is not known yet is asked for, once.
-  return commands + QueryPlan.missing(&model) + model.part.needs(&model)
+  return commands + QueryPlan.missing(&model) + model.part.needs(&model) + Following.publish(&model)
 }
 
 private func step(_ m: inout Model, _ msg: Msg) -> [Command] {
@@ -23,7 +23,35 @@ private func step(_ m: inout Model, _ msg: Msg) -> [Command] {
     return []
   case .tick:
     m.shared.statusAge += 1
-    return [.pollExternalChanges(since: m.shared.seenAudit), .idle]
+    // While a review is open, who presents is shown on every screen.
+    let lease: [Command] = m.shared.review?.isOpen == true ? [.pollPresenter] : []
+    return [.pollExternalChanges(since: m.shared.seenAudit), .idle] + lease
+  case .followTick:
+    return m.shared.follow.isOn ? [.pollPresenter] : []
+  case .presenter(let lease, let gone):
+    return Following.receive(&m, lease, gone: gone)
+  case .leaseTaken(.taken(let lease)):
+    m.shared.presenter = lease
+    m.shared.presenterGone = false
+    m.shared.follow = .off
+    m.shared.published = nil
+    m.shared.status = StatusMessage(text.review.youPresent)
+    return []
+  case .leaseTaken(.heldBy(let lease)):
+    m.shared.presenter = lease
+    m.shared.status = StatusMessage(text.review.heldBy(lease.holder.user), isError: true)
+    return []
+  case .leaseFailed(let message):
+    m.shared.status = StatusMessage(message, isError: true)
+    return []
+  case .leaseLost:
+    m.shared.status = StatusMessage(text.review.lostLease, isError: true)
+    return [.pollPresenter]
+  case .reviewWritten(let request, let review):
+    return ReviewScreen.written(&m, request, review)
+  case .reviewFailed(_, let message):
+    m.shared.status = StatusMessage(message ?? text.review.noStore, isError: true)
+    return []
   case .presence(let others):
     m.shared.others = others
     return []
@@ -126,8 +154,10 @@ private func handleKey(_ m: inout Model, _ key: Key) -> [Command] {
   if part.typing(&m, key) { return [] }
   // A message answers the key before; the next key clears it (an edit in flight keeps its own).
   if m.shared.inFlight.isEmpty { m.shared.status = nil }
-  if let commands = KeyBindings.dispatch(part.bindings(m), &m, key) { return commands }
-  return KeyBindings.dispatch(GlobalKeys.bindings(m), &m, key) ?? []
+  // A move leaves follow, then moves as usual (the follower looks around on its own).
+  let leaving = Following.leave(&m, on: key)
+  if let commands = KeyBindings.dispatch(m.part.bindings(m), &m, key) { return leaving + commands }
+  return leaving + (KeyBindings.dispatch(GlobalKeys.bindings(m), &m, key) ?? [])
 }
 
 /// The keys that act while the terminal is too small: quit and help.

@@ -78,7 +78,7 @@ func header(_ model: Model, layout: DashboardLayout, into buffer: inout Buffer) 
     }
   }
   let sep = Span(text.separator, Style(.header))
-  let lead = [
+  var lead = [
     Span("peili", Style(.accent, bold: true)), sep,
     Span(file, Style(.header, bold: true)),
   ]
@@ -88,7 +88,10 @@ func header(_ model: Model, layout: DashboardLayout, into buffer: inout Buffer) 
     tail = [sep, Span(t.segment("\(shared.segmentFilter)"), Style(.accent, bold: true))] + tail
   }
   let used = (lead + tail).reduce(0) { $0 + $1.width }
+  // Who presents comes before who else is here (the followers' count says who is there).
+  let presenting = Following.header(model, separator: text.separator)
   func presence(besides tabs: [Span]) -> String? {
+    if let presenting { return presenting }
     let room = area.width - tabs.reduce(0) { $0 + $1.width } - 1
     return PresenceText.line(
       others: shared.others, user: shared.user, glyphs: shared.glyphs, text: t, room: room - used - sep.width)
@@ -115,6 +118,14 @@ func header(_ model: Model, layout: DashboardLayout, into buffer: inout Buffer) 
   if let others = presence(besides: shown) {
     tail += [sep, Span(others, Style(.header, bold: true))]
   }
+  // On a narrow terminal, who presents stays whole: the waves, then the file give way to it.
+  if presenting != nil {
+    func width(_ s: [Span]) -> Int { s.reduce(0) { $0 + $1.width } }
+    if width(lead + tail) > room, let i = tail.firstIndex(where: { $0.text == waves }) {
+      tail.removeSubrange((i - 1)...i)
+    }
+    if width(lead + tail) > room { lead = Array(lead.prefix(1)) }
+  }
   // The cycle name gives way first: the file and the compared waves matter more.
   var spans = lead
   if let cycle = shared.snapshot.cycle {
@@ -140,8 +151,8 @@ func header(_ model: Model, layout: DashboardLayout, into buffer: inout Buffer) 
   }
 }
 
-/// A prompt being typed, else the status message, else what the screen shows when idle, else
-/// the segment filter.
+/// A prompt being typed, else the status message, else following's banner (on every screen),
+/// else what the screen shows when idle, else the segment filter.
 func statusLine(_ model: Model, area: Rect, into buffer: inout Buffer) {
   let shared = model.shared
   let ellipsis = shared.glyphs.ellipsis
@@ -153,6 +164,8 @@ func statusLine(_ model: Model, area: Rect, into buffer: inout Buffer) {
       TextFit.truncate(shared.glyphs.plain(status.text), to: area.width, ellipsis: ellipsis), x: area.x,
       y: area.y,
       style: Style(status.isError ? .bad : .accent, bold: status.isError))
+  } else if let banner = Following.banner(model) {
+    buffer.put(TreeWidget.fit(banner, to: area.width, ellipsis: ellipsis), x: area.x, y: area.y)
   } else if let idle = model.part.idleStatus(model) {
     buffer.put(TreeWidget.fit(idle, to: area.width, ellipsis: ellipsis), x: area.x, y: area.y)
   } else if !shared.segmentFilter.isEmpty {
@@ -239,6 +252,23 @@ func overlay(_ model: Model, into buffer: inout Buffer) {
       ellipsis: g.ellipsis)
     box.minimumContentWidth = width
     box.render(into: &buffer, area: area)
+  case .reviewForm(let dialog):
+    let width = min(area.width - 6, 72)
+    var lines: [[Span]] = []
+    if let item = ReviewScreen.selected(model), dialog.purpose != .start {
+      lines += [[Span("\(item.item.id) \(item.item.title)", Style(.text, bold: true))], []]
+    }
+    lines += dialog.form.lines(width: width, glyphs: g)
+    var box = Dialog(
+      title: dialog.title(t.review), lines: lines, hint: t.review.formHint, border: border,
+      ellipsis: g.ellipsis)
+    box.minimumContentWidth = width
+    box.render(into: &buffer, area: area)
+  case .confirmCloseReview(let title):
+    Dialog(
+      title: t.review.keyCloseShort, lines: [[Span(t.review.confirmClose(title), Style(.text))]],
+      hint: "y Enter: \(t.keys.confirm), n Esc: \(t.keys.cancel)", border: border, ellipsis: g.ellipsis
+    ).render(into: &buffer, area: area)
   case .confirmRevert(let preview):
     Dialog(
       title: t.history.confirmTitle, lines: preview.lines(model),

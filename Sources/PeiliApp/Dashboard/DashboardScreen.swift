@@ -106,6 +106,12 @@ enum DashboardScreen: ScreenPart {
     if let kept = m[Self.self].pendingRestore { restoreSelection(&m, kept) }
   }
 
+  /// The presenter's expansion, filter and cursor, laid out at this terminal's size.
+  static func followed(_ m: inout Model) {
+    rebuildRows(&m, keeping: nil)
+    scrollMirrorToCursor(&m)
+  }
+
   static func restoreSelection(_ m: inout Model, _ kept: KeptSelection) {
     rebuildRows(&m, keeping: kept.id, orNearest: kept.path)
     let count = mirrorThemeIDs(m).count

@@ -19,6 +19,7 @@ public struct Catalogue: Sendable {
   public var frame: FrameText
   public var segments: SegmentText
   public var impact: ImpactText
+  public var review: ReviewText
 
   /// A count with its noun: "1 row", "5 rows".
   public struct Plural: Sendable {

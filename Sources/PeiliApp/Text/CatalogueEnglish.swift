@@ -5,7 +5,7 @@ extension Catalogue {
   public static let english = Catalogue(
     screenTitles: [
       .dashboard: "Dashboard", .gaps: "Gaps", .theme: "Theme", .actions: "Actions", .impact: "Impact",
-      .history: "History",
+      .review: "Review", .history: "History",
     ],
     keys: Keys(
       everywhere: "Everywhere",
@@ -164,5 +164,6 @@ extension Catalogue {
     drill: .english,
     frame: .english,
     segments: .english,
-    impact: .english)
+    impact: .english,
+    review: .english)
 }

@@ -17,7 +17,8 @@ extension Catalogue {
       drill: drill.mapped(m),
       frame: frame.mapped(m),
       segments: segments.mapped(m),
-      impact: impact.mapped(m))
+      impact: impact.mapped(m),
+      review: review.mapped(m))
   }
 }
 

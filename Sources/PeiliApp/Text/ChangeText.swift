@@ -15,7 +15,31 @@ struct ChangeText {
   /// One field of one item, from its old value to its new one.
   func field(_ c: FieldChange) -> String {
     if c.field == "check_in" { return text.messages.checkInNote(c.id, c.new ?? "") }
+    if let review = review(c) { return review }
     return "\(c.id) \(values(c))"
+  }
+
+  /// A review's change in words ("voted on item 2"); nil for any other entity. Agenda items
+  /// and votes are audited as `review/place`, decisions and notes by their row id.
+  func review(_ c: FieldChange) -> String? {
+    let t = text.review
+    let place = Int(c.id.split(separator: "/").last ?? "") ?? 0
+    switch (c.entity, c.field) {
+    case ("review", "started"): return t.changeStarted(c.new ?? "")
+    case ("review", "closed"): return t.changeClosed
+    case ("review_decision", "created"), ("review_decision", "text"):
+      return t.changeEntry(t.decision, c.new ?? "")
+    case ("review_note", "created"), ("review_note", "text"): return t.changeEntry(t.note, c.new ?? "")
+    case ("review_decision", "status"):
+      return t.changeEntry(t.decision, c.new == "done" ? t.doneMark : text.messages.notDone)
+    case ("review_vote", "opened"): return t.changeVoteOpened(place)
+    case ("review_vote", "voted"): return t.changeVoted(place)
+    case ("review_vote", "revealed"): return t.changeRevealed(place, c.new ?? "")
+    case ("review_item", "position"): return t.changeMoved(place, Int(c.new ?? "") ?? place)
+    case ("review_item", "skipped"): return c.new == "true" ? t.changeDropped(place) : t.changeRestored(place)
+    case ("review_item", "added"): return t.changeAdded(c.new ?? "")
+    default: return nil
+    }
   }
 
   /// "progress 60% → 70%".

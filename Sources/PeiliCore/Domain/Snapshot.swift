@@ -28,6 +28,8 @@ public struct Snapshot: Sendable {
   /// The latest check-in of each action and of each key result, by its id.
   public var lastActionCheckIns: [String: CheckIn] = [:]
   public var lastKeyResultCheckIns: [String: CheckIn] = [:]
+  /// The open review, else the latest closed one (nil: none, or a store without reviews).
+  public var review: Review?
 
   public init(
     workspacePath: String, cycle: Cycle? = nil, objectives: [Objective] = [], keyResults: [KeyResult] = [],

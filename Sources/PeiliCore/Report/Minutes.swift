@@ -25,6 +25,7 @@ public enum Minutes {
           "theme": .text(s.themeID), "index": .num(s.index), "verdict": .text(s.verdict),
           "busy_no_change": .bool(s.busyNoChange),
         ])
+        o["vote"] = r.vote(on: i.position).map(vote) ?? .null
         o["decisions"] = .array(entries(r, .decision, at: i.position).map(entry))
         o["notes"] = .array(entries(r, .note, at: i.position).map(entry))
         return .object(o)
@@ -52,6 +53,16 @@ public enum Minutes {
       "position": .int(i.position + 1), "kind": .string(i.item.kind.rawValue), "id": .string(i.item.id),
       "title": .string(i.item.title), "reason": .string(i.item.reason.rawValue),
       "skipped": .bool(i.item.skipped),
+    ])
+  }
+
+  /// A confidence vote as JSON: its result once revealed, else only how many voted.
+  public static func vote(_ v: ReviewVote) -> JSONValue {
+    .object([
+      "opened_by": .string(v.openedBy), "revealed": .bool(v.isRevealed), "voters": .int(v.voters.count),
+      "n": v.result.map { .int($0.n) } ?? .null, "median": .num(v.result?.median),
+      "lowest": v.result.map { .int($0.lowest) } ?? .null,
+      "highest": v.result.map { .int($0.highest) } ?? .null,
     ])
   }
 
@@ -86,6 +97,13 @@ public enum Minutes {
       out.append(
         "\(i.position + 1). **\(md(i.item.id))** \(md(i.item.title)) — \(i.item.reason.rawValue)\(skipped)"
           + (facts.isEmpty ? "" : " · " + facts.joined(separator: " · ")))
+      if let v = r.vote(on: i.position) {
+        out.append(
+          v.result.map {
+            "   - Confidence vote: median \($0.medianText), spread \($0.lowest)–\($0.highest), n \($0.n)"
+          }
+            ?? "   - Confidence vote not revealed (\(v.voters.count) voted)")
+      }
       for e in entries(r, .decision, at: i.position) { out.append("   - Decision: " + line(e)) }
       for e in entries(r, .note, at: i.position) { out.append("   - Note: " + line(e)) }
     }

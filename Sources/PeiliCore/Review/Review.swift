@@ -15,6 +15,8 @@ public struct Review: Hashable, Sendable, Codable {
   public var entries: [ReviewEntry]
   /// Everyone who had the workspace open while the review was open.
   public var participants: [String]
+  /// The confidence votes opened on its items, in agenda order.
+  public var votes: [ReviewVote]
   public var version: Int
 
   public var isOpen: Bool { closedAt == nil }
@@ -24,7 +26,7 @@ public struct Review: Hashable, Sendable, Codable {
   public init(
     id: Int64, cycleID: String, title: String, startedAt: String, startedBy: String, closedAt: String? = nil,
     closedBy: String? = nil, current: Int = 0, agenda: [ReviewItem] = [], entries: [ReviewEntry] = [],
-    participants: [String] = [], version: Int = 1
+    participants: [String] = [], votes: [ReviewVote] = [], version: Int = 1
   ) {
     self.id = id
     self.cycleID = cycleID
@@ -37,8 +39,12 @@ public struct Review: Hashable, Sendable, Codable {
     self.agenda = agenda
     self.entries = entries
     self.participants = participants
+    self.votes = votes
     self.version = version
   }
+
+  /// The vote on agenda place `position`, if one was opened.
+  public func vote(on position: Int) -> ReviewVote? { votes.first { $0.itemPosition == position } }
 
   /// The place of the next (or previous) item not skipped, from `current`; nil at the end.
   public func step(_ direction: Int) -> Int? {

@@ -12,6 +12,8 @@ public enum AgendaReason: String, Sendable, Codable, CaseIterable {
   case withoutMirror = "without mirror"
   case openDecision = "open decision"
   case onTrack = "on track"
+  /// Put on the agenda by the presenter during the meeting.
+  case added
 }
 
 /// What an agenda item is about: a node of the tree, a theme, or an earlier decision.
