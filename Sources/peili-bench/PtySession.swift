@@ -5,8 +5,10 @@ import Foundation
 #endif
 
 /// A program running in a pseudo-terminal of a fixed size, as a user's terminal would run it:
-/// what the first-frame benchmark spawns the real `peili` binary in.
-final class PtySession {
+/// what the first-frame benchmark spawns the real `peili` binary in. One thread at a time
+/// reads and writes it (the review benchmark hands each to a reader thread of its own, and
+/// reads only `/proc` meanwhile).
+final class PtySession: @unchecked Sendable {
   let pid: pid_t
   private let master: Int32
   /// Everything the program wrote so far.
@@ -69,6 +71,37 @@ final class PtySession {
     let deadline = DispatchTime.now().uptimeNanoseconds + UInt64(timeout * 1e9)
     while DispatchTime.now().uptimeNanoseconds < deadline, readSome(timeoutMilliseconds: Int32(quiet * 1000))
     {}
+  }
+
+  /// Waits up to `timeout` seconds for output; the monotonic time (seconds) it began to
+  /// arrive, then reads on until it pauses for `quiet` seconds. Nil when none came.
+  func nextBurst(timeout: Double, quiet: Double) -> Double? {
+    guard readSome(timeoutMilliseconds: Int32(timeout * 1000)) else { return nil }
+    let at = Double(DispatchTime.now().uptimeNanoseconds) / 1e9
+    while readSome(timeoutMilliseconds: Int32(quiet * 1000)) {}
+    return at
+  }
+
+  /// The program's CPU time so far in seconds (user + system, from `/proc/PID/stat`).
+  func cpuSeconds() -> Double? {
+    guard let stat = try? String(contentsOfFile: "/proc/\(pid)/stat", encoding: .utf8),
+      let close = stat.lastIndex(of: ")")
+    else { return nil }
+    // Fields after the command name: state is 3rd, utime 14th, stime 15th.
+    let fields = stat[stat.index(after: close)...].split(separator: " ")
+    guard fields.count > 13, let user = Double(fields[11]), let system = Double(fields[12]) else {
+      return nil
+    }
+    return (user + system) / Double(sysconf(Int32(_SC_CLK_TCK)))
+  }
+
+  /// The program's resident set now in KiB (`VmRSS`).
+  func memoryKiB() -> Int? {
+    guard let status = try? String(contentsOfFile: "/proc/\(pid)/status", encoding: .utf8) else { return nil }
+    for line in status.split(separator: "\n") where line.hasPrefix("VmRSS:") {
+      return Int(line.split(separator: " ", omittingEmptySubsequences: true).dropFirst().first ?? "")
+    }
+    return nil
   }
 
   /// One read of what is there within the timeout; false on timeout, end of output or error.

@@ -13,6 +13,7 @@ let modes: [String: (BenchArguments) throws -> Void] = [
   "screens": ScreensBenchmark.run,
   "refresh": RefreshBenchmark.run,
   "impact": ImpactBenchmark.run,
+  "review": ReviewBenchmark.run,
 ]
 
 let arguments = Array(CommandLine.arguments.dropFirst())
@@ -29,6 +30,8 @@ guard let mode = arguments.first, let run = modes[mode] else {
               300 ms late per call (commands on the worker)
       impact  opening the Impact screen, its keys, p and switching cycle on the large workspace beside
               dashboard navigation keys
+      review  a presenter and 30 following peili processes in ptys on the large workspace: key to
+              every follower repainted, idle CPU and memory per follower (--count N followers)
       refresh 30 dashboards on a 10x workspace: how soon another session's edit shows (--count N sessions)
       concurrency  8 peili processes x --count check-ins (own actions, one action), 1 writer + 2 readers:
               failed, lost, integrity

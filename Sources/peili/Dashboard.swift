@@ -50,6 +50,7 @@ func runDashboard(
   // derives what each screen would otherwise work out on its first visit (Impact's rows).
   effects.submit([.reload])
   var nextTick = PresenceBeat.monotonicSeconds() + DashboardLoop.tickSeconds
+  var nextFollow = nextTick
   while !model.isQuitting {
     var messages: [Msg] = []
     // While the worker has answers to come, keys are read in short slices so that answers
@@ -58,12 +59,14 @@ func runDashboard(
     var wait = effects.pending > 0 ? min(untilTick, DashboardLoop.answerPollMilliseconds) : untilTick
     // A follower looks at the presenter's lease every 50 ms: a presenter's key shows at once.
     let following = model.shared.follow.isOn
-    if following { wait = min(wait, DashboardLoop.followPollMilliseconds) }
+    if following {
+      wait = min(wait, max(0, Int((nextFollow - PresenceBeat.monotonicSeconds()) * 1000)))
+    }
     switch terminal.readKey(timeoutMilliseconds: wait) {
     // No key will come again: leave (the defers drop this session's presence and restore
     // what can be restored) instead of spinning on reads that fail at once.
     case nil where terminal.inputGone: return DashboardLoop.terminalGoneStatus
-    case nil: if following { messages.append(.followTick) }
+    case nil: break
     case .resize?:
       let s = terminal.size
       messages.append(.resize(width: s.width, height: s.height))
@@ -73,7 +76,11 @@ func runDashboard(
     case let key?: messages.append(.key(key))
     }
     // A follow tick, like the tick, changes the screen only through the answers it brings.
-    var changed = messages.contains { if case .followTick = $0 { false } else { true } }
+    var changed = !messages.isEmpty
+    if following, PresenceBeat.monotonicSeconds() >= nextFollow {
+      messages.append(.followTick)
+      nextFollow = PresenceBeat.monotonicSeconds() + Double(DashboardLoop.followPollMilliseconds) / 1000
+    }
     if PresenceBeat.monotonicSeconds() >= nextTick {
       messages.append(.tick)
       nextTick = PresenceBeat.monotonicSeconds() + DashboardLoop.tickSeconds

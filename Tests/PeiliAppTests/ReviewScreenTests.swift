@@ -167,6 +167,55 @@ struct ReviewScreenTests {
     }
   }
 
+  @Test func thePresenterReordersDropsAndAddsItemsAndSetsAConfidenceFromTheVote() throws {
+    let demo = try DemoDashboard()
+    defer { demo.remove() }
+    let aino = try Seat(demo, user: "aino", width: 100, height: 30)
+    let mikko = try Seat(demo, user: "mikko", width: 80, height: 24)
+    try demo.workspace.startReview(title: "Q4", today: DemoDashboard.today, by: "aino")
+    for seat in [aino, mikko] {
+      seat.wait()
+      seat.type("6")
+    }
+    aino.type("P")
+    mikko.wait()
+    // Only the presenter changes the agenda.
+    mikko.type("J")
+    #expect(mikko.text.contains("only the presenter changes the agenda"), "\(mikko.text)")
+    let first = try #require(aino.model.shared.review?.agenda[0].item.id)
+    aino.type("J")
+    #expect(aino.model.shared.review?.agenda[1].item.id == first)
+    #expect(aino.model[ReviewScreen.self].cursor == 1, "the selection moves with the item")
+    aino.type("K")
+    #expect(aino.model.shared.review?.agenda[0].item.id == first)
+    aino.type("D")
+    #expect(aino.model.shared.review?.agenda[0].item.skipped == true)
+    aino.type("D")
+    #expect(aino.model.shared.review?.agenda[0].item.skipped == false)
+    // The dashboard's selection is added at the end.
+    aino.type("1")
+    aino.send([.down, .down, .down, .down, .down])
+    let picked = try #require(DashboardScreen.selectedID(aino.model))
+    aino.type("6")
+    let count = aino.model.shared.review?.agenda.count ?? 0
+    aino.type("a")
+    #expect(aino.model.shared.review?.agenda.count == count + 1)
+    #expect(aino.model.shared.review?.agenda.last?.item.id == picked)
+    // A key result's vote sets its confidence.
+    let kr = try #require(aino.model.shared.review?.agenda.first { $0.item.kind == .keyResult })
+    aino.model[ReviewScreen.self].cursor = kr.position
+    aino.type("v")
+    aino.type("v")
+    aino.type("3")
+    aino.send([.enter])
+    aino.type("V")
+    aino.type("=")
+    let stored = try demo.workspace.snapshot().keyResults.first { $0.id == kr.item.id }
+    #expect(stored?.confidence == 3)
+    mikko.wait()
+    #expect(mikko.model.shared.review?.agenda.last?.item.id == picked, "the others see the agenda change")
+  }
+
   @Test func aPresenterGoneIsShownAndAnyoneMayTakeOver() throws {
     let demo = try DemoDashboard()
     defer { demo.remove() }

@@ -92,10 +92,11 @@ enum Following {
     guard case .on(let applied) = m.shared.follow, applied != lease.sequence else { return [] }
     m.shared.follow = .on(applied: lease.sequence)
     guard let view = m.shared.presented ?? lease.state.flatMap(ViewState.decoded) else { return [] }
+    let changed = Set(view.states.changed(from: m.states))
     m.screen = view.screen
     m.states = view.states
-    // Derived at this terminal's size: rows, scrolls, caches.
-    for part in ScreenRegistry.all { part.followed(&m) }
+    // Derived at this terminal's size (rows, scrolls, caches), for the screens that changed.
+    for part in ScreenRegistry.all where changed.contains(part.id) { part.followed(&m) }
     var commands: [Command] = []
     if view.filter != m.shared.segmentFilter {
       SegmentChoice.choose(&m, view.filter)

@@ -106,6 +106,14 @@ public struct ScreenStates: Sendable, Equatable, Codable {
     }
   }
 
+  /// The screens whose state differs between `self` and `other`.
+  func changed(from other: ScreenStates) -> [ScreenID] {
+    Set(states.keys).union(other.states.keys).filter { id in
+      guard let mine = states[id], let theirs = other.states[id] else { return true }
+      return !mine.isEqual(to: theirs)
+    }.sorted { $0.rawValue < $1.rawValue }
+  }
+
   public static func == (a: ScreenStates, b: ScreenStates) -> Bool {
     guard a.states.keys == b.states.keys else { return false }
     return a.states.allSatisfy { key, value in b.states[key].map { value.isEqual(to: $0) } ?? false }
