@@ -72,12 +72,15 @@ extension Workspace {
   }
 
   /// The lease as stored, with the followers whose presence is fresh at `now`.
+  /// Followers poll it 20 times a second: its statements are compiled once per connection.
   static func lease(_ db: Database, now: Double) throws -> PresenterLease? {
-    guard let row = try Row.fetchOne(db, sql: "SELECT * FROM presenter WHERE id = 1") else { return nil }
+    guard let row = try Row.fetchOne(db.cachedStatement(sql: "SELECT * FROM presenter WHERE id = 1")) else {
+      return nil
+    }
     let followers = try String.fetchAll(
-      db,
-      sql:
-        "SELECT user FROM session WHERE following = 1 AND seen_at >= ? AND id <> ? ORDER BY started_at, id",
+      db.cachedStatement(
+        sql:
+          "SELECT user FROM session WHERE following = 1 AND seen_at >= ? AND id <> ? ORDER BY started_at, id"),
       arguments: [now - WorkspaceSession.presenceExpiry, row["session_id"] as String])
     return PresenterLease(
       holder: WorkspaceSession(id: row["session_id"], user: row["user"], host: row["host"], pid: row["pid"]),

@@ -55,12 +55,12 @@ func runDashboard(
     var messages: [Msg] = []
     // While the worker has answers to come, keys are read in short slices so that answers
     // show promptly; idle, the read waits for the next tick.
-    let untilTick = max(0, Int((nextTick - PresenceBeat.monotonicSeconds()) * 1000))
+    let untilTick = DashboardLoop.milliseconds(until: nextTick)
     var wait = effects.pending > 0 ? min(untilTick, DashboardLoop.answerPollMilliseconds) : untilTick
     // A follower looks at the presenter's lease every 50 ms: a presenter's key shows at once.
     let following = model.shared.follow.isOn
     if following {
-      wait = min(wait, max(0, Int((nextFollow - PresenceBeat.monotonicSeconds()) * 1000)))
+      wait = min(wait, DashboardLoop.milliseconds(until: nextFollow))
     }
     switch terminal.readKey(timeoutMilliseconds: wait) {
     // No key will come again: leave (the defers drop this session's presence and restore
@@ -115,6 +115,12 @@ enum DashboardLoop {
   static let answerPollMilliseconds = 10
   /// How often a follower reads the presenter's lease.
   static let followPollMilliseconds = 50
+
+  /// Milliseconds from now to `moment` (monotonic seconds), rounded up: a wait rounded down
+  /// to 0 would spin through the last fraction of a millisecond before every tick.
+  static func milliseconds(until moment: Double) -> Int {
+    max(0, Int(((moment - PresenceBeat.monotonicSeconds()) * 1000).rounded(.up)))
+  }
 
   /// The store's own wording of why it is read-only, if it is.
   static func readOnlyReason(_ store: any WorkspaceStore, path: String) -> String? {
