@@ -128,8 +128,12 @@ enum ReviewScreen: ScreenPart {
       },
       KeyBinding(
         [.char("f")], label: "f", help: t.keyFollow,
-        short: m.shared.follow.isOn ? t.keyUnfollowShort : t.keyFollowShort, group: g, priority: .high,
-        when: isOpen && (m.shared.follow.isOn || (m.shared.presenter != nil && !presenting))
+        short: m.shared.follow.isOn || (m.shared.presenter != nil && !presenting)
+          ? (m.shared.follow.isOn ? t.keyUnfollowShort : t.keyFollowShort) : nil,
+        group: g, priority: .high,
+        // Here `f` always means following (with nobody presenting it says so), never the
+        // segment filter it is on the other screens.
+        when: isOpen
       ) { m, _ in Following.toggle(&m) },
       KeyBinding(
         [.char("d")], label: "d", help: t.keyDecision, short: t.keyDecisionShort, group: g,
