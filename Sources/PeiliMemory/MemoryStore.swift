@@ -20,8 +20,7 @@ public final class MemoryStore: WorkspaceStore, Sendable {
 
   public var survey: any SurveyQuerying { MemorySurvey(workspace: workspace) }
 
-  /// The in-memory store keeps no reviews: the Review screen says so.
-  public var reviews: (any ReviewStore)? { nil }
+  public var reviews: (any ReviewStore)? { self }
 
   public func snapshot() throws -> Snapshot {
     var s = workspace.content.withLock { c in
@@ -31,6 +30,7 @@ public final class MemoryStore: WorkspaceStore, Sendable {
     }
     s.isReadOnly = isReadOnly
     s.readOnlyReason = isReadOnly ? Self.readOnlyReason : nil
+    s.review = try review(id: nil)
     s.cycles = s.cycle.map { [$0] } ?? []
     if case .id(let id) = cycleChoice.withLock({ $0 }), id != s.cycle?.id {
       throw StoreError.unknownCycle(id: id, known: s.cycles.map(\.id))
@@ -247,7 +247,12 @@ public final class MemoryStore: WorkspaceStore, Sendable {
 
   public func leave(_ session: WorkspaceSession) throws {
     guard !isReadOnly else { return }
-    _ = workspace.content.withLock { $0.sessions.removeValue(forKey: session.id) }
+    workspace.content.withLock { c in
+      c.sessions.removeValue(forKey: session.id)
+      // Quitting hands the lease over, as on SQLite.
+      if c.reviews.lease?.holder.id == session.id { c.reviews.lease = nil }
+      c.reviews.following.remove(session.id)
+    }
   }
 
   /// Nothing to tidy: memory keeps no log to checkpoint.
@@ -258,7 +263,7 @@ public final class MemoryStore: WorkspaceStore, Sendable {
 
   /// Runs one write under the workspace's lock, stamped `at` now, and keeps the changes it
   /// wrote as this session's own (its undo lane, and not the others' news).
-  private func write<T>(_ body: (inout MemoryContent, _ at: String) throws -> T) throws -> T {
+  func write<T>(_ body: (inout MemoryContent, _ at: String) throws -> T) throws -> T {
     guard !isReadOnly else {
       throw StoreError.readOnly(path: workspace.path, reason: Self.readOnlyReason)
     }

@@ -57,6 +57,8 @@ struct MemoryContent {
   var comments: [String: [CommentRow]]
   /// Presence: each session with when it started and was last seen.
   var sessions: [String: (session: WorkspaceSession, startedAt: Double)] = [:]
+  /// Reviews, their ballots and the presenter's lease (see `MemoryReviews`).
+  var reviews = MemoryReviews()
 
   init(_ snapshot: Snapshot, comments: [String: [CommentRow]]) {
     self.snapshot = snapshot
@@ -72,6 +74,12 @@ struct MemoryContent {
 
   mutating func write(_ a: Action) {
     if let i = actionIndex[a.id] { snapshot.actions[i] = a }
+  }
+
+  /// A new action (a review decision's), at the end of the snapshot's.
+  mutating func insert(_ a: Action) {
+    actionIndex[a.id] = snapshot.actions.count
+    snapshot.actions.append(a)
   }
 
   mutating func write(_ k: KeyResult) {

@@ -22,12 +22,7 @@ extension Workspace {
   @discardableResult
   public func startReview(title: String, today: Day, by user: String) throws -> Review {
     try requireWritable()
-    let title = title.sanitizedForTerminal.trimmingCharacters(in: .whitespacesAndNewlines)
-    guard !title.isEmpty else { throw StoreError.invalid("a review needs a title; expected --title TEXT") }
-    guard title.count <= Bounds.maxTitleLength else {
-      throw StoreError.invalid(
-        "the title is \(title.count) characters; expected at most \(Bounds.maxTitleLength)")
-    }
+    let title = try ReviewRules.title(title)
     let snapshot = try self.snapshot()
     guard let cycle = snapshot.cycle else {
       throw StoreError.invalid("the workspace has no OKR cycle to review yet (`peili import okrs FILE.yaml`)")
@@ -111,12 +106,7 @@ extension Workspace {
     _ kind: ReviewEntry.Kind, text: String, item: Int?, owner: String? = nil, due: Day? = nil,
     createAction: Bool = false, by user: String
   ) throws -> ReviewEntry {
-    let text = text.sanitizedForTerminal.trimmingCharacters(in: .whitespacesAndNewlines)
-    guard !text.isEmpty else { throw StoreError.invalid("a \(kind.rawValue) needs its text") }
-    guard text.count <= Bounds.maxNoteLength else {
-      throw StoreError.invalid(
-        "the text is \(text.count) characters; expected at most \(Bounds.maxNoteLength)")
-    }
+    let text = try ReviewRules.entryText(text, kind: kind)
     let owner = owner.map { $0.sanitizedForTerminal }.flatMap { $0.isEmpty ? nil : $0 }
     return try writeTransaction { db -> ReviewEntry in
       guard let reviewID = try ReviewRows.openID(db) else {
@@ -178,8 +168,7 @@ extension Workspace {
       let log = try AuditLog.begin(db, kind: .edit, user: user)
       var now = old
       if let text {
-        let clean = text.sanitizedForTerminal.trimmingCharacters(in: .whitespacesAndNewlines)
-        guard !clean.isEmpty else { throw StoreError.invalid("a \(old.kind.rawValue) needs its text") }
+        let clean = try ReviewRules.entryText(text, kind: old.kind)
         now.text = clean
         try log.record(
           db, entity: "review_\(old.kind.rawValue)", id: String(id), field: "text", old: old.text, new: clean)

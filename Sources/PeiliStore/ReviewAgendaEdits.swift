@@ -106,12 +106,7 @@ extension ReviewRows {
   }
 
   static func requirePosition(_ position: Int, count: Int) throws {
-    guard (0..<count).contains(position) else {
-      throw StoreError.invalid(
-        count == 0
-          ? "the agenda is empty"
-          : "the agenda has items 1–\(count); expected one of them, got \(position + 1)")
-    }
+    try ReviewRules.requirePosition(position, count: count)
   }
 
   /// Gives every row that names an agenda place of review `id` its new place.

@@ -102,8 +102,8 @@ public protocol WorkspaceStore: AnyObject, Sendable {
   /// The items with these ids as stored now.
   func actions(ids: [String]) throws -> [Action]
   func keyResults(ids: [String]) throws -> [KeyResult]
-  /// Review meetings and the presenter's lease (nil: this store keeps none — the in-memory
-  /// store of the tests; the Review screen says so).
+  /// Review meetings and the presenter's lease (nil: this store keeps none; the Review
+  /// screen says so).
   var reviews: (any ReviewStore)? { get }
   /// Housekeeping while the user is idle (SQLite: a passive WAL checkpoint), so that the
   /// writes of keys never pay for it.

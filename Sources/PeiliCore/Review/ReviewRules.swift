@@ -1,0 +1,37 @@
+import PeiliText
+
+/// What every store checks of a review's texts and agenda places before it writes, in one
+/// place so that each store refuses alike.
+public enum ReviewRules {
+  /// A review's title as stored (sanitised, trimmed), or the refusal.
+  public static func title(_ title: String) throws -> String {
+    let title = title.sanitizedForTerminal.trimmingCharacters(in: .whitespacesAndNewlines)
+    guard !title.isEmpty else { throw StoreError.invalid("a review needs a title; expected --title TEXT") }
+    guard title.count <= Bounds.maxTitleLength else {
+      throw StoreError.invalid(
+        "the title is \(title.count) characters; expected at most \(Bounds.maxTitleLength)")
+    }
+    return title
+  }
+
+  /// A decision's or note's text as stored, or the refusal.
+  public static func entryText(_ text: String, kind: ReviewEntry.Kind) throws -> String {
+    let text = text.sanitizedForTerminal.trimmingCharacters(in: .whitespacesAndNewlines)
+    guard !text.isEmpty else { throw StoreError.invalid("a \(kind.rawValue) needs its text") }
+    guard text.count <= Bounds.maxNoteLength else {
+      throw StoreError.invalid(
+        "the text is \(text.count) characters; expected at most \(Bounds.maxNoteLength)")
+    }
+    return text
+  }
+
+  /// Refuses an agenda place the agenda (of `count` items) does not have.
+  public static func requirePosition(_ position: Int, count: Int) throws {
+    guard (0..<count).contains(position) else {
+      throw StoreError.invalid(
+        count == 0
+          ? "the agenda is empty"
+          : "the agenda has items 1–\(count); expected one of them, got \(position + 1)")
+    }
+  }
+}
