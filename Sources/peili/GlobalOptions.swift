@@ -27,6 +27,14 @@ struct GlobalOptions: ParsableArguments {
   @Flag(name: .long, help: "On a failure, also print the underlying library error.")
   var verbose = false
 
+  // Read before parsing (`StartLanguage`); declared here so that it is documented and checked.
+  @Option(
+    name: .long,
+    help: ArgumentHelp(
+      "The language: fi or en (default: $PEILI_LANG, then $LANGUAGE, $LC_ALL, $LC_MESSAGES, $LANG).",
+      valueName: "fi|en"))
+  var lang: Language?
+
   /// Points `workspace` at `--cycle` (checked against the cycles it has, before any screen
   /// opens), else at the cycle running today.
   func selectCycle(in workspace: Workspace, today: Day = LocalDate.today()) throws {
@@ -47,6 +55,8 @@ struct GlobalOptions: ParsableArguments {
     WorkspaceLocation.resolve(option: workspace, environment: ProcessInfo.processInfo.environment)
   }
 }
+
+extension Language: ExpressibleByArgument {}
 
 /// Where the workspace file is, by the documented precedence.
 enum WorkspaceLocation {
