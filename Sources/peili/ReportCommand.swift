@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import PeiliApp
 import PeiliCore
 import PeiliStore
 
@@ -92,7 +93,9 @@ struct ReportCommand: ParsableCommand {
       minimumGroup: minimum, baselineWave: baseline, followUpWave: wave)
     var text: String
     switch format {
-    case .markdown: text = Report.markdown(filtered, analysis: analysis, drilldown: drilldown)
+    case .markdown:
+      text = Report.markdown(
+        filtered, analysis: analysis, drilldown: drilldown, text: .of(StartLanguage.current))
     case .json: text = Report.json(filtered, analysis: analysis, drilldown: drilldown)
     }
     if !text.hasSuffix("\n") { text += "\n" }

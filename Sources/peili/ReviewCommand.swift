@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import PeiliApp
 import PeiliCore
 import PeiliStore
 import PeiliText
@@ -279,7 +280,8 @@ struct ExportMinutesCommand: ParsableCommand {
       }
       let changes = try workspace.reviewChanges(r)
       switch format {
-      case .markdown: print(Minutes.markdown(r, changes: changes), terminator: "")
+      case .markdown:
+        print(Minutes.markdown(r, changes: changes, text: .of(StartLanguage.current)), terminator: "")
       case .json: print(Minutes.json(r, changes: changes), terminator: "")
       }
     }

@@ -79,11 +79,28 @@ public struct Numerals: Sendable, Hashable {
     return Day(year: y, month: m, day: d)
   }
 
-  /// A number written in C's notation ("-7.5") in this language's.
+  /// Numbers written in C's notation ("-7.5", "p 0.031, [-1.2, 3.0]") in this language's: in
+  /// Finnish each decimal point between digits is a comma and each minus before a digit U+2212.
   public func localized(_ text: String) -> String {
     guard language == .finnish else { return text }
-    var out = text.replacingOccurrences(of: ".", with: decimalSeparator)
-    if out.hasPrefix("-") { out = minus + out.dropFirst() }
+    let chars = Array(text)
+    var out = ""
+    for (i, c) in chars.enumerated() {
+      let next = i + 1 < chars.count ? chars[i + 1] : " "
+      let previous = i > 0 ? chars[i - 1] : " "
+      if c == ".", previous.isASCII, previous.isWholeNumber, next.isASCII, next.isWholeNumber {
+        out += decimalSeparator
+      } else if c == "-", next.isASCII, next.isWholeNumber, !(previous.isLetter || previous.isWholeNumber) {
+        out += minus
+      } else {
+        out.append(c)
+      }
+    }
     return out
+  }
+
+  /// An interval "[-1.2, 3.0]"; Finnish "[−1,2; 3,0]", since its comma is the decimal one.
+  public func interval(_ low: String, _ high: String) -> String {
+    language == .finnish ? "[\(low); \(high)]" : "[\(low), \(high)]"
   }
 }

@@ -1,0 +1,92 @@
+import Foundation
+import Testing
+
+/// The language of the real binary: chosen from `--lang`, `PEILI_LANG` and the locale
+/// variables on a server with only `C.UTF-8`; Markdown in Finnish, machine formats the same
+/// bytes in every language.
+@Suite("Language on the command line", .serialized)
+struct LanguageCLITests {
+  static let finnish = [
+    "LANG": "C.UTF-8", "LANGUAGE": "fi", "LC_ALL": "", "LC_MESSAGES": "", "PEILI_LANG": "",
+  ]
+  static let english = ["LANG": "C.UTF-8", "LANGUAGE": "", "LC_ALL": "", "LC_MESSAGES": "", "PEILI_LANG": ""]
+
+  @Test func jsonCsvAndYamlAreTheSameBytesInEveryLanguage() throws {
+    let cli = try CLIRunner()
+    #expect(try cli.run(["demo", "--workspace", "d.db"], environment: Self.english).status == 0)
+    let outputs = [
+      ["report", "--format", "json"], ["report", "--format", "json", "--segment", "region"],
+      ["export", "okrs"],
+      ["export", "survey", "--format", "csv", "--wave", "2026-09", "--audience", "customer"],
+      ["export", "audit", "--format", "csv"],
+    ]
+    for args in outputs {
+      let english = try cli.run(args + ["--workspace", "d.db"], environment: Self.english)
+      let finnish = try cli.run(args + ["--workspace", "d.db"], environment: Self.finnish)
+      let option = try cli.run(args + ["--workspace", "d.db", "--lang", "fi"], environment: Self.english)
+      #expect(english.status == 0 && !english.stdout.isEmpty, "\(args): \(english.stderr)")
+      #expect(Data(finnish.stdout.utf8) == Data(english.stdout.utf8), "\(args) under LANGUAGE=fi")
+      #expect(Data(option.stdout.utf8) == Data(english.stdout.utf8), "\(args) under --lang fi")
+    }
+  }
+
+  @Test func theReportIsFinnishOnAServerWithOnlyCUTF8() throws {
+    let cli = try CLIRunner()
+    #expect(try cli.run(["demo", "--workspace", "d.db"], environment: Self.english).status == 0)
+    let fi = try cli.run(["report", "--workspace", "d.db"], environment: Self.finnish)
+    #expect(fi.status == 0, "\(fi.stderr)")
+    for expected in [
+      "# peili-raportti", "## Teemat", "## Kattavuusvaroitukset", "aikataulussa", " %", "\u{2212}",
+    ] {
+      #expect(fi.stdout.contains(expected), "\(expected)")
+    }
+    // A decimal comma, intervals split by a semicolon, days as 30.6.2026.
+    #expect(
+      fi.stdout.range(of: #"\[\x{2212}?[0-9]+,[0-9]; \x{2212}?[0-9]+,[0-9]\]"#, options: .regularExpression)
+        != nil)
+    #expect(
+      fi.stdout.range(of: #"määräpäivä [0-9]{1,2}\.[0-9]{1,2}\.20[0-9]{2}"#, options: .regularExpression)
+        != nil)
+    #expect(!fi.stdout.contains("## Themes") && !fi.stdout.contains("Objective **"))
+    // --lang and PEILI_LANG come before the locale.
+    let en = try cli.run(["report", "--workspace", "d.db", "--lang", "en"], environment: Self.finnish)
+    #expect(en.stdout.hasPrefix("# peili report"))
+    var peiliLang = Self.finnish
+    peiliLang["PEILI_LANG"] = "en"
+    #expect(
+      try cli.run(["report", "--workspace", "d.db"], environment: peiliLang).stdout.hasPrefix(
+        "# peili report"))
+    #expect(
+      try cli.run(["report", "--workspace", "d.db"], environment: Self.english).stdout.hasPrefix(
+        "# peili report"))
+  }
+
+  @Test func theMinutesAreFinnish() throws {
+    let cli = try CLIRunner()
+    let ws = ["--workspace", "d.db"]
+    #expect(try cli.run(["demo"] + ws, environment: Self.english).status == 0)
+    #expect(try cli.run(["review", "start", "--title", "Q4"] + ws, environment: Self.english).status == 0)
+    let decided = try cli.run(
+      ["review", "decide", "Ship it", "--item", "2", "--owner", "Eero", "--due", "2026-12-20"] + ws,
+      environment: Self.english)
+    #expect(decided.status == 0, "\(decided.stderr)")
+    let minutes = try cli.run(["export", "minutes"] + ws, environment: Self.finnish)
+    #expect(minutes.status == 0, "\(minutes.stderr)")
+    for expected in [
+      "# Muistio: Q4", "## Esityslista", "## Päätökset",
+      "Päätös: Ship it (vastuu Eero, määräpäivä 20.12.2026)",
+    ] {
+      #expect(minutes.stdout.contains(expected), "\(expected) in \(minutes.stdout)")
+    }
+    let json = ["export", "minutes", "--format", "json"] + ws
+    #expect(
+      try cli.run(json, environment: Self.finnish).stdout == cli.run(json, environment: Self.english).stdout)
+  }
+
+  @Test func aBadLangIsRefusedByName() throws {
+    let cli = try CLIRunner()
+    let r = try cli.run(["report", "--lang", "sv"], environment: Self.english)
+    #expect(r.status != 0)
+    #expect(r.stderr.contains("sv"))
+  }
+}
