@@ -9,8 +9,9 @@ struct CheckInCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "checkin",
     abstract:
-      "Record a check-in on an action (progress, status, communication) or a key result (value).",
-    discussion: """
+      Help.text("Record a check-in on an action (progress, status, communication) or a key result (value)."),
+    discussion: Help.text(
+      """
       The change is attributed to your operating-system user and kept in the audit trail \
       (see `peili history`). Progress is 0–100, confidence 1–10. On a key result, --value \
       sets a metric's current value or marks a milestone done (1) or not (0); a perception \
@@ -34,54 +35,59 @@ struct CheckInCommand: ParsableCommand {
         peili checkin KR4 --value 98.9 --confidence 6
         peili checkin A3 --progress 70 --expect-progress 60
         peili checkin A3 --communicated 2026-03-01 --channel "newsletter"
-      """)
+      """))
 
   @OptionGroup var global: GlobalOptions
 
-  @Argument(help: ArgumentHelp("The action's or key result's id, e.g. A3 or KR4.", valueName: "id"))
+  @Argument(
+    help: ArgumentHelp(Help.text("The action's or key result's id, e.g. A3 or KR4."), valueName: "id"))
   var action: String
 
   // `.unconditional`: `--progress -5` is a value to refuse by its range, not a missing one.
-  @Option(parsing: .unconditional, help: ArgumentHelp("Progress 0–100.", valueName: "n"))
+  @Option(parsing: .unconditional, help: ArgumentHelp(Help.text("Progress 0–100."), valueName: "n"))
   var progress: Int?
 
   @Option(
-    parsing: .unconditional, help: ArgumentHelp("Confidence 1–10 that the action lands.", valueName: "n"))
+    parsing: .unconditional,
+    help: ArgumentHelp(Help.text("Confidence 1–10 that the action lands."), valueName: "n"))
   var confidence: Int?
 
-  @Option(help: ArgumentHelp("A note for the check-in.", valueName: "text"))
+  @Option(help: ArgumentHelp(Help.text("A note for the check-in."), valueName: "text"))
   var note: String?
 
-  @Option(help: ArgumentHelp("New status (actions).", valueName: "status"))
+  @Option(help: ArgumentHelp(Help.text("New status (actions)."), valueName: "status"))
   var status: ActionStatus?
 
   @Option(
-    parsing: .unconditional, help: ArgumentHelp("New current value (key results).", valueName: "number"))
+    parsing: .unconditional,
+    help: ArgumentHelp(Help.text("New current value (key results)."), valueName: "number"))
   var value: Double?
 
   @Option(
     help: ArgumentHelp(
-      "The day the action's change was told to its audience, YYYY-MM-DD (with --channel).",
+      Help.text("The day the action's change was told to its audience, YYYY-MM-DD (with --channel)."),
       valueName: "date"))
   var communicated: String?
 
   @Option(
-    help: ArgumentHelp("How it was told, e.g. \"newsletter\" (with --communicated).", valueName: "text"))
+    help: ArgumentHelp(
+      Help.text("How it was told, e.g. \"newsletter\" (with --communicated)."), valueName: "text"))
   var channel: String?
 
-  @Flag(help: "Clear the action's communication (it was not told after all).")
+  @Flag(help: Help.text("Clear the action's communication (it was not told after all)."))
   var notCommunicated = false
 
   @Option(
     parsing: .unconditional,
     help: ArgumentHelp(
-      "Write only if the action's progress is still this (else exit 3, nothing written).", valueName: "n"))
+      Help.text("Write only if the action's progress is still this (else exit 3, nothing written)."),
+      valueName: "n"))
   var expectProgress: Int?
 
   @Option(
     parsing: .unconditional,
     help: ArgumentHelp(
-      "Write only if the key result's current value is still this (a milestone: 1 or 0).",
+      Help.text("Write only if the key result's current value is still this (a milestone: 1 or 0)."),
       valueName: "number"))
   var expectValue: Double?
 

@@ -9,8 +9,9 @@ import PeiliText
 struct ReviewCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "review",
-    abstract: "Start or close a review meeting, see where it stands, record decisions and notes.",
-    discussion: """
+    abstract: Help.text("Start or close a review meeting, see where it stands, record decisions and notes."),
+    discussion: Help.text(
+      """
       A review goes through an agenda built from the workspace when it starts: the quick wins \
       (done actions whose theme moved), then what is off track, blocked or of low confidence, \
       actions that kept people busy with no change, blind spots, objectives without a mirror \
@@ -27,7 +28,7 @@ struct ReviewCommand: ParsableCommand {
         peili review note "Staff see the app rated far higher than customers do" --item 5
         peili review close
         peili export minutes > minutes.md
-      """,
+      """),
     subcommands: [
       ReviewStartCommand.self, ReviewStatusCommand.self, ReviewDecideCommand.self, ReviewNoteCommand.self,
       ReviewCloseCommand.self,
@@ -37,11 +38,12 @@ struct ReviewCommand: ParsableCommand {
 /// `peili review start --title TEXT`.
 struct ReviewStartCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
-    commandName: "start", abstract: "Open a review of the cycle with its agenda built from the workspace.")
+    commandName: "start",
+    abstract: Help.text("Open a review of the cycle with its agenda built from the workspace."))
 
   @OptionGroup var global: GlobalOptions
 
-  @Option(help: ArgumentHelp("The review's title, e.g. \"Q4 review\".", valueName: "text"))
+  @Option(help: ArgumentHelp(Help.text("The review's title, e.g. \"Q4 review\"."), valueName: "text"))
   var title: String
 
   func run() throws {
@@ -69,18 +71,20 @@ struct ReviewStatusCommand: ParsableCommand {
 
   static let configuration = CommandConfiguration(
     commandName: "status",
-    abstract: "Print the open review: title, presenter, followers, the current item, decisions so far.",
-    discussion: """
+    abstract: Help.text(
+      "Print the open review: title, presenter, followers, the current item, decisions so far."),
+    discussion: Help.text(
+      """
       Without an open review it says so (exit 0) and names the latest closed one. The JSON is \
       {"review": {id, title, cycle, started_at, started_by, open}, "presenter", "followers", \
       "item": {kind, id, title, position, reason, skipped}, "agenda": [...], "participants", \
       "decisions": [...], "notes": [...]}, items and entries as in the minutes \
       (docs/minutes-json.md); "review" is null when none is open.
-      """)
+      """))
 
   @OptionGroup var global: GlobalOptions
 
-  @Option(help: "Output format.")
+  @Option(help: Help.text("Output format."))
   var format: Format = .text
 
   func run() throws {
@@ -159,29 +163,32 @@ struct ReviewStatusCommand: ParsableCommand {
 struct ReviewDecideCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "decide",
-    abstract: "Record a decision in the open review (on an agenda item, or the review as a whole).",
-    discussion: """
+    abstract: Help.text(
+      "Record a decision in the open review (on an agenda item, or the review as a whole)."),
+    discussion: Help.text(
+      """
       With --create-action the decision also becomes a planned action under the item's node \
       (its objective, key result and themes), owned and due as the decision is; it shows on \
       the Actions screen. A decision stays open until it is done, and open decisions of a \
       closed review come back on the next review's agenda.
-      """)
+      """))
 
   @OptionGroup var global: GlobalOptions
 
-  @Argument(help: ArgumentHelp("What was decided.", valueName: "text"))
+  @Argument(help: ArgumentHelp(Help.text("What was decided."), valueName: "text"))
   var text: String
 
-  @Option(help: ArgumentHelp("The agenda item (its number in `peili review status`).", valueName: "n"))
+  @Option(
+    help: ArgumentHelp(Help.text("The agenda item (its number in `peili review status`)."), valueName: "n"))
   var item: Int?
 
-  @Option(help: ArgumentHelp("Who carries it out.", valueName: "name"))
+  @Option(help: ArgumentHelp(Help.text("Who carries it out."), valueName: "name"))
   var owner: String?
 
-  @Option(help: ArgumentHelp("By when.", valueName: "YYYY-MM-DD"))
+  @Option(help: ArgumentHelp(Help.text("By when."), valueName: "YYYY-MM-DD"))
   var due: String?
 
-  @Flag(help: "Also create a planned action for it under the item's node.")
+  @Flag(help: Help.text("Also create a planned action for it under the item's node."))
   var createAction = false
 
   func run() throws {
@@ -201,14 +208,15 @@ struct ReviewDecideCommand: ParsableCommand {
 struct ReviewNoteCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "note",
-    abstract: "Add a note to the open review (on an agenda item, or the review as a whole).")
+    abstract: Help.text("Add a note to the open review (on an agenda item, or the review as a whole)."))
 
   @OptionGroup var global: GlobalOptions
 
-  @Argument(help: ArgumentHelp("The note.", valueName: "text"))
+  @Argument(help: ArgumentHelp(Help.text("The note."), valueName: "text"))
   var text: String
 
-  @Option(help: ArgumentHelp("The agenda item (its number in `peili review status`).", valueName: "n"))
+  @Option(
+    help: ArgumentHelp(Help.text("The agenda item (its number in `peili review status`)."), valueName: "n"))
   var item: Int?
 
   func run() throws {
@@ -224,7 +232,8 @@ struct ReviewNoteCommand: ParsableCommand {
 /// `peili review close`.
 struct ReviewCloseCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
-    commandName: "close", abstract: "Close the open review: its decisions and notes are locked from now on.")
+    commandName: "close",
+    abstract: Help.text("Close the open review: its decisions and notes are locked from now on."))
 
   @OptionGroup var global: GlobalOptions
 
@@ -251,8 +260,10 @@ struct ExportMinutesCommand: ParsableCommand {
 
   static let configuration = CommandConfiguration(
     commandName: "minutes",
-    abstract: "Write a review's minutes: participants, the agenda as it stood, decisions, notes, changes.",
-    discussion: """
+    abstract: Help.text(
+      "Write a review's minutes: participants, the agenda as it stood, decisions, notes, changes."),
+    discussion: Help.text(
+      """
       The open review, else the latest (or --review ID). The agenda gives each item's state \
       when the review started; "changes" lists every change written to the workspace while \
       the review was open, from the audit trail. A closed review's minutes never change.
@@ -260,14 +271,15 @@ struct ExportMinutesCommand: ParsableCommand {
       Examples:
         peili export minutes > minutes.md
         peili export minutes --review 3 --format json | jq '.decisions'
-      """)
+      """))
 
   @OptionGroup var global: GlobalOptions
 
-  @Option(help: ArgumentHelp("The review (default: the open one, else the latest).", valueName: "id"))
+  @Option(
+    help: ArgumentHelp(Help.text("The review (default: the open one, else the latest)."), valueName: "id"))
   var review: Int64?
 
-  @Option(help: "Output format.")
+  @Option(help: Help.text("Output format."))
   var format: Format = .markdown
 
   func run() throws {

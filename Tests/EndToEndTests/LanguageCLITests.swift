@@ -90,3 +90,38 @@ struct LanguageCLITests {
     #expect(r.stderr.contains("sv"))
   }
 }
+
+/// `--help` of every command in Finnish: no English sentence left outside the examples, and
+/// ArgumentParser's headings in Finnish too.
+@Suite("Help in Finnish")
+struct FinnishHelpTests {
+  static let commands = [
+    [], ["init"], ["demo"], ["import"], ["import", "okrs"], ["import", "survey"], ["report"], ["checkin"],
+    ["cycle"], ["cycle", "new"], ["cycle", "list"], ["review"], ["review", "start"], ["review", "status"],
+    ["review", "decide"], ["review", "note"], ["review", "close"], ["history"], ["export"],
+    ["export", "okrs"],
+    ["export", "survey"], ["export", "audit"], ["export", "minutes"], ["terminal-test"],
+  ]
+  static let englishWords = [
+    " the ", " of ", " and ", " with ", " a ", "Output format", "OVERVIEW", "OPTIONS",
+  ]
+
+  @Test(arguments: commands)
+  func everyHelpIsFinnish(command: [String]) throws {
+    let cli = try CLIRunner()
+    let fi = try cli.run(command + ["--help"], environment: LanguageCLITests.finnish)
+    #expect(fi.status == 0, "\(command): \(fi.stderr)")
+    #expect(fi.stdout.hasPrefix("YLEISKUVAUS:"), "\(command)")
+    var inExamples = false
+    for line in fi.stdout.split(separator: "\n", omittingEmptySubsequences: false).map(String.init) {
+      if line == "Esimerkkejä:" { inExamples = true }
+      if line.isEmpty { inExamples = false }
+      if inExamples || line.hasPrefix("KÄYTTÖ:") { continue }
+      for word in Self.englishWords {
+        #expect(!(" " + line + " ").contains(word), "\(command): \(line)")
+      }
+    }
+    let en = try cli.run(command + ["--help"], environment: LanguageCLITests.english)
+    #expect(en.stdout.hasPrefix("OVERVIEW:"), "\(command)")
+  }
+}
