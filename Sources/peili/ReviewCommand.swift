@@ -53,10 +53,8 @@ struct ReviewStartCommand: ParsableCommand {
       let review = try workspace.startReview(title: title, today: LocalDate.today(), by: CurrentUser.name)
       let items = review.agenda.filter { !$0.item.skipped }.count
       let skipped = review.agenda.count - items
-      print(
-        "Started review #\(review.id) “\(review.title)” of cycle \(review.cycleID): "
-          + "\(items == 1 ? "1 item" : "\(items) items") on the agenda"
-          + (skipped > 0 ? ", \(skipped) on track listed and skipped" : "") + ".")
+      let t = ReviewCommandText.of(StartLanguage.current)
+      print(t.started(review.id, review.title, review.cycleID, t.items(items), skipped))
       for i in review.agenda { print(ReviewStatusCommand.line(i, current: review.current)) }
     }
   }
@@ -92,30 +90,28 @@ struct ReviewStatusCommand: ParsableCommand {
       let workspace = try Workspace.open(path: global.workspacePath, use: .reading)
       let review = try workspace.review()
       let open = review.flatMap { $0.isOpen ? $0 : nil }
+      let t = ReviewCommandText.of(StartLanguage.current)
       switch format {
       case .json: print(Self.json(open), terminator: "")
       case .text:
         guard let r = open else {
-          print(
-            "No review is open"
-              + (review.map { " (the latest, #\($0.id) “\($0.title)”, closed \($0.closedAt ?? ""))" } ?? "")
-              + "; start one with `peili review start --title TEXT`.")
+          print(t.noReview(review.map { t.latest($0.id, $0.title, $0.closedAt ?? "") }))
           return
         }
-        print("Review #\(r.id) “\(r.title)” of cycle \(r.cycleID), started \(r.startedAt) by \(r.startedBy)")
+        print(t.header(r.id, r.title, r.cycleID, r.startedAt, r.startedBy))
         // Presenting and following are the Review screen's (the dashboard's key 6).
-        print("presenter: none · 0 following")
+        print(t.presenterNone)
         if let item = r.currentItem {
           print(
-            "item \(item.position + 1)/\(r.agenda.count): \(item.item.kind.rawValue) \(item.item.id) \(item.item.title)"
-          )
+            t.currentItem(
+              item.position + 1, r.agenda.count, t.kind(item.item.kind), item.item.id, item.item.title))
         }
         for i in r.agenda { print(Self.line(i, current: r.current)) }
         let decisions = r.entries.filter { $0.kind == .decision }
-        print(decisions.count == 1 ? "1 decision" : "\(decisions.count) decisions")
+        print(t.decisions(decisions.count))
         for d in decisions { print("  #\(d.id) " + Self.entryText(d)) }
         let notes = r.entries.filter { $0.kind == .note }
-        print(notes.count == 1 ? "1 note" : "\(notes.count) notes")
+        print(t.notes(notes.count))
         for n in notes { print("  #\(n.id) " + Self.entryText(n)) }
       }
     }
@@ -123,18 +119,20 @@ struct ReviewStatusCommand: ParsableCommand {
 
   /// "▸ 2. key_result KR4 Charger uptime — off track" (▸ on the current item, ~ on a skipped one).
   static func line(_ i: ReviewItem, current: Int) -> String {
+    let t = ReviewCommandText.of(StartLanguage.current)
     let mark = i.position == current ? "▸" : i.item.skipped ? "~" : " "
     return
-      "\(mark) \(i.position + 1). \(i.item.kind.rawValue) \(i.item.id) \(i.item.title) — \(i.item.reason.rawValue)"
+      "\(mark) \(i.position + 1). \(t.kind(i.item.kind)) \(i.item.id) \(i.item.title) — \(t.reason(i.item.reason))"
   }
 
   static func entryText(_ e: ReviewEntry) -> String {
+    let t = ReviewCommandText.of(StartLanguage.current)
     var s = e.text
-    if let item = e.itemPosition { s = "(item \(item + 1)) " + s }
-    if let o = e.owner { s += " · owner \(o)" }
-    if let d = e.due { s += " · due \(d)" }
-    if let a = e.actionID { s += " · action \(a)" }
-    if let st = e.status { s += " · \(st.rawValue)" }
+    if let item = e.itemPosition { s = t.entryItem(item + 1) + s }
+    if let o = e.owner { s += t.entryOwner(o) }
+    if let d = e.due { s += t.entryDue(t.numerals.date(d)) }
+    if let a = e.actionID { s += t.entryAction(a) }
+    if let st = e.status { s += t.entryStatus(st) }
     return s + " — \(e.createdBy)"
   }
 
@@ -194,12 +192,14 @@ struct ReviewDecideCommand: ParsableCommand {
   func run() throws {
     try reportingFailures(global) {
       let due = try due.map { try CycleNewCommand.day($0, option: "--due") }
-      if let item, item < 1 { throw CommandFailure("--item must be 1 or more, got \(item)") }
+      if let item, item < 1 {
+        throw CommandFailure(ReviewCommandText.of(StartLanguage.current).itemAtLeastOne(item))
+      }
       let workspace = try Workspace.open(path: global.workspacePath, use: .command)
       let e = try workspace.addReviewEntry(
         .decision, text: text, item: item.map { $0 - 1 }, owner: owner, due: due, createAction: createAction,
         by: CurrentUser.name)
-      print("Recorded decision #\(e.id)" + (e.actionID.map { " and created action \($0)" } ?? "") + ".")
+      print(ReviewCommandText.of(StartLanguage.current).recordedDecision(e.id, e.actionID))
     }
   }
 }
@@ -221,10 +221,12 @@ struct ReviewNoteCommand: ParsableCommand {
 
   func run() throws {
     try reportingFailures(global) {
-      if let item, item < 1 { throw CommandFailure("--item must be 1 or more, got \(item)") }
+      if let item, item < 1 {
+        throw CommandFailure(ReviewCommandText.of(StartLanguage.current).itemAtLeastOne(item))
+      }
       let workspace = try Workspace.open(path: global.workspacePath, use: .command)
       let e = try workspace.addReviewEntry(.note, text: text, item: item.map { $0 - 1 }, by: CurrentUser.name)
-      print("Recorded note #\(e.id).")
+      print(ReviewCommandText.of(StartLanguage.current).recordedNote(e.id))
     }
   }
 }
@@ -242,11 +244,7 @@ struct ReviewCloseCommand: ParsableCommand {
       let workspace = try Workspace.open(path: global.workspacePath, use: .command)
       let r = try workspace.closeReview(by: CurrentUser.name)
       let open = r.entries.filter { $0.kind == .decision && $0.status == .open }.count
-      print(
-        "Closed review #\(r.id) “\(r.title)”"
-          + (open > 0
-            ? "; \(open == 1 ? "1 open decision goes" : "\(open) open decisions go") to the next review" : "")
-          + ". Minutes: `peili export minutes --review \(r.id)`.")
+      print(ReviewCommandText.of(StartLanguage.current).closed(r.id, r.title, open))
     }
   }
 }

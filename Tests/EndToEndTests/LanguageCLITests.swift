@@ -78,6 +78,15 @@ struct LanguageCLITests {
     ] {
       #expect(minutes.stdout.contains(expected), "\(expected) in \(minutes.stdout)")
     }
+    let note = try cli.run(["review", "note", "Hyvä kokous", "--item", "1"] + ws, environment: Self.finnish)
+    #expect(note.stdout.hasPrefix("Muistiinpano #") && note.stdout.contains("kirjattu."), "\(note.stdout)")
+    let status = try cli.run(["review", "status"] + ws, environment: Self.finnish)
+    for expected in [
+      "Katselmus #1 ”Q4”", "nopea voitto", "1 päätös", "1 muistiinpano", "määräpäivä 20.12.2026",
+    ] {
+      #expect(status.stdout.contains(expected), "\(expected) in \(status.stdout)")
+    }
+    #expect(!status.stdout.contains("quick win") && !status.stdout.contains("decision"))
     let json = ["export", "minutes", "--format", "json"] + ws
     #expect(
       try cli.run(json, environment: Self.finnish).stdout == cli.run(json, environment: Self.english).stdout)
