@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import PeiliApp
 import PeiliCore
 import PeiliStore
 import PeiliText
@@ -170,11 +171,10 @@ struct CheckInCommand: ParsableCommand {
         return
       }
       guard snapshot.actions.contains(where: { $0.id == action }) else {
-        throw CommandFailure("no action or key result with id \"\(action)\" in \(global.workspacePath)")
+        throw CommandFailure(Self.text.notFound(action, global.workspacePath))
       }
       if value != nil || expectValue != nil {
-        throw CommandFailure(
-          "\(action) is an action: record its --progress (and --expect-progress); --value is for key results")
+        throw CommandFailure(Self.text.isAction(action))
       }
       let (before, outcome) = try workspace.checkIn(
         action: action, progress: progress, confidence: confidence, note: note, status: status,
@@ -183,42 +183,37 @@ struct CheckInCommand: ParsableCommand {
       switch outcome {
       case .applied(let action): current = action
       case .conflict(let now):
-        printError(
-          "\(action): progress is \(now.progress), not \(expectProgress.map(String.init) ?? "?") as expected; "
-            + "nothing written")
+        printError(Self.text.progressConflict(action, now.progress, expectProgress.map(String.init) ?? "?"))
         throw ExitCode(Self.conflictExit)
       }
+      let t = Self.text
       var parts: [String] = []
       if before.progress != current.progress {
-        parts.append("progress \(before.progress) → \(current.progress)")
+        parts.append(t.progress(before.progress, current.progress))
       } else if progress != nil {
-        parts.append("progress \(current.progress)")
+        parts.append(t.progressNow(current.progress))
       }
-      if let c = current.confidence, confidence != nil { parts.append("confidence \(c)") }
-      if before.status != current.status {
-        parts.append("status \(before.status.rawValue) → \(current.status.rawValue)")
-      }
+      if let c = current.confidence, confidence != nil { parts.append(t.confidence(c)) }
+      if before.status != current.status { parts.append(t.status(before.status, current.status)) }
       if before.communicated != current.communicated {
         if let c = current.communicated {
-          parts.append("communicated \(c.on) by \(c.channel)")
+          parts.append(t.communicated(c.on, c.channel))
         } else {
-          parts.append("communication cleared")
+          parts.append(t.communicationCleared)
         }
       } else if let c = current.communicated, communicated != nil {
-        parts.append("communicated \(c.on) by \(c.channel)")
+        parts.append(t.communicated(c.on, c.channel))
       } else if notCommunicated {
-        parts.append("not communicated")
+        parts.append(t.notCommunicated)
       }
-      if note != nil { parts.append("note recorded") }
-      print("\(action) \(current.title.sanitizedForTerminal): \(parts.joined(separator: ", ")) (by \(user)).")
+      if note != nil { parts.append(t.noteRecorded) }
+      print(t.line(action, current.title.sanitizedForTerminal, parts, user))
     }
   }
 
   private func checkIn(_ kr: KeyResult, _ workspace: Workspace, user: String) throws {
     if progress != nil || status != nil || communicated != nil || notCommunicated {
-      throw CommandFailure(
-        "\(kr.id) is a key result: record its --value (and --confidence, --note); --progress, --status and --communicated are for actions"
-      )
+      throw CommandFailure(Self.text.isKeyResult(kr.id))
     }
     let outcome = try workspace.checkIn(
       keyResult: kr.id, value: value, confidence: confidence, note: note ?? "", expectingValue: expectValue,
@@ -232,25 +227,28 @@ struct CheckInCommand: ParsableCommand {
         case .perception: break
         }
       }
-      printError(
-        "\(kr.id): the current value is \(now), not "
-          + "\(expectValue.map(Self.number) ?? "?") as expected; nothing written")
+      printError(Self.text.valueConflict(kr.id, now, expectValue.map(Self.number) ?? "?"))
       throw ExitCode(Self.conflictExit)
     }
+    let t = Self.text
     var parts: [String] = []
     switch (kr.measure, updated.measure) {
     case (.metric(_, _, let old, let unit), .metric(_, _, let new, _)) where value != nil:
-      parts.append("current \(Self.number(old)) → \(Self.number(new))\(unit.isEmpty ? "" : " " + unit)")
+      parts.append(t.current(Self.number(old), Self.number(new), unit.isEmpty ? "" : " " + unit))
     case (.milestone(let old), .milestone(let new)) where value != nil:
-      parts.append(old == new ? "done \(new)" : "done \(old) → \(new)")
+      parts.append(t.done(old == new ? nil : old, new))
     default: break
     }
-    if let c = updated.confidence, confidence != nil { parts.append("confidence \(c)") }
-    if note != nil { parts.append("note recorded") }
-    print("\(kr.id) \(updated.title.sanitizedForTerminal): \(parts.joined(separator: ", ")) (by \(user)).")
+    if let c = updated.confidence, confidence != nil { parts.append(t.confidence(c)) }
+    if note != nil { parts.append(t.noteRecorded) }
+    print(t.line(kr.id, updated.title.sanitizedForTerminal, parts, user))
   }
 
+  /// A value as the run's language writes it ("98.9", "98,9").
   private static func number(_ x: Double) -> String {
-    x == x.rounded() && abs(x) < 1e15 ? String(Int(x)) : String(x)
+    text.numerals.localized(x == x.rounded() && abs(x) < 1e15 ? String(Int(x)) : String(x))
   }
+
+  /// The words of the run's language.
+  static var text: CheckInCommandText { .of(StartLanguage.current) }
 }

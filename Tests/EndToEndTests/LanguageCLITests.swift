@@ -92,6 +92,19 @@ struct LanguageCLITests {
       try cli.run(json, environment: Self.finnish).stdout == cli.run(json, environment: Self.english).stdout)
   }
 
+  @Test func aCheckInSaysWhatChangedInFinnish() throws {
+    let cli = try CLIRunner()
+    let ws = ["--workspace", "d.db"]
+    #expect(try cli.run(["demo"] + ws, environment: Self.english).status == 0)
+    let a4 = try cli.run(
+      ["checkin", "A4", "--progress", "65", "--note", "x"] + ws, environment: Self.finnish)
+    #expect(a4.stdout.contains("edistyminen 60 % → 65 %, muistiinpano kirjattu"), "\(a4.stdout)")
+    let kr = try cli.run(["checkin", "KR4", "--value", "98.7"] + ws, environment: Self.finnish)
+    #expect(kr.stdout.contains("nykyinen arvo 98,6 → 98,7"), "\(kr.stdout)")
+    let missing = try cli.run(["checkin", "ZZ", "--progress", "1"] + ws, environment: Self.finnish)
+    #expect(missing.stderr.contains("ei ole toimenpidettä tai avaintulosta"), "\(missing.stderr)")
+  }
+
   @Test func aBadLangIsRefusedByName() throws {
     let cli = try CLIRunner()
     let r = try cli.run(["report", "--lang", "sv"], environment: Self.english)
