@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import PeiliApp
 import PeiliCore
 import PeiliStore
 import PeiliText
@@ -9,8 +10,9 @@ struct CheckInCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "checkin",
     abstract:
-      "Record a check-in on an action (progress, status, communication) or a key result (value).",
-    discussion: """
+      Help.text("Record a check-in on an action (progress, status, communication) or a key result (value)."),
+    discussion: Help.text(
+      """
       The change is attributed to your operating-system user and kept in the audit trail \
       (see `peili history`). Progress is 0–100, confidence 1–10. On a key result, --value \
       sets a metric's current value or marks a milestone done (1) or not (0); a perception \
@@ -34,54 +36,59 @@ struct CheckInCommand: ParsableCommand {
         peili checkin KR4 --value 98.9 --confidence 6
         peili checkin A3 --progress 70 --expect-progress 60
         peili checkin A3 --communicated 2026-03-01 --channel "newsletter"
-      """)
+      """))
 
   @OptionGroup var global: GlobalOptions
 
-  @Argument(help: ArgumentHelp("The action's or key result's id, e.g. A3 or KR4.", valueName: "id"))
+  @Argument(
+    help: ArgumentHelp(Help.text("The action's or key result's id, e.g. A3 or KR4."), valueName: "id"))
   var action: String
 
   // `.unconditional`: `--progress -5` is a value to refuse by its range, not a missing one.
-  @Option(parsing: .unconditional, help: ArgumentHelp("Progress 0–100.", valueName: "n"))
+  @Option(parsing: .unconditional, help: ArgumentHelp(Help.text("Progress 0–100."), valueName: "n"))
   var progress: Int?
 
   @Option(
-    parsing: .unconditional, help: ArgumentHelp("Confidence 1–10 that the action lands.", valueName: "n"))
+    parsing: .unconditional,
+    help: ArgumentHelp(Help.text("Confidence 1–10 that the action lands."), valueName: "n"))
   var confidence: Int?
 
-  @Option(help: ArgumentHelp("A note for the check-in.", valueName: "text"))
+  @Option(help: ArgumentHelp(Help.text("A note for the check-in."), valueName: "text"))
   var note: String?
 
-  @Option(help: ArgumentHelp("New status (actions).", valueName: "status"))
+  @Option(help: ArgumentHelp(Help.text("New status (actions)."), valueName: "status"))
   var status: ActionStatus?
 
   @Option(
-    parsing: .unconditional, help: ArgumentHelp("New current value (key results).", valueName: "number"))
+    parsing: .unconditional,
+    help: ArgumentHelp(Help.text("New current value (key results)."), valueName: "number"))
   var value: Double?
 
   @Option(
     help: ArgumentHelp(
-      "The day the action's change was told to its audience, YYYY-MM-DD (with --channel).",
+      Help.text("The day the action's change was told to its audience, YYYY-MM-DD (with --channel)."),
       valueName: "date"))
   var communicated: String?
 
   @Option(
-    help: ArgumentHelp("How it was told, e.g. \"newsletter\" (with --communicated).", valueName: "text"))
+    help: ArgumentHelp(
+      Help.text("How it was told, e.g. \"newsletter\" (with --communicated)."), valueName: "text"))
   var channel: String?
 
-  @Flag(help: "Clear the action's communication (it was not told after all).")
+  @Flag(help: Help.text("Clear the action's communication (it was not told after all)."))
   var notCommunicated = false
 
   @Option(
     parsing: .unconditional,
     help: ArgumentHelp(
-      "Write only if the action's progress is still this (else exit 3, nothing written).", valueName: "n"))
+      Help.text("Write only if the action's progress is still this (else exit 3, nothing written)."),
+      valueName: "n"))
   var expectProgress: Int?
 
   @Option(
     parsing: .unconditional,
     help: ArgumentHelp(
-      "Write only if the key result's current value is still this (a milestone: 1 or 0).",
+      Help.text("Write only if the key result's current value is still this (a milestone: 1 or 0)."),
       valueName: "number"))
   var expectValue: Double?
 
@@ -164,11 +171,10 @@ struct CheckInCommand: ParsableCommand {
         return
       }
       guard snapshot.actions.contains(where: { $0.id == action }) else {
-        throw CommandFailure("no action or key result with id \"\(action)\" in \(global.workspacePath)")
+        throw CommandFailure(Self.text.notFound(action, global.workspacePath))
       }
       if value != nil || expectValue != nil {
-        throw CommandFailure(
-          "\(action) is an action: record its --progress (and --expect-progress); --value is for key results")
+        throw CommandFailure(Self.text.isAction(action))
       }
       let (before, outcome) = try workspace.checkIn(
         action: action, progress: progress, confidence: confidence, note: note, status: status,
@@ -177,42 +183,37 @@ struct CheckInCommand: ParsableCommand {
       switch outcome {
       case .applied(let action): current = action
       case .conflict(let now):
-        printError(
-          "\(action): progress is \(now.progress), not \(expectProgress.map(String.init) ?? "?") as expected; "
-            + "nothing written")
+        printError(Self.text.progressConflict(action, now.progress, expectProgress.map(String.init) ?? "?"))
         throw ExitCode(Self.conflictExit)
       }
+      let t = Self.text
       var parts: [String] = []
       if before.progress != current.progress {
-        parts.append("progress \(before.progress) → \(current.progress)")
+        parts.append(t.progress(before.progress, current.progress))
       } else if progress != nil {
-        parts.append("progress \(current.progress)")
+        parts.append(t.progressNow(current.progress))
       }
-      if let c = current.confidence, confidence != nil { parts.append("confidence \(c)") }
-      if before.status != current.status {
-        parts.append("status \(before.status.rawValue) → \(current.status.rawValue)")
-      }
+      if let c = current.confidence, confidence != nil { parts.append(t.confidence(c)) }
+      if before.status != current.status { parts.append(t.status(before.status, current.status)) }
       if before.communicated != current.communicated {
         if let c = current.communicated {
-          parts.append("communicated \(c.on) by \(c.channel)")
+          parts.append(t.communicated(c.on, c.channel))
         } else {
-          parts.append("communication cleared")
+          parts.append(t.communicationCleared)
         }
       } else if let c = current.communicated, communicated != nil {
-        parts.append("communicated \(c.on) by \(c.channel)")
+        parts.append(t.communicated(c.on, c.channel))
       } else if notCommunicated {
-        parts.append("not communicated")
+        parts.append(t.notCommunicated)
       }
-      if note != nil { parts.append("note recorded") }
-      print("\(action) \(current.title.sanitizedForTerminal): \(parts.joined(separator: ", ")) (by \(user)).")
+      if note != nil { parts.append(t.noteRecorded) }
+      print(t.line(action, current.title.sanitizedForTerminal, parts, user))
     }
   }
 
   private func checkIn(_ kr: KeyResult, _ workspace: Workspace, user: String) throws {
     if progress != nil || status != nil || communicated != nil || notCommunicated {
-      throw CommandFailure(
-        "\(kr.id) is a key result: record its --value (and --confidence, --note); --progress, --status and --communicated are for actions"
-      )
+      throw CommandFailure(Self.text.isKeyResult(kr.id))
     }
     let outcome = try workspace.checkIn(
       keyResult: kr.id, value: value, confidence: confidence, note: note ?? "", expectingValue: expectValue,
@@ -226,25 +227,28 @@ struct CheckInCommand: ParsableCommand {
         case .perception: break
         }
       }
-      printError(
-        "\(kr.id): the current value is \(now), not "
-          + "\(expectValue.map(Self.number) ?? "?") as expected; nothing written")
+      printError(Self.text.valueConflict(kr.id, now, expectValue.map(Self.number) ?? "?"))
       throw ExitCode(Self.conflictExit)
     }
+    let t = Self.text
     var parts: [String] = []
     switch (kr.measure, updated.measure) {
     case (.metric(_, _, let old, let unit), .metric(_, _, let new, _)) where value != nil:
-      parts.append("current \(Self.number(old)) → \(Self.number(new))\(unit.isEmpty ? "" : " " + unit)")
+      parts.append(t.current(Self.number(old), Self.number(new), unit.isEmpty ? "" : " " + unit))
     case (.milestone(let old), .milestone(let new)) where value != nil:
-      parts.append(old == new ? "done \(new)" : "done \(old) → \(new)")
+      parts.append(t.done(old == new ? nil : old, new))
     default: break
     }
-    if let c = updated.confidence, confidence != nil { parts.append("confidence \(c)") }
-    if note != nil { parts.append("note recorded") }
-    print("\(kr.id) \(updated.title.sanitizedForTerminal): \(parts.joined(separator: ", ")) (by \(user)).")
+    if let c = updated.confidence, confidence != nil { parts.append(t.confidence(c)) }
+    if note != nil { parts.append(t.noteRecorded) }
+    print(t.line(kr.id, updated.title.sanitizedForTerminal, parts, user))
   }
 
+  /// A value as the run's language writes it ("98.9", "98,9").
   private static func number(_ x: Double) -> String {
-    x == x.rounded() && abs(x) < 1e15 ? String(Int(x)) : String(x)
+    text.numerals.localized(x == x.rounded() && abs(x) < 1e15 ? String(Int(x)) : String(x))
   }
+
+  /// The words of the run's language.
+  static var text: CheckInCommandText { .of(StartLanguage.current) }
 }

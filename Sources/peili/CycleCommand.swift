@@ -8,8 +8,9 @@ import PeiliText
 struct CycleCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "cycle",
-    abstract: "Start a new OKR cycle (carrying over unfinished actions) or list the cycles.",
-    discussion: """
+    abstract: Help.text("Start a new OKR cycle (carrying over unfinished actions) or list the cycles."),
+    discussion: Help.text(
+      """
       A cycle is an OKR period with start and end dates. The dashboard and every command show \
       the cycle running today unless --cycle names another.
 
@@ -17,7 +18,7 @@ struct CycleCommand: ParsableCommand {
         peili cycle list
         peili cycle new 2027 --name "2027" --start 2027-01-01 --end 2027-12-31 \\
               --from 2026
-      """,
+      """),
     subcommands: [CycleNewCommand.self, CycleListCommand.self])
 }
 
@@ -25,8 +26,9 @@ struct CycleCommand: ParsableCommand {
 struct CycleNewCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "new",
-    abstract: "Start a cycle; with --from, carry over the previous cycle's unfinished actions.",
-    discussion: """
+    abstract: Help.text("Start a cycle; with --from, carry over the previous cycle's unfinished actions."),
+    discussion: Help.text(
+      """
       With --from PREV, every action of PREV that is planned, active or blocked moves to the \
       new cycle with its id, check-ins, history and theme links. The objectives and key \
       results holding them (and the objectives they align under) are copied into the new \
@@ -45,25 +47,26 @@ struct CycleNewCommand: ParsableCommand {
         peili cycle new 2027-Q1 --name "Q1 2027" --start 2027-01-01 --end 2027-03-31
         peili export okrs --cycle 2027 > okrs-2027.yaml
         peili import okrs okrs-2027.yaml --update
-      """)
+      """))
 
   @OptionGroup var global: GlobalOptions
 
-  @Argument(help: ArgumentHelp("The new cycle's id, e.g. 2027 or 2027-Q1.", valueName: "id"))
+  @Argument(help: ArgumentHelp(Help.text("The new cycle's id, e.g. 2027 or 2027-Q1."), valueName: "id"))
   var id: String
 
-  @Option(help: ArgumentHelp("The cycle's name, shown in headers and reports.", valueName: "text"))
+  @Option(help: ArgumentHelp(Help.text("The cycle's name, shown in headers and reports."), valueName: "text"))
   var name: String
 
-  @Option(help: ArgumentHelp("The first day of the cycle.", valueName: "YYYY-MM-DD"))
+  @Option(help: ArgumentHelp(Help.text("The first day of the cycle."), valueName: "YYYY-MM-DD"))
   var start: String
 
-  @Option(help: ArgumentHelp("The last day of the cycle.", valueName: "YYYY-MM-DD"))
+  @Option(help: ArgumentHelp(Help.text("The last day of the cycle."), valueName: "YYYY-MM-DD"))
   var end: String
 
   @Option(
     help: ArgumentHelp(
-      "A cycle whose unfinished actions (planned, active, blocked) move to the new one.", valueName: "id"))
+      Help.text("A cycle whose unfinished actions (planned, active, blocked) move to the new one."),
+      valueName: "id"))
   var from: String?
 
   func run() throws {
@@ -120,8 +123,9 @@ struct CycleListCommand: ParsableCommand {
 
   static let configuration = CommandConfiguration(
     commandName: "list",
-    abstract: "List every cycle with its dates and how many objectives and actions it holds.",
-    discussion: """
+    abstract: Help.text("List every cycle with its dates and how many objectives and actions it holds."),
+    discussion: Help.text(
+      """
       Oldest first; `*` marks the cycle running today, the one the dashboard and the other \
       commands show unless --cycle names another. The JSON is an array of \
       {"id", "name", "start", "end"}.
@@ -129,11 +133,11 @@ struct CycleListCommand: ParsableCommand {
       Examples:
         peili cycle list
         peili cycle list --format json | jq -r '.[].id'
-      """)
+      """))
 
   @OptionGroup var global: GlobalOptions
 
-  @Option(help: "Output format.")
+  @Option(help: Help.text("Output format."))
   var format: Format = .text
 
   func run() throws {

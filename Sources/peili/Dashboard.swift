@@ -20,7 +20,9 @@ func runDashboard(
   // Consumed: the model is then the snapshot's only holder, so an edit applied in place
   // changes it without copying every action first (and no second copy stays alive).
   var model = Model(
-    snapshot: consume first, today: today, user: user, glyphs: terminal.glyphs, width: size.width,
+    snapshot: consume first, today: today, user: user, glyphs: terminal.glyphs,
+    text: .of(StartLanguage.current),
+    width: size.width,
     height: size.height, readOnlyReason: DashboardLoop.readOnlyReason(store, path: workspacePath),
     basis: consume basis)
   // Start-up warnings (an unknown TERM, a broken theme file) stay visible on the status line.

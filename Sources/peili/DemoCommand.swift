@@ -9,8 +9,9 @@ struct DemoCommand: ParsableCommand {
 
   static let configuration = CommandConfiguration(
     commandName: "demo",
-    abstract: "Build the demo workspace (Latausverkko Oy, an EV charging operator) and open it.",
-    discussion: """
+    abstract: Help.text("Build the demo workspace (Latausverkko Oy, an EV charging operator) and open it."),
+    discussion: Help.text(
+      """
       Writes a fictional but realistic workspace: the OKRs of 2025 and of 2026 (started \
       from 2025, its unfinished actions carried over) and three survey waves a year apart \
       (2024-09, 2025-09, 2026-09) of customers, staff and the staff mirror, so that last \
@@ -23,14 +24,14 @@ struct DemoCommand: ParsableCommand {
         peili demo
         peili demo --workspace /tmp/demo.db --force
         peili demo | less
-      """)
+      """))
 
   @OptionGroup var global: GlobalOptions
 
-  @Flag(help: "Overwrite an existing file that is not a peili demo.")
+  @Flag(help: Help.text("Overwrite an existing file that is not a peili demo."))
   var force = false
 
-  @Option(help: ArgumentHelp("Seed of the demo's random generator.", visibility: .hidden))
+  @Option(help: ArgumentHelp(Help.text("Seed of the demo's random generator."), visibility: .hidden))
   var seed: UInt64 = 2026
 
   func run() throws {

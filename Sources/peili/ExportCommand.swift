@@ -7,8 +7,10 @@ import PeiliStore
 struct ExportCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "export",
-    abstract: "Write the OKRs (YAML), a survey wave (CSV) or the audit trail (CSV) to standard output.",
-    discussion: """
+    abstract: Help.text(
+      "Write the OKRs (YAML), a survey wave (CSV) or the audit trail (CSV) to standard output."),
+    discussion: Help.text(
+      """
       Exports read the workspace and change nothing. The OKR export is the import format: edit \
       it and apply the edits with `peili import okrs FILE.yaml --update`.
 
@@ -18,7 +20,7 @@ struct ExportCommand: ParsableCommand {
         peili export survey --format csv --wave 2025-09 --audience customer \\
               --mapping-out customers-mapping.yaml > customers.csv
         peili export audit --format csv > audit.csv
-      """,
+      """),
     subcommands: [
       ExportOKRsCommand.self, ExportSurveyCommand.self, ExportAuditCommand.self, ExportMinutesCommand.self,
     ])
@@ -33,8 +35,9 @@ enum ExportFormat: String, ExpressibleByArgument, CaseIterable {
 struct ExportOKRsCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "okrs",
-    abstract: "Write a cycle's OKRs as YAML in the import format.",
-    discussion: """
+    abstract: Help.text("Write a cycle's OKRs as YAML in the import format."),
+    discussion: Help.text(
+      """
       Includes every objective, key result and action with current progress, status, confidence, \
       metric values and theme links. Exporting and importing the file back with --update \
       changes nothing; edit the file to change titles, values or structure. The format is \
@@ -43,7 +46,7 @@ struct ExportOKRsCommand: ParsableCommand {
       Examples:
         peili export okrs > okrs.yaml
         peili export okrs --cycle 2025 > okrs-2025.yaml
-      """)
+      """))
 
   @OptionGroup var global: GlobalOptions
 
@@ -61,8 +64,9 @@ struct ExportOKRsCommand: ParsableCommand {
 struct ExportSurveyCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "survey",
-    abstract: "Write one wave's raw respondent data as CSV in the canonical survey layout.",
-    discussion: """
+    abstract: Help.text("Write one wave's raw respondent data as CSV in the canonical survey layout."),
+    discussion: Help.text(
+      """
       This is raw respondent data: every answer, segment value and comment of every respondent \
       of the wave and audience, without the minimum group size that the dashboard and reports \
       apply. Anyone who can read the workspace file can read this data anyway; share the export \
@@ -83,28 +87,31 @@ struct ExportSurveyCommand: ParsableCommand {
         peili export survey --format csv --audience customer > customers.csv
         peili export survey --format csv --wave 2025-09 --audience staff \\
               --mapping-out staff-mapping.yaml > staff.csv
-      """)
+      """))
 
   @OptionGroup var global: GlobalOptions
 
-  @Option(help: "Output format.")
+  @Option(help: Help.text("Output format."))
   var format: ExportFormat = .csv
 
-  @Option(help: ArgumentHelp("The wave (default: the latest with respondents).", valueName: "name"))
+  @Option(
+    help: ArgumentHelp(Help.text("The wave (default: the latest with respondents)."), valueName: "name"))
   var wave: String?
 
-  @Option(help: "Whose answers (customer, staff or mirror; needed when the wave has several).")
+  @Option(help: Help.text("Whose answers (customer, staff or mirror; needed when the wave has several)."))
   var audience: Audience?
 
   @Flag(
     help: ArgumentHelp(
-      "Write cells exactly as stored, without the leading ' that keeps a spreadsheet from running "
-        + "a cell starting with =, +, -, @, a tab or a CR as a formula."))
+      Help.text(
+        "Write cells exactly as stored, without the leading ' that keeps a spreadsheet from running "
+          + "a cell starting with =, +, -, @, a tab or a CR as a formula.")))
   var raw = false
 
   @Option(
     name: .customLong("mapping-out"),
-    help: ArgumentHelp("Also write the mapping YAML that imports the CSV back.", valueName: "file.yaml"))
+    help: ArgumentHelp(
+      Help.text("Also write the mapping YAML that imports the CSV back."), valueName: "file.yaml"))
   var mappingOut: String?
 
   func run() throws {
@@ -127,8 +134,9 @@ struct ExportSurveyCommand: ParsableCommand {
 struct ExportAuditCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "audit",
-    abstract: "Write the whole audit trail, oldest first, as CSV.",
-    discussion: """
+    abstract: Help.text("Write the whole audit trail, oldest first, as CSV."),
+    discussion: Help.text(
+      """
       Columns: at (UTC), user, kind (edit, undo, import), entity, entity_id, field, old_value, \
       new_value. Values are quoted as RFC 4180 describes; an empty field is a missing value.
 
@@ -140,17 +148,18 @@ struct ExportAuditCommand: ParsableCommand {
 
       Examples:
         peili export audit --format csv > audit.csv
-      """)
+      """))
 
   @OptionGroup var global: GlobalOptions
 
-  @Option(help: "Output format.")
+  @Option(help: Help.text("Output format."))
   var format: ExportFormat = .csv
 
   @Flag(
     help: ArgumentHelp(
-      "Write cells exactly as stored, without the leading ' that keeps a spreadsheet from running "
-        + "a cell starting with =, +, -, @, a tab or a CR as a formula."))
+      Help.text(
+        "Write cells exactly as stored, without the leading ' that keeps a spreadsheet from running "
+          + "a cell starting with =, +, -, @, a tab or a CR as a formula.")))
   var raw = false
 
   func run() throws {

@@ -9,23 +9,32 @@ struct GlobalOptions: ParsableArguments {
   @Option(
     name: .long,
     help: ArgumentHelp(
-      "The workspace file (default: $PEILI_WORKSPACE, then ./peili.db).", valueName: "path"))
+      Help.text("The workspace file (default: $PEILI_WORKSPACE, then ./peili.db)."), valueName: "path"))
   var workspace: String?
 
   @Option(
     name: .long,
     help: ArgumentHelp(
-      "Colour theme for the dashboard: a built-in name or a .toml file.", valueName: "name|path"))
+      Help.text("Colour theme for the dashboard: a built-in name or a .toml file."), valueName: "name|path"))
   var theme: String?
 
   @Option(
     name: .long,
     help: ArgumentHelp(
-      "The OKR cycle to show (default: the current one by date).", valueName: "id"))
+      Help.text("The OKR cycle to show (default: the current one by date)."), valueName: "id"))
   var cycle: String?
 
-  @Flag(name: .long, help: "On a failure, also print the underlying library error.")
+  @Flag(name: .long, help: Help.text("On a failure, also print the underlying library error."))
   var verbose = false
+
+  // Read before parsing (`StartLanguage`); declared here so that it is documented and checked.
+  @Option(
+    name: .long,
+    help: ArgumentHelp(
+      Help.text(
+        "The language: fi or en (default: $PEILI_LANG, then $LANGUAGE, $LC_ALL, $LC_MESSAGES, $LANG)."),
+      valueName: "fi|en"))
+  var lang: Language?
 
   /// Points `workspace` at `--cycle` (checked against the cycles it has, before any screen
   /// opens), else at the cycle running today.
@@ -47,6 +56,8 @@ struct GlobalOptions: ParsableArguments {
     WorkspaceLocation.resolve(option: workspace, environment: ProcessInfo.processInfo.environment)
   }
 }
+
+extension Language: ExpressibleByArgument {}
 
 /// Where the workspace file is, by the documented precedence.
 enum WorkspaceLocation {

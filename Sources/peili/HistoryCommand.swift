@@ -8,19 +8,20 @@ import PeiliText
 struct HistoryCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "history",
-    abstract: "Show who changed what and when (the audit trail), newest first.",
-    discussion: """
+    abstract: Help.text("Show who changed what and when (the audit trail), newest first."),
+    discussion: Help.text(
+      """
       Every edit, undo and import is recorded with the operating-system user, the time \
       (UTC), the field and its old and new value.
 
       Examples:
         peili history
         peili history --limit 200 | grep A3
-      """)
+      """))
 
   @OptionGroup var global: GlobalOptions
 
-  @Option(help: ArgumentHelp("How many entries to show.", valueName: "n"))
+  @Option(help: ArgumentHelp(Help.text("How many entries to show."), valueName: "n"))
   var limit = 30
 
   func validate() throws {

@@ -12,8 +12,9 @@ extension SurveyFormat: ExpressibleByArgument {}
 struct ImportCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "import",
-    abstract: "Import OKRs (YAML) or a survey wave (CSV + mapping) into the workspace.",
-    discussion: """
+    abstract: Help.text("Import OKRs (YAML) or a survey wave (CSV + mapping) into the workspace."),
+    discussion: Help.text(
+      """
       Imports are all-or-nothing: a file with an error is named with its line and column, \
       and the workspace is left as it was.
 
@@ -22,7 +23,7 @@ struct ImportCommand: ParsableCommand {
         peili import survey examples/survey-customers.csv \\
               --mapping examples/survey-mapping.yaml \\
               --wave 2025-09 --date 2025-09-15 --audience customer
-      """,
+      """),
     subcommands: [ImportOKRsCommand.self, ImportSurveyCommand.self])
 }
 
@@ -30,8 +31,9 @@ struct ImportCommand: ParsableCommand {
 struct ImportOKRsCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "okrs",
-    abstract: "Import a cycle's objectives, key results and actions from a YAML file.",
-    discussion: """
+    abstract: Help.text("Import a cycle's objectives, key results and actions from a YAML file."),
+    discussion: Help.text(
+      """
       The format (cycle, themes, objectives with key results and actions) is described in \
       the README; examples/ holds a complete file.
 
@@ -43,21 +45,22 @@ struct ImportOKRsCommand: ParsableCommand {
         peili import okrs okrs.yaml
         peili --workspace team.db import okrs 2026.yaml
         peili export okrs > okrs.yaml && $EDITOR okrs.yaml && peili import okrs okrs.yaml --update
-      """)
+      """))
 
   @OptionGroup var global: GlobalOptions
 
-  @Argument(help: ArgumentHelp("The OKR file.", valueName: "file.yaml"))
+  @Argument(help: ArgumentHelp(Help.text("The OKR file."), valueName: "file.yaml"))
   var file: String
 
   @Flag(
-    help: """
+    help: Help.text(
+      """
       Apply the file as edits by id (e.g. an edited `peili export okrs`): add new items, update \
       changed ones, keep items the file leaves out.
-      """)
+      """))
   var update = false
 
-  @Flag(help: "With --update, also remove the cycle's items that the file leaves out.")
+  @Flag(help: Help.text("With --update, also remove the cycle's items that the file leaves out."))
   var prune = false
 
   func validate() throws {
@@ -91,8 +94,9 @@ struct ImportOKRsCommand: ParsableCommand {
 struct ImportSurveyCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "survey",
-    abstract: "Import one survey wave of one audience from a CSV file and its mapping.",
-    discussion: """
+    abstract: Help.text("Import one survey wave of one audience from a CSV file and its mapping."),
+    discussion: Help.text(
+      """
       One row per respondent; the mapping (YAML) names the respondent id column, segment \
       columns, question columns (id, text, theme, scale, nps, outcome) and comment columns. \
       A new wave needs --date. Importing the same wave and audience again needs --replace. \
@@ -116,60 +120,68 @@ struct ImportSurveyCommand: ParsableCommand {
               --wave 2025-09 --audience mirror
         peili import survey customers-fixed.csv --mapping customer-mapping.yaml \\
               --wave 2025-09 --audience customer --replace
-      """)
+      """))
 
   @OptionGroup var global: GlobalOptions
 
   @Argument(
     help: ArgumentHelp(
-      "The survey export, one row per respondent: a CSV file or an Excel workbook (.xlsx).",
+      Help.text("The survey export, one row per respondent: a CSV file or an Excel workbook (.xlsx)."),
       valueName: "file.csv|file.xlsx"))
   var file: String
 
   @Option(
     help: ArgumentHelp(
-      "The sheet of an Excel workbook to read (default: the first).", valueName: "name"))
+      Help.text("The sheet of an Excel workbook to read (default: the first)."), valueName: "name"))
   var sheet: String?
 
   @Option(
     help: ArgumentHelp(
-      "The mapping from columns to questions and themes (needed unless --inspect).", valueName: "map.yaml"))
+      Help.text("The mapping from columns to questions and themes (needed unless --inspect)."),
+      valueName: "map.yaml"))
   var mapping: String?
 
-  @Option(help: ArgumentHelp("The wave name, e.g. 2025-09 (needed unless --inspect).", valueName: "name"))
+  @Option(
+    help: ArgumentHelp(Help.text("The wave name, e.g. 2025-09 (needed unless --inspect)."), valueName: "name")
+  )
   var wave: String?
 
-  @Option(help: ArgumentHelp("The wave's date (needed when the wave is new).", valueName: "yyyy-mm-dd"))
+  @Option(
+    help: ArgumentHelp(Help.text("The wave's date (needed when the wave is new)."), valueName: "yyyy-mm-dd"))
   var date: String?
 
-  @Option(help: "Who answered (needed unless --inspect).")
+  @Option(help: Help.text("Who answered (needed unless --inspect)."))
   var audience: Audience?
 
-  @Flag(help: "Replace an earlier import of the same wave and audience.")
+  @Flag(help: Help.text("Replace an earlier import of the same wave and audience."))
   var replace = false
 
   @Option(
     help: ArgumentHelp(
-      "The export's layout, instead of detecting it: canonical, qualtrics, surveymonkey, googleforms, "
-        + "typeform or excel.", valueName: "layout"))
+      Help.text(
+        "The export's layout, instead of detecting it: canonical, qualtrics, surveymonkey, googleforms, "
+          + "typeform or excel."), valueName: "layout"))
   var format: SurveyFormat?
 
   @Option(
     help: ArgumentHelp(
-      "The file's character encoding, instead of detecting it: utf-8, windows-1252, iso-8859-1, iso-8859-15, "
-        + "cp850, cp437, mac-roman, utf-16le or utf-16be.", valueName: "name"))
+      Help.text(
+        "The file's character encoding, instead of detecting it: utf-8, windows-1252, iso-8859-1, iso-8859-15, "
+          + "cp850, cp437, mac-roman, utf-16le or utf-16be."), valueName: "name"))
   var encoding: String?
 
   /// `--encoding` as peili knows it (validated in `validate`).
   var textEncoding: SurveyTextEncoding? { encoding.flatMap { SurveyTextEncoding.byName[$0.lowercased()] } }
 
-  @Flag(help: "Keep unfinished responses (Qualtrics Finished = False), which are left out by default.")
+  @Flag(
+    help: Help.text("Keep unfinished responses (Qualtrics Finished = False), which are left out by default."))
   var includeUnfinished = false
 
-  @Flag(help: "Keep survey previews and test responses (Qualtrics), which are left out by default.")
+  @Flag(
+    help: Help.text("Keep survey previews and test responses (Qualtrics), which are left out by default."))
   var includeTest = false
 
-  @Flag(help: "No progress line on the terminal while a long import reads its rows.")
+  @Flag(help: Help.text("No progress line on the terminal while a long import reads its rows."))
   var quiet = false
 
   /// The rows the layout would leave out that the flags keep.
@@ -177,11 +189,14 @@ struct ImportSurveyCommand: ParsableCommand {
     Set([includeUnfinished ? .unfinished : nil, includeTest ? .preview : nil].compactMap { $0 })
   }
 
-  @Flag(help: "Print the detected layout, encoding, delimiter, respondents and column kinds; import nothing.")
+  @Flag(
+    help: Help.text(
+      "Print the detected layout, encoding, delimiter, respondents and column kinds; import nothing."))
   var inspect = false
 
   @Option(
-    help: ArgumentHelp("With --inspect: write a draft mapping to this file.", valueName: "draft.yaml"))
+    help: ArgumentHelp(
+      Help.text("With --inspect: write a draft mapping to this file."), valueName: "draft.yaml"))
   var mappingOut: String?
 
   func validate() throws {

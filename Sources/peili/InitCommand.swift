@@ -6,8 +6,9 @@ import PeiliStore
 struct InitCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "init",
-    abstract: "Create an empty workspace.",
-    discussion: """
+    abstract: Help.text("Create an empty workspace."),
+    discussion: Help.text(
+      """
       Creates the workspace file (--workspace, then $PEILI_WORKSPACE, then ./peili.db) with \
       mode 0666 minus your umask. An existing file is never changed, except by --group.
 
@@ -20,12 +21,13 @@ struct InitCommand: ParsableCommand {
         peili init
         peili init --workspace /srv/peili/leadership.db --group okr
         peili --workspace /srv/peili/leadership.db init --group okr   # share an existing one
-      """)
+      """))
 
   @OptionGroup var global: GlobalOptions
 
   @Option(
-    help: ArgumentHelp("Share the workspace with this group (group read and write).", valueName: "group"))
+    help: ArgumentHelp(
+      Help.text("Share the workspace with this group (group read and write)."), valueName: "group"))
   var group: String?
 
   func run() throws {

@@ -26,8 +26,10 @@ enum Output {
       try parsed.run()
       exit(0)
     } catch {
-      let message = command.fullMessage(for: error)
       let code = command.exitCode(for: error)
+      // Help (a clean exit) has ArgumentParser's own headings put in the run's language.
+      let message =
+        code.isSuccess ? Help.localized(command.fullMessage(for: error)) : command.fullMessage(for: error)
       if !message.isEmpty {
         if code.isSuccess { standard(message + "\n") } else { Output.error(message + "\n") }
       }

@@ -9,8 +9,9 @@ struct Peili: ParsableCommand {
 
   static let configuration = CommandConfiguration(
     commandName: "peili",
-    abstract: "Hold your OKRs up against the mirror of your customers and your staff.",
-    discussion: """
+    abstract: Help.text("Hold your OKRs up against the mirror of your customers and your staff."),
+    discussion: Help.text(
+      """
       With no subcommand, peili opens the dashboard on the workspace (it needs a terminal; \
       scripts use `peili report`). The workspace is --workspace, then $PEILI_WORKSPACE, \
       then ./peili.db.
@@ -26,7 +27,7 @@ struct Peili: ParsableCommand {
         peili cycle new 2027 --name "2027" --start 2027-01-01 --end 2027-12-31 \\
               --from 2026
         peili --workspace team.db --theme light
-      """,
+      """),
     version: "peili \(version)",
     subcommands: [
       InitCommand.self, DemoCommand.self, ImportCommand.self, ReportCommand.self, CheckInCommand.self,

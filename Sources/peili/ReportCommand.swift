@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import PeiliApp
 import PeiliCore
 import PeiliStore
 
@@ -12,8 +13,9 @@ struct ReportCommand: ParsableCommand {
 
   static let configuration = CommandConfiguration(
     commandName: "report",
-    abstract: "Print the OKRs with progress and status and every theme score, gap and change.",
-    discussion: """
+    abstract: Help.text("Print the OKRs with progress and status and every theme score, gap and change."),
+    discussion: Help.text(
+      """
       Compares the follow-up wave (--wave, default the latest) with the baseline wave \
       (--baseline, default the last wave on or before the cycle's start). Cells with fewer respondents than the minimum group \
       size are left out of both formats. The JSON fields are documented in docs/report-json.md.
@@ -23,31 +25,33 @@ struct ReportCommand: ParsableCommand {
         peili report --format json | jq '.themes[] | {id, mirror_gap}'
         peili report --wave 2026-09 --baseline 2025-09 > review.md
         peili report --segment region --filter customer_type=business
-      """)
+      """))
 
   @OptionGroup var global: GlobalOptions
 
-  @Option(help: "Output format.")
+  @Option(help: Help.text("Output format."))
   var format: Format = .markdown
 
-  @Option(help: ArgumentHelp("The follow-up wave (default: the latest).", valueName: "wave"))
+  @Option(help: ArgumentHelp(Help.text("The follow-up wave (default: the latest)."), valueName: "wave"))
   var wave: String?
 
   @Option(
     help: ArgumentHelp(
-      "The baseline wave (default: the last on or before the cycle's start).", valueName: "wave"))
+      Help.text("The baseline wave (default: the last on or before the cycle's start)."), valueName: "wave"))
   var baseline: String?
 
   @Option(
     help: ArgumentHelp(
-      "Add a breakdown of every theme by this segment attribute (e.g. region).", valueName: "attribute"))
+      Help.text("Add a breakdown of every theme by this segment attribute (e.g. region)."),
+      valueName: "attribute"))
   var segment: String?
 
   @Option(
     name: .customLong("filter"),
     help: ArgumentHelp(
-      "Report only respondents with attribute = value (repeatable; audiences without the attribute "
-        + "stay unfiltered).", valueName: "attribute=value"))
+      Help.text(
+        "Report only respondents with attribute = value (repeatable; audiences without the attribute "
+          + "stay unfiltered)."), valueName: "attribute=value"))
   var filters: [String] = []
 
   func run() throws {
@@ -92,7 +96,9 @@ struct ReportCommand: ParsableCommand {
       minimumGroup: minimum, baselineWave: baseline, followUpWave: wave)
     var text: String
     switch format {
-    case .markdown: text = Report.markdown(filtered, analysis: analysis, drilldown: drilldown)
+    case .markdown:
+      text = Report.markdown(
+        filtered, analysis: analysis, drilldown: drilldown, text: .of(StartLanguage.current))
     case .json: text = Report.json(filtered, analysis: analysis, drilldown: drilldown)
     }
     if !text.hasSuffix("\n") { text += "\n" }

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import PeiliApp
 import PeiliCore
 import PeiliStore
 import PeiliText
@@ -8,8 +9,9 @@ import PeiliText
 struct ReviewCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "review",
-    abstract: "Start or close a review meeting, see where it stands, record decisions and notes.",
-    discussion: """
+    abstract: Help.text("Start or close a review meeting, see where it stands, record decisions and notes."),
+    discussion: Help.text(
+      """
       A review goes through an agenda built from the workspace when it starts: the quick wins \
       (done actions whose theme moved), then what is off track, blocked or of low confidence, \
       actions that kept people busy with no change, blind spots, objectives without a mirror \
@@ -26,7 +28,7 @@ struct ReviewCommand: ParsableCommand {
         peili review note "Staff see the app rated far higher than customers do" --item 5
         peili review close
         peili export minutes > minutes.md
-      """,
+      """),
     subcommands: [
       ReviewStartCommand.self, ReviewStatusCommand.self, ReviewDecideCommand.self, ReviewNoteCommand.self,
       ReviewCloseCommand.self,
@@ -36,11 +38,12 @@ struct ReviewCommand: ParsableCommand {
 /// `peili review start --title TEXT`.
 struct ReviewStartCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
-    commandName: "start", abstract: "Open a review of the cycle with its agenda built from the workspace.")
+    commandName: "start",
+    abstract: Help.text("Open a review of the cycle with its agenda built from the workspace."))
 
   @OptionGroup var global: GlobalOptions
 
-  @Option(help: ArgumentHelp("The review's title, e.g. \"Q4 review\".", valueName: "text"))
+  @Option(help: ArgumentHelp(Help.text("The review's title, e.g. \"Q4 review\"."), valueName: "text"))
   var title: String
 
   func run() throws {
@@ -50,10 +53,8 @@ struct ReviewStartCommand: ParsableCommand {
       let review = try workspace.startReview(title: title, today: LocalDate.today(), by: CurrentUser.name)
       let items = review.agenda.filter { !$0.item.skipped }.count
       let skipped = review.agenda.count - items
-      print(
-        "Started review #\(review.id) “\(review.title)” of cycle \(review.cycleID): "
-          + "\(items == 1 ? "1 item" : "\(items) items") on the agenda"
-          + (skipped > 0 ? ", \(skipped) on track listed and skipped" : "") + ".")
+      let t = ReviewCommandText.of(StartLanguage.current)
+      print(t.started(review.id, review.title, review.cycleID, t.items(items), skipped))
       for i in review.agenda { print(ReviewStatusCommand.line(i, current: review.current)) }
     }
   }
@@ -68,18 +69,20 @@ struct ReviewStatusCommand: ParsableCommand {
 
   static let configuration = CommandConfiguration(
     commandName: "status",
-    abstract: "Print the open review: title, presenter, followers, the current item, decisions so far.",
-    discussion: """
+    abstract: Help.text(
+      "Print the open review: title, presenter, followers, the current item, decisions so far."),
+    discussion: Help.text(
+      """
       Without an open review it says so (exit 0) and names the latest closed one. The JSON is \
       {"review": {id, title, cycle, started_at, started_by, open}, "presenter", "followers", \
       "item": {kind, id, title, position, reason, skipped}, "agenda": [...], "participants", \
       "decisions": [...], "notes": [...]}, items and entries as in the minutes \
       (docs/minutes-json.md); "review" is null when none is open.
-      """)
+      """))
 
   @OptionGroup var global: GlobalOptions
 
-  @Option(help: "Output format.")
+  @Option(help: Help.text("Output format."))
   var format: Format = .text
 
   func run() throws {
@@ -89,32 +92,27 @@ struct ReviewStatusCommand: ParsableCommand {
       let open = review.flatMap { $0.isOpen ? $0 : nil }
       let lease = open == nil ? nil : try workspace.presenter()
       let gone = lease?.isGone(now: Date().timeIntervalSince1970) ?? false
+      let t = ReviewCommandText.of(StartLanguage.current)
       switch format {
       case .json: print(Self.json(open, lease: lease, gone: gone), terminator: "")
       case .text:
         guard let r = open else {
-          print(
-            "No review is open"
-              + (review.map { " (the latest, #\($0.id) “\($0.title)”, closed \($0.closedAt ?? ""))" } ?? "")
-              + "; start one with `peili review start --title TEXT`.")
+          print(t.noReview(review.map { t.latest($0.id, $0.title, $0.closedAt ?? "") }))
           return
         }
-        print("Review #\(r.id) “\(r.title)” of cycle \(r.cycleID), started \(r.startedAt) by \(r.startedBy)")
-        let following = lease?.followers.count ?? 0
-        print(
-          "presenter: \(lease.map { $0.holder.user + (gone ? " (gone)" : "") } ?? "none") · \(following) following"
-        )
+        print(t.header(r.id, r.title, r.cycleID, r.startedAt, r.startedBy))
+        print(t.presenter(lease?.holder.user, gone, lease?.followers.count ?? 0))
         if let item = r.currentItem {
           print(
-            "item \(item.position + 1)/\(r.agenda.count): \(item.item.kind.rawValue) \(item.item.id) \(item.item.title)"
-          )
+            t.currentItem(
+              item.position + 1, r.agenda.count, t.kind(item.item.kind), item.item.id, item.item.title))
         }
         for i in r.agenda { print(Self.line(i, current: r.current)) }
         let decisions = r.entries.filter { $0.kind == .decision }
-        print(decisions.count == 1 ? "1 decision" : "\(decisions.count) decisions")
+        print(t.decisions(decisions.count))
         for d in decisions { print("  #\(d.id) " + Self.entryText(d)) }
         let notes = r.entries.filter { $0.kind == .note }
-        print(notes.count == 1 ? "1 note" : "\(notes.count) notes")
+        print(t.notes(notes.count))
         for n in notes { print("  #\(n.id) " + Self.entryText(n)) }
       }
     }
@@ -122,18 +120,20 @@ struct ReviewStatusCommand: ParsableCommand {
 
   /// "▸ 2. key_result KR4 Charger uptime — off track" (▸ on the current item, ~ on a skipped one).
   static func line(_ i: ReviewItem, current: Int) -> String {
+    let t = ReviewCommandText.of(StartLanguage.current)
     let mark = i.position == current ? "▸" : i.item.skipped ? "~" : " "
     return
-      "\(mark) \(i.position + 1). \(i.item.kind.rawValue) \(i.item.id) \(i.item.title) — \(i.item.reason.rawValue)"
+      "\(mark) \(i.position + 1). \(t.kind(i.item.kind)) \(i.item.id) \(i.item.title) — \(t.reason(i.item.reason))"
   }
 
   static func entryText(_ e: ReviewEntry) -> String {
+    let t = ReviewCommandText.of(StartLanguage.current)
     var s = e.text
-    if let item = e.itemPosition { s = "(item \(item + 1)) " + s }
-    if let o = e.owner { s += " · owner \(o)" }
-    if let d = e.due { s += " · due \(d)" }
-    if let a = e.actionID { s += " · action \(a)" }
-    if let st = e.status { s += " · \(st.rawValue)" }
+    if let item = e.itemPosition { s = t.entryItem(item + 1) + s }
+    if let o = e.owner { s += t.entryOwner(o) }
+    if let d = e.due { s += t.entryDue(t.numerals.date(d)) }
+    if let a = e.actionID { s += t.entryAction(a) }
+    if let st = e.status { s += t.entryStatus(st) }
     return s + " — \(e.createdBy)"
   }
 
@@ -165,40 +165,45 @@ struct ReviewStatusCommand: ParsableCommand {
 struct ReviewDecideCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "decide",
-    abstract: "Record a decision in the open review (on an agenda item, or the review as a whole).",
-    discussion: """
+    abstract: Help.text(
+      "Record a decision in the open review (on an agenda item, or the review as a whole)."),
+    discussion: Help.text(
+      """
       With --create-action the decision also becomes a planned action under the item's node \
       (its objective, key result and themes), owned and due as the decision is; it shows on \
       the Actions screen. A decision stays open until it is done, and open decisions of a \
       closed review come back on the next review's agenda.
-      """)
+      """))
 
   @OptionGroup var global: GlobalOptions
 
-  @Argument(help: ArgumentHelp("What was decided.", valueName: "text"))
+  @Argument(help: ArgumentHelp(Help.text("What was decided."), valueName: "text"))
   var text: String
 
-  @Option(help: ArgumentHelp("The agenda item (its number in `peili review status`).", valueName: "n"))
+  @Option(
+    help: ArgumentHelp(Help.text("The agenda item (its number in `peili review status`)."), valueName: "n"))
   var item: Int?
 
-  @Option(help: ArgumentHelp("Who carries it out.", valueName: "name"))
+  @Option(help: ArgumentHelp(Help.text("Who carries it out."), valueName: "name"))
   var owner: String?
 
-  @Option(help: ArgumentHelp("By when.", valueName: "YYYY-MM-DD"))
+  @Option(help: ArgumentHelp(Help.text("By when."), valueName: "YYYY-MM-DD"))
   var due: String?
 
-  @Flag(help: "Also create a planned action for it under the item's node.")
+  @Flag(help: Help.text("Also create a planned action for it under the item's node."))
   var createAction = false
 
   func run() throws {
     try reportingFailures(global) {
       let due = try due.map { try CycleNewCommand.day($0, option: "--due") }
-      if let item, item < 1 { throw CommandFailure("--item must be 1 or more, got \(item)") }
+      if let item, item < 1 {
+        throw CommandFailure(ReviewCommandText.of(StartLanguage.current).itemAtLeastOne(item))
+      }
       let workspace = try Workspace.open(path: global.workspacePath, use: .command)
       let e = try workspace.addReviewEntry(
         .decision, text: text, item: item.map { $0 - 1 }, owner: owner, due: due, createAction: createAction,
         by: CurrentUser.name)
-      print("Recorded decision #\(e.id)" + (e.actionID.map { " and created action \($0)" } ?? "") + ".")
+      print(ReviewCommandText.of(StartLanguage.current).recordedDecision(e.id, e.actionID))
     }
   }
 }
@@ -207,22 +212,25 @@ struct ReviewDecideCommand: ParsableCommand {
 struct ReviewNoteCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "note",
-    abstract: "Add a note to the open review (on an agenda item, or the review as a whole).")
+    abstract: Help.text("Add a note to the open review (on an agenda item, or the review as a whole)."))
 
   @OptionGroup var global: GlobalOptions
 
-  @Argument(help: ArgumentHelp("The note.", valueName: "text"))
+  @Argument(help: ArgumentHelp(Help.text("The note."), valueName: "text"))
   var text: String
 
-  @Option(help: ArgumentHelp("The agenda item (its number in `peili review status`).", valueName: "n"))
+  @Option(
+    help: ArgumentHelp(Help.text("The agenda item (its number in `peili review status`)."), valueName: "n"))
   var item: Int?
 
   func run() throws {
     try reportingFailures(global) {
-      if let item, item < 1 { throw CommandFailure("--item must be 1 or more, got \(item)") }
+      if let item, item < 1 {
+        throw CommandFailure(ReviewCommandText.of(StartLanguage.current).itemAtLeastOne(item))
+      }
       let workspace = try Workspace.open(path: global.workspacePath, use: .command)
       let e = try workspace.addReviewEntry(.note, text: text, item: item.map { $0 - 1 }, by: CurrentUser.name)
-      print("Recorded note #\(e.id).")
+      print(ReviewCommandText.of(StartLanguage.current).recordedNote(e.id))
     }
   }
 }
@@ -230,7 +238,8 @@ struct ReviewNoteCommand: ParsableCommand {
 /// `peili review close`.
 struct ReviewCloseCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
-    commandName: "close", abstract: "Close the open review: its decisions and notes are locked from now on.")
+    commandName: "close",
+    abstract: Help.text("Close the open review: its decisions and notes are locked from now on."))
 
   @OptionGroup var global: GlobalOptions
 
@@ -239,11 +248,7 @@ struct ReviewCloseCommand: ParsableCommand {
       let workspace = try Workspace.open(path: global.workspacePath, use: .command)
       let r = try workspace.closeReview(by: CurrentUser.name)
       let open = r.entries.filter { $0.kind == .decision && $0.status == .open }.count
-      print(
-        "Closed review #\(r.id) “\(r.title)”"
-          + (open > 0
-            ? "; \(open == 1 ? "1 open decision goes" : "\(open) open decisions go") to the next review" : "")
-          + ". Minutes: `peili export minutes --review \(r.id)`.")
+      print(ReviewCommandText.of(StartLanguage.current).closed(r.id, r.title, open))
     }
   }
 }
@@ -257,8 +262,10 @@ struct ExportMinutesCommand: ParsableCommand {
 
   static let configuration = CommandConfiguration(
     commandName: "minutes",
-    abstract: "Write a review's minutes: participants, the agenda as it stood, decisions, notes, changes.",
-    discussion: """
+    abstract: Help.text(
+      "Write a review's minutes: participants, the agenda as it stood, decisions, notes, changes."),
+    discussion: Help.text(
+      """
       The open review, else the latest (or --review ID). The agenda gives each item's state \
       when the review started; "changes" lists every change written to the workspace while \
       the review was open, from the audit trail. A closed review's minutes never change.
@@ -266,14 +273,15 @@ struct ExportMinutesCommand: ParsableCommand {
       Examples:
         peili export minutes > minutes.md
         peili export minutes --review 3 --format json | jq '.decisions'
-      """)
+      """))
 
   @OptionGroup var global: GlobalOptions
 
-  @Option(help: ArgumentHelp("The review (default: the open one, else the latest).", valueName: "id"))
+  @Option(
+    help: ArgumentHelp(Help.text("The review (default: the open one, else the latest)."), valueName: "id"))
   var review: Int64?
 
-  @Option(help: "Output format.")
+  @Option(help: Help.text("Output format."))
   var format: Format = .markdown
 
   func run() throws {
@@ -286,7 +294,8 @@ struct ExportMinutesCommand: ParsableCommand {
       }
       let changes = try workspace.reviewChanges(r)
       switch format {
-      case .markdown: print(Minutes.markdown(r, changes: changes), terminator: "")
+      case .markdown:
+        print(Minutes.markdown(r, changes: changes, text: .of(StartLanguage.current)), terminator: "")
       case .json: print(Minutes.json(r, changes: changes), terminator: "")
       }
     }

@@ -8,7 +8,7 @@ import PeiliUI
 struct TerminalTestCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "terminal-test",
-    abstract: "Show a test screen that exercises the terminal (keys, glyphs, colours, resize).",
+    abstract: Help.text("Show a test screen that exercises the terminal (keys, glyphs, colours, resize)."),
     shouldDisplay: false)
 
   @OptionGroup var global: GlobalOptions

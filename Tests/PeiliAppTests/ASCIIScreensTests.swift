@@ -37,13 +37,15 @@ struct ASCIIScreensTests {
     return Set(text.filter { !$0.isASCII && $0.isLetter && $0 != "Δ" })
   }
 
-  @Test(arguments: [(80, 24), (120, 40)])
-  func everyScreenDrawsOnlyASCIISymbols(width: Int, height: Int) throws {
+  /// In Finnish too: its letters (ä, ö) are the language's, every symbol is ASCII.
+  @Test(arguments: [(80, 24, false), (120, 40, false), (80, 24, true), (120, 40, true)])
+  func everyScreenDrawsOnlyASCIISymbols(width: Int, height: Int, finnish: Bool) throws {
     let demo = try DemoDashboard()
     defer { demo.remove() }
-    let data = try Self.dataLetters(demo.workspace)
+    let data = try Self.dataLetters(demo.workspace).union(finnish ? ["ä", "ö", "Ä", "Ö"] : [])
     let run = runner(demo.workspace)
-    var m = try demo.model(width: width, height: height, glyphs: .ascii)
+    var m = try demo.model(
+      width: width, height: height, glyphs: .ascii, text: finnish ? .finnish : .english)
     var problems: [String] = []
     func check(_ step: String) {
       var buffer = Buffer(width: m.shared.width, height: m.shared.height)

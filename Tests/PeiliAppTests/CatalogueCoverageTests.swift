@@ -112,6 +112,99 @@ struct CatalogueCoverageTests {
   }
 }
 
+extension CatalogueCoverageTests {
+  /// Words Finnish shares with English: abbreviations both languages use, and Finnish words
+  /// spelt as English ones ("on" is "is"; "AT" is avaintulos in tight columns, and the
+  /// dumbbell's letters A and T side by side).
+  static let sharedWords: Set<String> = ["nps", "did", "okr", "on", "at"]
+
+  /// Every scene drawn in Finnish (the demo's data and the store's sentences marked apart)
+  /// shows none of the words the English catalogue draws in the same scenes.
+  @Test(arguments: ScreenGoldenTests.sizes.map { [$0.0, $0.1] })
+  func noEnglishWordOnAnyScreenOrDialogInFinnish(size: [Int]) throws {
+    let english = try Self.words(of: .english) { text in
+      _ = try Self.render(text: text, width: size[0], height: size[1])
+    }
+    let demo = try DemoDashboard()
+    let ids = Self.idLetters(try demo.workspace.snapshot())
+    demo.remove()
+    var englishLeft: [String] = []
+    var lines = 0
+    for (scene, rows) in try Self.render(text: .finnish, width: size[0], height: size[1]) {
+      for (row, line) in rows.enumerated() {
+        lines += 1
+        for word in WordMarks.words(line)
+        where word.count > 1 && !Self.keyNames.contains(word) && !ids.contains(where: { $0.hasPrefix(word) })
+          && !Self.sharedWords.contains(word.lowercased())
+        {
+          let marks = [WordMarks.dataMark, WordMarks.storeMark]
+          if marks.contains(where: word.contains) { continue }
+          if english.contains(word.lowercased()) {
+            englishLeft.append("\(scene), row \(row): \"\(word)\" in \(line)")
+          }
+        }
+      }
+    }
+    #expect(lines > 1000, "scenes drawn: \(lines) lines")
+    #expect(englishLeft.isEmpty, "English words in Finnish:\n\(englishLeft.joined(separator: "\n"))")
+  }
+
+  /// Every scene in Finnish at 80×24 and 120×40: no word of the catalogue is cut short
+  /// without "…" (Finnish words are longer: a column or a title that cuts one must say so).
+  @Test(arguments: ScreenGoldenTests.finnishSizes.map { [$0.0, $0.1] })
+  func noFinnishWordIsCutWithoutAnEllipsis(size: [Int]) throws {
+    let finnish = try Self.words(of: .finnish) { text in
+      _ = try Self.render(text: text, width: size[0], height: size[1])
+    }
+    var cut: [String] = []
+    for (scene, rows) in try Self.render(text: .finnish, width: size[0], height: size[1]) {
+      for (row, line) in rows.enumerated() {
+        let chars = Array(line)
+        var i = 0
+        while i < chars.count {
+          guard chars[i].isLetter else {
+            i += 1
+            continue
+          }
+          var j = i
+          while j < chars.count && chars[j].isLetter { j += 1 }
+          let word = String(chars[i..<j]).lowercased()
+          let ellipsis = j < chars.count && chars[j] == "…"
+          // A box or a plot drawn over the text (its lines, the dumbbell's rule and dots) covers
+          // the rest of a word, or its letters are the plot's own (A and H side by side).
+          func drawn(_ k: Int) -> Bool {
+            k >= 0 && k < chars.count
+              && (chars[k] == "·"
+                || chars[k].unicodeScalars.allSatisfy { (0x2500...0x257F).contains($0.value) })
+          }
+          if drawn(i - 1) || drawn(j) {
+            i = j
+            continue
+          }
+          let marked = [WordMarks.dataMark, WordMarks.storeMark].contains(where: word.contains)
+          if !ellipsis && !marked && word.count > 1 && !finnish.contains(word)
+            && finnish.contains(where: { $0.hasPrefix(word) })
+          {
+            cut.append("\(scene), row \(row): \"\(word)\" in \(line)")
+          }
+          i = j
+        }
+      }
+    }
+    #expect(finnish.count > 200)
+    #expect(cut.isEmpty, "cut without …:\n\(cut.joined(separator: "\n"))")
+  }
+
+  /// The same scenes in Finnish have Finnish words: the test above would pass on a blank screen.
+  @Test func theFinnishScenesAreInFinnish() throws {
+    let screens = try Self.render(text: .finnish, width: 80, height: 24)
+    let all = screens.flatMap(\.lines).joined(separator: "\n")
+    for word in ["Yleiskuva", "aikataulussa", "Peiliero", "Toimenpide", "Näppäimet", "Tilannepäivitys"] {
+      #expect(all.contains(word), "\(word)")
+    }
+  }
+}
+
 /// The texts a recording catalogue was asked for.
 private final class Recorder: Sendable {
   let pieces = Mutex<[String]>([])

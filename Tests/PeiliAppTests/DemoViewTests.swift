@@ -19,10 +19,10 @@ struct DemoDashboard {
     workspace = try DemoWorkspace.build(at: directory.appendingPathComponent("demo.db").path, by: "tester")
   }
 
-  func model(width: Int, height: Int, glyphs: Glyphs = .unicode) throws -> Model {
+  func model(width: Int, height: Int, glyphs: Glyphs = .unicode, text: Catalogue = .english) throws -> Model {
     Model(
-      snapshot: try workspace.snapshot(), today: Self.today, user: "tester", glyphs: glyphs, width: width,
-      height: height)
+      snapshot: try workspace.snapshot(), today: Self.today, user: "tester", glyphs: glyphs, text: text,
+      width: width, height: height)
   }
 
   func remove() { try? FileManager.default.removeItem(at: directory) }

@@ -6,13 +6,25 @@ import Testing
 
 @testable import PeiliApp
 
-/// Every screen and box of the demo at 80×24, 120×40 and 200×60, kept as text files in
-/// `__Snapshots__/ScreenGoldenTests/` beside this file: a change shows as a diff of lines.
+/// Every screen and box of the demo at 80×24, 120×40 and 200×60, and in Finnish at 80×24 and
+/// 120×40 (files named `fi-…`), kept as text files in `__Snapshots__/ScreenGoldenTests/` beside
+/// this file: a change shows as a diff of lines.
 /// After an intended change, record them again with `scripts/record-screens` (it runs these
 /// tests with `SNAPSHOT_TESTING_RECORD=all`) and review the diff before committing.
 @Suite("Screens as golden files", .serialized)
 struct ScreenGoldenTests {
   static let sizes = [(80, 24), (120, 40), (200, 60)]
+  /// The sizes Finnish is kept at: the smallest, where its longer words must still fit, and a
+  /// common one.
+  static let finnishSizes = [(80, 24), (120, 40)]
+  /// Each size with its language: English at every size, Finnish at `finnishSizes`.
+  static let cases: [[Int]] =
+    sizes.map { [$0.0, $0.1, 0] } + finnishSizes.map { [$0.0, $0.1, 1] }
+
+  /// The catalogue of a case and the prefix of its files ("" for English, "fi-").
+  static func language(_ code: Int) -> (text: Catalogue, prefix: String) {
+    code == 1 ? (.finnish, "fi-") : (.english, "")
+  }
 
   /// The scenes: a name and how to reach it from the first frame (keys, answered by the real
   /// demo workspace as the loop would).
@@ -37,13 +49,14 @@ struct ScreenGoldenTests {
     ("help", [.char("?")]),
   ]
 
-  @Test(arguments: sizes.map { [$0.0, $0.1] })
+  @Test(arguments: cases)
   func everyScreen(size: [Int]) throws {
     let demo = try DemoDashboard()
     defer { demo.remove() }
     let run = runner(demo.workspace)
+    let (text, prefix) = Self.language(size[2])
     for scene in Self.scenes {
-      var m = try demo.model(width: size[0], height: size[1])
+      var m = try demo.model(width: size[0], height: size[1], text: text)
       // The demo's check-ins carry the time it was built: one fixed day instead.
       m.shared.snapshot.lastActionCheckIns = m.shared.snapshot.lastActionCheckIns.mapValues {
         var c = $0
@@ -53,17 +66,18 @@ struct ScreenGoldenTests {
       for key in scene.keys { run.dispatch(.key(key), &m) }
       assertSnapshot(
         of: TestWorkspace.render(m).joined(separator: "\n"), as: .lines,
-        named: "\(scene.name)-\(size[0])x\(size[1])",
+        named: "\(prefix)\(scene.name)-\(size[0])x\(size[1])",
         testName: "screen")
     }
   }
 
   /// History from fixed audit rows (the demo's own carry the time it was built).
-  @Test(arguments: sizes.map { [$0.0, $0.1] })
+  @Test(arguments: cases)
   func history(size: [Int]) throws {
     let demo = try DemoDashboard()
     defer { demo.remove() }
-    var m = try demo.model(width: size[0], height: size[1])
+    let (text, prefix) = Self.language(size[2])
+    var m = try demo.model(width: size[0], height: size[1], text: text)
     press(&m, .char("7"))
     let rows = [
       AuditEntry(
@@ -80,12 +94,13 @@ struct ScreenGoldenTests {
     ]
     _ = update(&m, .historyLoaded(HistoryPage(query: HistoryScreen.query(m), entries: rows)))
     assertSnapshot(
-      of: TestWorkspace.render(m).joined(separator: "\n"), as: .lines, named: "history-\(size[0])x\(size[1])",
+      of: TestWorkspace.render(m).joined(separator: "\n"), as: .lines,
+      named: "\(prefix)history-\(size[0])x\(size[1])",
       testName: "screen")
     press(&m, .char("j"), .char("r"))
     assertSnapshot(
       of: TestWorkspace.render(m).joined(separator: "\n"), as: .lines,
-      named: "history-revert-\(size[0])x\(size[1])",
+      named: "\(prefix)history-revert-\(size[0])x\(size[1])",
       testName: "screen")
   }
 }

@@ -138,6 +138,12 @@ enum ActionsRows {
     }
   }
 
+  /// The day of a stored timestamp ("2026-10-14T16:05:00Z") as the language writes it.
+  static func day(of timestamp: String, _ text: ScoreText) -> String {
+    let iso = String(timestamp.prefix(10))
+    return Day(iso).map(text.date) ?? iso
+  }
+
   /// Past its due date and neither done nor dropped.
   static func isOverdue(_ a: Action, today: Day) -> Bool {
     isOverdue(due: a.due, status: a.status, today: today)
@@ -195,7 +201,8 @@ enum ActionsRows {
     let widest = m.shared.tree.widestAction
     var columns: [TableWidget.Column] = [
       .init(c[0], width: max(w(c[0]), idWidth(m))),
-      .init(c[1], width: 16, flexible: true, maxWidth: max(16, widest.title)),
+      // 13 at the least, so that the Finnish headings fit in 80 columns.
+      .init(c[1], width: 13, flexible: true, maxWidth: max(16, widest.title)),
       .init(
         c[2], width: max(w(c[2]), 10), flexible: width >= 120,
         maxWidth: max(10, w(t.actions.unowned), min(24, widest.owner))),
@@ -240,9 +247,11 @@ enum ActionsRows {
       Span(a.title),
       Span(a.owner ?? t.actions.unowned, a.owner == nil ? Style(.muted) : Style(.text)),
       Span(t.name(a.status), Style(text.role(a.status))),
-      Span("\(bar.filled)\(bar.empty) \(a.progress)%", Style(text.role(m.shared.analysis.status(of: a)))),
       Span(
-        (a.due.map { "\($0)" } ?? "") + (overdue ? " !" : ""),
+        "\(bar.filled)\(bar.empty) \(text.percent(a.progress))",
+        Style(text.role(m.shared.analysis.status(of: a)))),
+      Span(
+        (a.due.map(text.date) ?? "") + (overdue ? " !" : ""),
         overdue ? Style(.bad, bold: true) : Style(.text)),
       Span(a.confidence.map(String.init) ?? "", Style(.text)),
     ]
@@ -251,7 +260,7 @@ enum ActionsRows {
       let last = m.shared.snapshot.lastActionCheckIns[a.id]
       cells.append(
         Span(
-          last.map { t.actions.lastCheckIn(String($0.at.prefix(10)), $0.author) } ?? t.actions.never,
+          last.map { t.actions.lastCheckIn(Self.day(of: $0.at, text), $0.author) } ?? t.actions.never,
           Style(.muted)))
     }
     return cells

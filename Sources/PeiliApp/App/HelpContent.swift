@@ -23,7 +23,11 @@ enum HelpContent {
           HelpOverlay.Entry(t.analysis.over, t.frame.overMeans),
         ]))
     add(GlobalKeys.bindings(m), title: nil, to: &sections)
-    return sections
+    // In the glyph set's characters, as every other text (a language's dashes and arrows).
+    let g = m.shared.glyphs
+    return sections.map { s in
+      HelpOverlay.Section(g.plain(s.title), s.entries.map { HelpOverlay.Entry($0.keys, g.plain($0.action)) })
+    }
   }
 
   /// Groups `bindings` into sections "Title: group" (one entry per label and text).

@@ -117,7 +117,7 @@ public enum MirrorRows {
       if let a = model.shared.tree.action(row.id) {
         parts.append([Span(t.dashboard.action, Style(.muted))])
         parts.append([Span(t.name(a.status), Style(text.role(a.status), bold: true))])
-        if let due = a.due { parts.append([Span(t.dashboard.due("\(due)"), Style(.muted))]) }
+        if let due = a.due { parts.append([Span(t.dashboard.due(text.date(due)), Style(.muted))]) }
       }
     }
     parts.append([Span(text.percent(f.progress), Style(.text, bold: true))])
@@ -140,8 +140,8 @@ public enum MirrorRows {
       let u = unit
       return [
         Span(t.dashboard.metric + " ", Style(.muted)),
-        Span("\(number(current))\(u.isEmpty ? "" : " " + u)", Style(.text, bold: true)),
-        Span(" (\(number(start)) \(text.arrow) \(number(target)))", Style(.muted)),
+        Span("\(number(current, text))\(u.isEmpty ? "" : " " + u)", Style(.text, bold: true)),
+        Span(" (\(number(start, text)) \(text.arrow) \(number(target, text)))", Style(.muted)),
       ]
     case .milestone(let done):
       return [
@@ -151,7 +151,7 @@ public enum MirrorRows {
     case .perception(let themeID, let audience, _, let target):
       let name = model.shared.analysis.mirror(theme: themeID)?.theme.name ?? themeID
       let a = model.shared.analysis
-      let current = a.current(keyResult: kr.id).map { "\(Int($0.rounded()))" } ?? text.missing
+      let current = a.current(keyResult: kr.id).map(text.whole) ?? text.missing
       var spans = [
         Span(t.dashboard.perception(t.analysis.audience(audience), name) + " ", Style(.muted)),
         Span(current, Style(.text, bold: true)),
@@ -159,7 +159,7 @@ public enum MirrorRows {
       if let wave = a.currentWave(keyResult: kr.id) {
         spans.append(Span(" " + t.dashboard.ofWave(wave), Style(.muted)))
       }
-      spans.append(Span(" \(text.arrow) \(t.dashboard.target(number(target)))", Style(.muted)))
+      spans.append(Span(" \(text.arrow) \(t.dashboard.target(number(target, text)))", Style(.muted)))
       if a.isWithheldUnderFilter(keyResult: kr.id) {
         spans.append(Span(text.separator + t.dashboard.withheldUnderFilter, Style(.warn)))
       }
@@ -167,10 +167,11 @@ public enum MirrorRows {
     }
   }
 
-  /// A measure value without a trailing ".0".
-  static func number(_ x: Double) -> String {
+  /// A measure value without a trailing ".0", in the language's numerals.
+  static func number(_ x: Double, _ text: ScoreText) -> String {
     // + 0 turns a −0.0 (of a value that rounds to zero from below) into 0.0.
-    x == x.rounded() && abs(x) < 1e12 ? "\(Int(x))" : "\((x * 10).rounded() / 10 + 0)"
+    text.numerals.localized(
+      x == x.rounded() && abs(x) < 1e12 ? "\(Int(x))" : "\((x * 10).rounded() / 10 + 0)")
   }
 
   /// Coverage warnings as lines, those about the selection's objective and its themes first.

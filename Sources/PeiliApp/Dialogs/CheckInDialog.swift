@@ -20,7 +20,7 @@ public struct CheckInDialog: Hashable, Sendable {
         choices: ActionStatus.allCases.map { text.name($0) }),
       .init(
         name: "communicated", label: t.communicatedOn,
-        input: TextInput(action.communicated.map { "\($0.on)" } ?? "", limit: 10)),
+        input: TextInput(action.communicated.map { Numerals(text.language).date($0.on) } ?? "", limit: 10)),
       .init(
         name: "channel", label: t.channel,
         input: TextInput(action.communicated?.channel ?? "", limit: Communication.maxChannelLength)),
@@ -34,7 +34,9 @@ public struct CheckInDialog: Hashable, Sendable {
     var fields: [Form.Field] = []
     switch k.measure {
     case .metric(_, _, let current, _):
-      fields.append(.init(name: "value", label: t.value, input: TextInput(Self.number(current), limit: 24)))
+      fields.append(
+        .init(name: "value", label: t.value, input: TextInput(Self.number(current, text.language), limit: 24))
+      )
     case .milestone(let done):
       let choices = [text.messages.done, text.messages.notDone]
       fields.append(
@@ -52,9 +54,9 @@ public struct CheckInDialog: Hashable, Sendable {
     form = Form(fields: fields)
   }
 
-  /// A number as the field shows it: no ".0" on whole numbers.
-  static func number(_ x: Double) -> String {
-    x == x.rounded() && abs(x) < 1e15 ? String(Int(x)) : String(x)
+  /// A number as the field shows it in the language: no ".0" on whole numbers, "7,5" in Finnish.
+  static func number(_ x: Double, _ language: Language) -> String {
+    Numerals(language).localized(x == x.rounded() && abs(x) < 1e15 ? String(Int(x)) : String(x))
   }
 
   /// Checks the field just edited (all of them when nil) and says why a value is refused.
@@ -81,7 +83,7 @@ public struct CheckInDialog: Hashable, Sendable {
     case "communicated":
       let channel = (form.value("channel") ?? "").trimmingCharacters(in: .whitespaces)
       if v.isEmpty { return channel.isEmpty ? nil : t.dateNeeded }
-      guard Day(v) != nil else { return t.notDate }
+      guard Numerals.day(v) != nil else { return t.notDate }
     case "channel":
       let day = (form.value("communicated") ?? "").trimmingCharacters(in: .whitespaces)
       switch Communication.problem(channel: v) {
@@ -100,13 +102,15 @@ public struct CheckInDialog: Hashable, Sendable {
   func communication() -> Communication? {
     let day = (form.value("communicated") ?? "").trimmingCharacters(in: .whitespaces)
     let channel = (form.value("channel") ?? "").trimmingCharacters(in: .whitespaces)
-    guard let on = Day(day), Communication.problem(channel: channel) == nil else { return nil }
+    guard let on = Numerals.day(day), Communication.problem(channel: channel) == nil else { return nil }
     return Communication(on: on, channel: channel)
   }
 
-  /// A decimal number with a point or a comma ("7.5", "7,5").
+  /// A decimal number with a point or a comma ("7.5", "7,5"), negative with a hyphen or the
+  /// minus sign ("−2,5", as Finnish numbers are shown).
   static func parse(_ text: String) -> Double? {
     let t = text.trimmingCharacters(in: .whitespaces).replacingOccurrences(of: ",", with: ".")
+      .replacingOccurrences(of: "\u{2212}", with: "-")
     guard let x = Double(t), x.isFinite else { return nil }
     return x
   }
@@ -155,14 +159,14 @@ extension CheckInDialog {
     if let s = c.mine.status { set("status", text.name(s)) }
     if let v = c.mine.confidence { set("confidence", "\(v)") }
     if let told = c.mine.communicated {
-      set("communicated", told.map { "\($0.on)" } ?? "")
+      set("communicated", told.map { Numerals(text.language).date($0.on) } ?? "")
       set("channel", told?.channel ?? "")
     }
     if let v = c.mine.value {
       if case .keyResult(let k) = c.theirs, case .milestone = k.measure {
         set("done", v != 0 ? text.messages.done : text.messages.notDone)
       } else {
-        set("value", Self.number(v))
+        set("value", Self.number(v, text.language))
       }
     }
     set("note", c.mine.note)

@@ -41,6 +41,7 @@ public struct Conflict: Hashable, Sendable {
   /// Every field that someone else changed or that the user is changing.
   func rows(_ text: Catalogue) -> [Row] {
     let none = text.messages.none
+    let numerals = Numerals(text.language)
     func show(_ v: Int?) -> String { v.map(String.init) ?? none }
     var out: [Row] = []
     func add(_ field: String, _ seen: String, _ stored: String, _ mine: String?) {
@@ -50,11 +51,13 @@ public struct Conflict: Hashable, Sendable {
     }
     switch (mine.before, theirs) {
     case (.action(let a), .action(let b)):
-      add("progress", "\(a.progress)%", "\(b.progress)%", self.mine.progress.map { "\($0)%" })
+      add(
+        "progress", numerals.percent(a.progress), numerals.percent(b.progress),
+        self.mine.progress.map(numerals.percent))
       add("status", text.name(a.status), text.name(b.status), self.mine.status.map(text.name))
       add("confidence", show(a.confidence), show(b.confidence), self.mine.confidence.map(String.init))
       func told(_ c: Communication?) -> String {
-        c.map { text.checkIn.communication($0.on.description, $0.channel) } ?? none
+        c.map { text.checkIn.communication(numerals.date($0.on), $0.channel) } ?? none
       }
       add("communicated", told(a.communicated), told(b.communicated), self.mine.communicated.map(told))
     case (.keyResult(let a), .keyResult(let b)):
@@ -71,7 +74,7 @@ public struct Conflict: Hashable, Sendable {
   static func value(_ k: KeyResult, _ text: Catalogue, override: Double? = nil) -> String {
     switch k.measure {
     case .metric(_, _, let current, let unit):
-      return CheckInDialog.number(override ?? current) + (unit.isEmpty ? "" : " \(unit)")
+      return CheckInDialog.number(override ?? current, text.language) + (unit.isEmpty ? "" : " \(unit)")
     case .milestone(let done):
       return (override.map { $0 != 0 } ?? done) ? text.messages.done : text.messages.notDone
     case .perception:

@@ -91,7 +91,7 @@ enum ImportanceView {
       corners: .init(
         topLeft: words.quadrant(.concentrateHere), topRight: words.quadrant(.keepUp),
         bottomLeft: words.quadrant(.lowPriority), bottomRight: words.quadrant(.possibleOverkill)),
-      lines: GridWidget.Lines(glyphs: g))
+      lines: GridWidget.Lines(glyphs: g), ellipsis: g.ellipsis)
     let unplaced = widget.render(
       into: &buffer, area: Rect(x: plot.x + 1, y: plot.y, width: plot.width - 2, height: plot.height))
     let arrow = text.arrow

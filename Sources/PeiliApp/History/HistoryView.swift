@@ -62,9 +62,14 @@ enum HistoryRows {
     return columns
   }
 
-  /// "2026-12-03 09:30" from the stored UTC time.
-  static func when(_ at: String) -> String {
-    String(at.prefix(16)).replacingOccurrences(of: "T", with: " ")
+  /// "2026-12-03 09:30" ("3.12.2026 9.30") from the stored UTC time.
+  static func when(_ at: String, _ numerals: Numerals) -> String {
+    let stamp = String(at.prefix(16))
+    let time = stamp.dropFirst(11).split(separator: ":").compactMap { Int($0) }
+    guard let day = Day(String(stamp.prefix(10))), time.count == 2 else {
+      return stamp.replacingOccurrences(of: "T", with: " ")
+    }
+    return numerals.dateTime(day, hour: time[0], minute: time[1])
   }
 
   static func cells(_ e: AuditEntry, _ m: Model, reverted: [Int64: Int64], words: ChangeText) -> [Span] {
@@ -92,7 +97,7 @@ enum HistoryRows {
       note = t.history.revertOf(r)
     }
     return [
-      Span(when(e.at), Style(.muted)),
+      Span(when(e.at, words.numerals), Style(.muted)),
       Span(e.user, Style(.text, bold: true)),
       Span("\(e.entityID) \(title)", style),
       Span(t.field(e.field), style),

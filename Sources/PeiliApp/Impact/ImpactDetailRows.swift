@@ -13,11 +13,11 @@ enum ImpactDetailRows {
     var out: [[Span]] = []
     out.append([Span(t.detailTitle(a.id, a.title), Style(.header, bold: true))])
     var facts = [m.shared.text.name(a.status), text.percent(Double(a.progress) / 100)]
-    if let due = a.due { facts.append(m.shared.text.dashboard.due("\(due)")) }
+    if let due = a.due { facts.append(m.shared.text.dashboard.due(text.date(due))) }
     if let owner = a.owner { facts.append(owner) }
     out.append([Span(facts.joined(separator: text.separator), Style(.muted))])
     if let c = a.communicated {
-      out.append([Span(t.communicatedLine("\(c.on)", c.channel), Style(.muted))])
+      out.append([Span(t.communicatedLine(text.date(c.on), c.channel), Style(.muted))])
     } else if a.isDoneButNotCommunicated {
       out += wrapped(t.doneNeverCommunicated, indent: "", width: width).map { line in
         line.map { Span($0.text, Style(.warn)) }

@@ -175,6 +175,19 @@ enum ImpactRows {
       .init(t.designTitle, width: fit(t.designTitle, designs)),
     ]
     if showsTheme(width) { cols.append(.init(t.theme, width: 14, flexible: true, maxWidth: 24)) }
+    // Longer words (Finnish) can make the columns wider than the table: then the verdict gives
+    // up its interim note's room, the design column shrinks to its title, then the verdict to
+    // its title; a cell that no longer fits ends in "…".
+    var over = cols.reduce(0) { $0 + $1.width } + cols.count - 1 - width
+    let (verdict, design) = (4, 7)
+    for (i, floor) in [
+      (verdict, fit(t.verdictTitle, verdicts)), (design, DisplayWidth.of(t.designTitle)),
+      (verdict, DisplayWidth.of(t.verdictTitle)),
+    ] where over > 0 {
+      let give = min(over, max(0, cols[i].width - floor))
+      cols[i].width -= give
+      over -= give
+    }
     return cols
   }
 
@@ -222,7 +235,7 @@ enum ImpactRows {
   /// A DiD cell as a change cell: its difference with margin, marked when its class is.
   static func didCell(_ d: DifferenceInDifferences?, text: ScoreText) -> Span {
     guard let d, d.gapClass != .notEnoughData else { return Span(text.words.notAvailable, Style(.muted)) }
-    let s = "\(text.signed(d.diff))\(text.plusMinus)\(Int(d.margin.rounded()))"
+    let s = "\(text.signed(d.diff))\(text.plusMinus)\(text.whole(d.margin))"
     switch d.gapClass {
     case .over: return Span(s + text.glyphs.up, Style(.good, bold: true))
     case .under: return Span(s + text.glyphs.down, Style(.bad, bold: true))

@@ -100,7 +100,7 @@ enum ReviewRows {
       let verdict = outcome.verdict.map { m.shared.text.impact.verdict($0) } ?? text.missing
       lines.append([
         Span("  \(a.id) ", Style(.text, bold: true)), Span(a.title + "  ", Style(.text)),
-        Span("\(a.progress)%", Style(.muted)), Span(sep + verdict, Style(.accent)),
+        Span(text.percent(Double(a.progress) / 100), Style(.muted)), Span(sep + verdict, Style(.accent)),
       ])
     }
     lines.append([])

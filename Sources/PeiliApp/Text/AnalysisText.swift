@@ -56,7 +56,7 @@ extension Catalogue {
     public func reason(_ reason: BlindSpotReason, numbers: ScoreText) -> String {
       switch reason {
       case .weakCustomerIndex(let index, let threshold):
-        weakCustomerIndex("\(Int(index.rounded()))", "\(Int(threshold.rounded()))")
+        weakCustomerIndex(numbers.whole(index), numbers.whole(threshold))
       case .markedMirrorGap(let gap):
         markedMirrorGap((gap.diff < 0 ? numbers.minus : "+") + numbers.size(gap))
       case .unlinked: unlinked
@@ -77,9 +77,9 @@ extension Catalogue {
     /// One fact of a reading in words.
     public func fact(_ fact: ThemeMirror.Reading.Fact, numbers: ScoreText) -> String {
       switch fact {
-      case .weakest(let audience, let index): weakest(audience, "\(Int(index.rounded()))")
+      case .weakest(let audience, let index): weakest(audience, numbers.whole(index))
       case .weak(let audience, let index, let threshold):
-        weak(audience, "\(Int(index.rounded()))", "\(Int(threshold.rounded()))")
+        weak(audience, numbers.whole(index), numbers.whole(threshold))
       case .mirrorGap(let g): mirrorGapFact(numbers.size(g), g.gapClass)
       case .experienceGap(let g): experienceGapFact(numbers.size(g), g.gapClass)
       case .change(let audience, let g): changeFact(audience, numbers.size(g), g.diff > 0)

@@ -1,9 +1,11 @@
 import PeiliCore
 
 /// Every word the screens show, in one language: the one seam between the app and its
-/// wording. A language is a value of this type (`Catalogue.english`); the compiler makes a
-/// translation supply every entry. Plurals have one and other forms.
+/// wording. A language is a value of this type (`Catalogue.english`, `Catalogue.finnish`); the
+/// compiler makes a translation supply every entry. Plurals have one and other forms.
 public struct Catalogue: Sendable {
+  /// The language of these words; its numbers and dates are written by `Numerals`.
+  public var language: Language
   /// Screen names by screen id, for the header and the help.
   public var screenTitles: [ScreenID: String]
   public var keys: Keys
@@ -191,4 +193,12 @@ public struct Catalogue: Sendable {
   }
   /// A screen's title.
   public func title(_ id: ScreenID) -> String { screenTitles[id] ?? id.rawValue }
+
+  /// The catalogue of a language.
+  public static func of(_ language: Language) -> Catalogue {
+    switch language {
+    case .english: .english
+    case .finnish: .finnish
+    }
+  }
 }

@@ -3,6 +3,7 @@ import PeiliCore
 extension Catalogue {
   /// English, the fallback language.
   public static let english = Catalogue(
+    language: .english,
     screenTitles: [
       .dashboard: "Dashboard", .gaps: "Gaps", .theme: "Theme", .actions: "Actions", .impact: "Impact",
       .review: "Review", .history: "History",

@@ -4,6 +4,7 @@ extension Catalogue {
   /// group is listed here or in its own file, so a new entry is mapped or does not compile.
   public func mapped(_ m: TextMapping) -> Catalogue {
     Catalogue(
+      language: language,
       screenTitles: m(screenTitles),
       keys: keys.mapped(m),
       messages: messages.mapped(m),

@@ -6,10 +6,12 @@ import PeiliUI
 struct ChangeText {
   let arrow: String
   let text: Catalogue
+  let numerals: Numerals
 
   init(glyphs: Glyphs, text: Catalogue) {
     arrow = glyphs.arrow
     self.text = text
+    numerals = Numerals(text.language, unicode: glyphs.isUnicode)
   }
 
   /// One field of one item, from its old value to its new one.
@@ -75,7 +77,8 @@ struct ChangeText {
     case .status(let s):
       return "\(r.actionID) \(text.field("status")) \(text.name(r.before.status)) \(arrow) \(text.name(s))"
     case .progress(let p), .checkIn(progress: let p?, _, _):
-      return "\(r.actionID) \(text.field("progress")) \(r.before.progress)% \(arrow) \(p)%"
+      return
+        "\(r.actionID) \(text.field("progress")) \(numerals.percent(r.before.progress)) \(arrow) \(numerals.percent(p))"
     case .checkIn:
       return text.messages.checkInNote(r.actionID, "")
     case .communicated(let c):
@@ -90,16 +93,17 @@ struct ChangeText {
       return
         "\(now.id) \(text.field("status")) \(text.name(r.before.status)) \(arrow) \(text.name(now.status))"
     case .progress, .checkIn:
-      return "\(now.id) \(text.field("progress")) \(r.before.progress)% \(arrow) \(now.progress)%"
+      return
+        "\(now.id) \(text.field("progress")) \(numerals.percent(r.before.progress)) \(arrow) \(numerals.percent(now.progress))"
     case .communicated:
       return
         "\(now.id) \(text.field("communicated")) \(told(r.before.communicated)) \(arrow) \(told(now.communicated))"
     }
   }
 
-  /// "2026-03-01 by newsletter", or none.
+  /// "2026-03-01 by newsletter" ("1.3.2026, kanava uutiskirje"), or none.
   func told(_ c: Communication?) -> String {
-    c.map { text.checkIn.communication($0.on.description, $0.channel) } ?? text.messages.none
+    c.map { text.checkIn.communication(numerals.date($0.on), $0.channel) } ?? text.messages.none
   }
 
   /// A stored value as the screen shows it ("70" progress is "70%", "true" done is "done",
@@ -107,7 +111,7 @@ struct ChangeText {
   func value(_ stored: String?, of field: String) -> String {
     guard let stored else { return text.messages.none }
     switch field {
-    case "progress": return "\(stored)%"
+    case "progress": return Int(stored).map(numerals.percent) ?? stored
     case "done": return stored == "true" ? text.messages.done : text.messages.notDone
     case "status": return ActionStatus(rawValue: stored).map(text.name) ?? stored
     case "communicated": return told(Communication(auditText: stored))

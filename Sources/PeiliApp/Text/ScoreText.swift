@@ -4,14 +4,17 @@ import PeiliText
 import PeiliUI
 
 /// Numbers and status words as the screens write them, in the glyph set's characters and
-/// the catalogue's words.
+/// the catalogue's words; every number goes through the language's `Numerals`.
 public struct ScoreText: Sendable {
   public let glyphs: Glyphs
   /// The words of gap classes and the like.
   public let words: Catalogue.AnalysisText
+  /// Numbers and dates in the catalogue's language (U+2212 only where the glyphs are Unicode).
+  public let numerals: Numerals
   public init(glyphs: Glyphs, text: Catalogue) {
     self.glyphs = glyphs
     words = text.analysis
+    numerals = Numerals(text.language, unicode: glyphs.isUnicode)
   }
   /// In the model's glyphs and language.
   public init(_ shared: Shared) { self.init(glyphs: shared.glyphs, text: shared.text) }
@@ -45,16 +48,19 @@ public struct ScoreText: Sendable {
   public var missing: String { glyphs.missing }
 
   /// A number with `digits` decimals, "0.00" (never "-0.00") when it rounds to zero.
-  public func decimal(_ x: Double, _ digits: Int) -> String {
-    let scale = (0..<max(0, digits)).reduce(1.0) { r, _ in r * 10 }
-    return String(format: "%.\(digits)f", (x * scale).rounded() == 0 ? 0 : x)
-  }
+  public func decimal(_ x: Double, _ digits: Int) -> String { numerals.decimal(x, digits) }
 
-  /// A signed whole number: "+9", "-12", "0".
-  public func signed(_ x: Double) -> String {
-    let v = Int(x.rounded())
-    return v > 0 ? "+\(v)" : "\(v)"
-  }
+  /// A signed whole number: "+9", "-12" ("−12" in Finnish), "0".
+  public func signed(_ x: Double) -> String { numerals.signed(x) }
+
+  /// A rounded whole number: "47", "−3".
+  public func whole(_ x: Double) -> String { numerals.integer(x) }
+
+  /// A whole per cent: "70%", "70 %".
+  public func percent(_ n: Int) -> String { numerals.percent(n) }
+
+  /// A day: "2026-03-05", "5.3.2026".
+  public func date(_ day: Day) -> String { numerals.date(day) }
 
   /// "-12±7".
   public func difference(_ gap: Gap) -> String {
@@ -131,7 +137,7 @@ public struct ScoreText: Sendable {
   /// "40%" for 0…1, "–" when unknown.
   public func percent(_ fraction: Double?) -> String {
     guard let fraction, fraction.isFinite else { return missing }
-    return "\(Int((min(1, max(0, fraction)) * 100).rounded()))%"
+    return numerals.percent(fraction: min(1, max(0, fraction)))
   }
 
   /// The glyph that tells a pace status without colour.

@@ -255,9 +255,8 @@ public enum DrillRows {
         {
           line += DivergingBar(negative: s.negative, neutral: s.neutral, positive: s.positive, marks: marks)
             .spans(width: bar)
-          let pct = [s.negative, s.neutral, s.positive].map { "\(Int(($0 * 100).rounded()))" }.joined(
-            separator: "/")
-          line.append(Span(" " + TextFit.left(pct + "%", 10), Style(.muted)))
+          let pct = [s.negative, s.neutral, s.positive].map { text.whole($0 * 100) }.joined(separator: "/")
+          line.append(Span(" " + TextFit.left(pct + text.numerals.percentSpace + "%", 10), Style(.muted)))
         } else {
           line.append(Span(String(repeating: " ", count: bar + 11)))
         }

@@ -36,12 +36,12 @@ enum DrillView {
     // Which section the top line is in, for the title.
     let here = page.sections.last { $0.start <= scroll }?.title ?? ""
     let separator = g.separator.trimmingCharacters(in: .whitespaces)
-    paneTitle(
-      m.shared.text.drill.title(name) + (here.isEmpty ? "" : " \(separator) \(here)"),
-      focused: true, glyphs: g, area: title, into: &buffer)
+    let heading = m.shared.text.drill.title(name) + (here.isEmpty ? "" : " \(separator) \(here)")
+    paneTitle(heading, focused: true, glyphs: g, area: title, into: &buffer)
     let sections = page.sections.map(\.title).joined(separator: " ")
     let position = " \(sections)  \(min(page.lines.count, scroll + rest.height))/\(page.lines.count) "
-    if DisplayWidth.of(position) + 30 < title.width {
+    // Only beside the whole heading (its padding and a rule between): never over it.
+    if DisplayWidth.of(heading) + 2 + 2 + DisplayWidth.of(position) + 1 <= title.width {
       buffer.put(position, x: title.maxX - DisplayWidth.of(position) - 1, y: title.y, style: Style(.muted))
     }
     for (i, line) in page.lines.dropFirst(scroll).prefix(rest.height).enumerated() {

@@ -76,48 +76,56 @@ public enum Minutes {
     ])
   }
 
-  public static func markdown(_ r: Review, changes: [AuditEntry]) -> String {
-    var out: [String] = ["# Minutes: \(md(r.title))", ""]
-    let when = r.closedAt.map { "\(r.startedAt) – \($0)" } ?? "\(r.startedAt) – (still open)"
-    out.append("Cycle \(md(r.cycleID)) · \(when) · started by \(md(r.startedBy))")
+  /// The minutes as Markdown in `text`'s language (numbers and days in its numerals; the
+  /// stored times stay as recorded).
+  public static func markdown(_ r: Review, changes: [AuditEntry], text t: ReportText = .english) -> String {
+    let n = t.numerals
+    var out: [String] = [t(.minutes(md(r.title))), ""]
+    out.append(t(.meeting(cycle: md(r.cycleID), from: r.startedAt, to: r.closedAt, by: md(r.startedBy))))
     out.append("")
     out.append(
-      "Participants: "
-        + (r.participants.isEmpty ? "none recorded" : r.participants.map(md).joined(separator: ", ")))
-    out += ["", "## Agenda", ""]
+      t(
+        .participants(
+          r.participants.isEmpty ? t(.noneRecorded) : r.participants.map(md).joined(separator: ", "))))
+    out += ["", t(.agenda), ""]
     for i in r.agenda {
       let s = i.state
       var facts: [String] = []
-      if let p = s.progress { facts.append("\(Int((p * 100).rounded()))%") }
-      if let st = s.status { facts.append(st) }
-      if let c = s.confidence { facts.append("confidence \(c)") }
-      if let x = s.index, let t = s.themeID { facts.append("\(md(t)) \(Int(x.rounded()))") }
-      if let v = s.verdict { facts.append(s.busyNoChange ? "\(v), busy with no change" : v) }
-      let skipped = i.item.skipped ? " (skipped)" : ""
+      if let p = s.progress { facts.append(n.percent(Int((p * 100).rounded()))) }
+      if let st = s.status { facts.append(t(.itemStatus(st))) }
+      if let c = s.confidence { facts.append(t(.confidence(c)).replacingOccurrences(of: " · ", with: "")) }
+      if let x = s.index, let th = s.themeID { facts.append("\(md(th)) \(n.integer(x))") }
+      if let v = s.verdict {
+        facts.append(s.busyNoChange ? t(.busyWithNoChange(t(.itemStatus(v)))) : t(.itemStatus(v)))
+      }
+      let skipped = i.item.skipped ? t(.skipped) : ""
       out.append(
-        "\(i.position + 1). **\(md(i.item.id))** \(md(i.item.title)) — \(i.item.reason.rawValue)\(skipped)"
+        "\(i.position + 1). **\(md(i.item.id))** \(md(i.item.title)) — \(t(.reason(i.item.reason)))\(skipped)"
           + (facts.isEmpty ? "" : " · " + facts.joined(separator: " · ")))
       if let v = r.vote(on: i.position) {
         out.append(
-          v.result.map {
-            "   - Confidence vote: median \($0.medianText), spread \($0.lowest)–\($0.highest), n \($0.n)"
-          }
-            ?? "   - Confidence vote not revealed (\(v.voters.count) voted)")
+          "   - "
+            + (v.result.map {
+              t(
+                .voteResult(
+                  median: n.decimal($0.median, $0.median == $0.median.rounded() ? 0 : 1), lowest: $0.lowest,
+                  highest: $0.highest, n: $0.n))
+            } ?? t(.voteHidden(voters: v.voters.count))))
       }
-      for e in entries(r, .decision, at: i.position) { out.append("   - Decision: " + line(e)) }
-      for e in entries(r, .note, at: i.position) { out.append("   - Note: " + line(e)) }
+      for e in entries(r, .decision, at: i.position) { out.append("   - \(t(.decision)): " + line(e, t)) }
+      for e in entries(r, .note, at: i.position) { out.append("   - \(t(.note)): " + line(e, t)) }
     }
     let general = entries(r, .decision, at: nil) + entries(r, .note, at: nil)
     if !general.isEmpty {
-      out += ["", "## For the whole review", ""]
-      for e in general { out.append("- \(e.kind == .decision ? "Decision" : "Note"): " + line(e)) }
+      out += ["", t(.wholeReview), ""]
+      for e in general { out.append("- \(e.kind == .decision ? t(.decision) : t(.note)): " + line(e, t)) }
     }
-    out += ["", "## Decisions", ""]
+    out += ["", t(.decisions), ""]
     let decisions = r.entries.filter { $0.kind == .decision }
-    if decisions.isEmpty { out.append("None.") }
-    for d in decisions { out.append("- [\(d.status == .done ? "x" : " ")] " + line(d)) }
-    out += ["", "## Changes during the meeting", ""]
-    if changes.isEmpty { out.append("None.") }
+    if decisions.isEmpty { out.append(t(.noDecisions)) }
+    for d in decisions { out.append("- [\(d.status == .done ? "x" : " ")] " + line(d, t)) }
+    out += ["", t(.changesDuring), ""]
+    if changes.isEmpty { out.append(t(.noDecisions)) }
     for c in changes {
       out.append(
         "- \(c.at) \(md(c.user)): \(md(c.entity)) \(md(c.entityID)) \(md(c.field)) "
@@ -126,14 +134,15 @@ public enum Minutes {
     return out.joined(separator: "\n") + "\n"
   }
 
-  static func line(_ e: ReviewEntry) -> String {
+  static func line(_ e: ReviewEntry, _ t: ReportText) -> String {
+    let n = t.numerals
     var s = md(e.text)
     if let o = e.owner {
-      s += " (owner \(md(o))" + (e.due.map { ", due \($0)" } ?? "") + ")"
+      s += " (\(t(.owner(md(o), due: e.due.map(n.date)))))"
     } else if let d = e.due {
-      s += " (due \(d))"
+      s += " (\(t(.dueOnly(n.date(d)))))"
     }
-    if let a = e.actionID { s += " → action \(md(a))" }
+    if let a = e.actionID { s += t(.toAction(md(a))) }
     return s + " — \(md(e.createdBy)), \(e.createdAt)"
   }
 

@@ -79,15 +79,15 @@ public enum Report {
   }
 
   /// A warning in words.
-  public static func message(_ w: CoverageWarning, _ s: Snapshot) -> String {
+  public static func message(_ w: CoverageWarning, _ s: Snapshot, _ t: ReportText = .english) -> String {
     switch w {
     case .objectiveWithoutTheme(let id):
       let title = s.objectives.first { $0.id == id }?.title ?? ""
-      return "Objective \(id) \(title) links no theme (an OKR without a mirror)".sanitizedForTerminal
+      return t(.objectiveWithoutTheme(id: id, title: title)).sanitizedForTerminal
     case .blindSpot(let id, let reasons):
       let name = s.themes.first { $0.id == id }?.name ?? id
-      let reason = ReportWording.reasons(reasons) ?? ""
-      return "Blind spot: \(name) (\(reason)) and no action targets it".sanitizedForTerminal
+      let reason = t.reasons(reasons) ?? ""
+      return t(.blindSpot(name: name, reasons: reason)).sanitizedForTerminal
     }
   }
 }

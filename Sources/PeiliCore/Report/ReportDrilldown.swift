@@ -213,74 +213,79 @@ extension Report {
 
   // MARK: Markdown
 
-  static func drilldownMarkdown(_ s: Snapshot, _ a: MirrorAnalysis, _ d: Drilldown) -> [String] {
+  static func drilldownMarkdown(
+    _ s: Snapshot, _ a: MirrorAnalysis, _ d: Drilldown, _ t: ReportText = .english
+  )
+    -> [String]
+  {
+    let n = t.numerals
+    func fmt(_ x: Double, _ digits: Int) -> String { n.localized(Report.fmt(x, digits)) }
+    func signed(_ x: Double, _ digits: Int = 1) -> String { n.localized(Report.signed(x, digits)) }
     var out: [String] = []
     if !d.filter.isEmpty {
       let whom =
-        d.filterAppliesTo.isEmpty ? "no audience" : d.filterAppliesTo.map(\.rawValue).joined(separator: ", ")
-      out += [
-        "## Filter", "", "\(md(d.filter.description)) (applies to \(whom); other audiences unfiltered).",
-      ]
-      if !d.refused.isEmpty {
-        out.append("\(d.refused.count) scores withheld under the filter (a small group would be revealed).")
-      }
+        d.filterAppliesTo.isEmpty
+        ? t(.noAudience) : d.filterAppliesTo.map { t(.audience($0)) }.joined(separator: ", ")
+      out += ["## \(t(.filterHeading))", "", t(.filter(md(d.filter.description), appliesTo: whom))]
+      if !d.refused.isEmpty { out.append(t(.withheldCount(d.refused.count))) }
       out.append("")
     }
-    out += ["## Gaps ranked", ""]
+    out += [t(.gapsRanked), ""]
     for kind in GapKind.allCases {
-      out.append("### By \(ReportWording.title(kind))")
+      out.append(t(.rankedBy(kind)))
       out.append("")
       let ranked = GapRanking.rank(a, by: kind).filter { $0.value != nil }
       if ranked.isEmpty {
-        out += ["No theme has this gap.", ""]
+        out += [t(.noThemeHasGap), ""]
         continue
       }
-      out.append("| # | theme | value | gap [95% CI] | linked | |")
+      out.append(t(.rankedHeader))
       out.append("|---:|---|---:|---|---|---|")
       for (i, g) in ranked.enumerated() {
         let gapText =
           g.gap.map { g in
             g.gapClass == .notEnoughData
-              ? "" : "\(signed(g.diff)) [\(fmt(g.low, 1)), \(fmt(g.high, 1))] \(g.gapClass.rawValue)"
+              ? ""
+              : "\(signed(g.diff)) \(n.interval(fmt(g.low, 1), fmt(g.high, 1))) \(t(kind == .change ? .changeClass(g.gapClass) : .gapClass(g.gapClass)))"
           } ?? ""
         let links = (g.links.objectives + g.links.keyResults + g.links.actions).map(cellText).joined(
           separator: " ")
         out.append(
           "| \(i + 1) | \(cellText(g.theme.name)) | \(fmt(g.value ?? 0, 1)) | \(gapText) | \(links) | "
-            + "\(g.isBlindSpot ? "blind spot" : "") |")
+            + "\(g.isBlindSpot ? t(.blindSpotMark) : "") |")
       }
       out.append("")
     }
-    out += ["## Importance and performance", ""]
+    out += [t(.importance), ""]
     let grids = grids(a, d)
-    if grids.isEmpty { out += ["No importance computed.", ""] }
+    if grids.isEmpty { out += [t(.noImportance), ""] }
     for grid in grids {
-      out.append("### \(grid.audience.rawValue.capitalized)")
+      out.append(t(.audienceTitle(grid.audience)))
       out.append("")
       if let unavailable = grid.unavailable {
-        let reason = ReportWording.reason(unavailable, audience: grid.audience)
-        out += ["Not drawn: \(md(reason)).", ""]
+        out += [md(t(.notDrawn(unavailable, grid.audience))), ""]
         continue
       }
       out.append(
-        "Split at mean importance r = \(fmt(grid.meanImportance ?? 0, 2)) and mean performance "
-          + "\(fmt(grid.meanPerformance ?? 0, 1)).")
+        t(
+          .split(importance: fmt(grid.meanImportance ?? 0, 2), performance: fmt(grid.meanPerformance ?? 0, 1))
+        ))
       out.append("")
-      out.append("| quadrant | theme | importance r | performance |")
+      out.append(t(.quadrantHeader))
       out.append("|---|---|---:|---:|")
       for q in Quadrant.allCases {
         for id in grid.themes(in: q) {
           guard let p = grid.placements.first(where: { $0.themeID == id }) else { continue }
           out.append(
-            "| \(q.rawValue) | \(cellText(themeName(id, s))) | \(fmt(p.importance, 2)) | \(fmt(p.performance, 1)) |"
+            "| \(t(.quadrant(q))) | \(cellText(themeName(id, s))) | \(fmt(p.importance, 2)) | \(fmt(p.performance, 1)) |"
           )
         }
       }
       out.append("")
     }
-    out += ["## Questions", ""]
+    out += [t(.questions), ""]
     let waves = s.waves.sorted { $0.date < $1.date }
-    out.append("| question | audience | wave | n | answers per option (low → high) | index | favourable |")
+    out.append(t(.questionsHeader))
     out.append("|---|---|---|---:|---|---:|---:|")
     for q in s.questions.sorted(by: { ($0.position, $0.id) < ($1.position, $1.id) }) {
       for wave in waves {
@@ -292,13 +297,13 @@ extension Report {
           else { continue }
           guard let e = ScoreEstimate(summary, minimumGroup: a.minimumGroup) else {
             out.append(
-              "| \(cellText(q.id)) | \(audience.rawValue) | \(cellText(wave.id)) | | \(Suppression.reason(minimum: a.minimumGroup)) | | |"
-            )
+              "| \(cellText(q.id)) | \(t(.audience(audience))) | \(cellText(wave.id)) | | "
+                + "\(t(.tooFew(a.minimumGroup))) | | |")
             continue
           }
-          let fav = e.favourable.map { "\(fmt($0 * 100, 0))%" } ?? ""
+          let fav = e.favourable.map { n.percent(Int(Report.fmt($0 * 100, 0)) ?? 0) } ?? ""
           out.append(
-            "| \(cellText(q.id)) | \(audience.rawValue) | \(cellText(wave.id)) | \(e.n) | "
+            "| \(cellText(q.id)) | \(t(.audience(audience))) | \(cellText(wave.id)) | \(e.n) | "
               + "\(summary.distribution.map(String.init).joined(separator: " / ")) | \(fmt(e.index, 1)) | \(fav) |"
           )
         }
@@ -306,18 +311,20 @@ extension Report {
     }
     out.append("")
     if let attribute = d.segmentAttribute {
-      out += ["## Segments by \(md(attribute))", ""]
-      if d.breakdowns.isEmpty { out += ["No audience has this attribute.", ""] }
-      out.append("| theme | audience | wave | \(cellText(attribute)) | n | index [95% CI] |")
+      out += [t(.segmentsBy(md(attribute))), ""]
+      if d.breakdowns.isEmpty { out += [t(.noAudienceHasAttribute), ""] }
+      out.append(t(.segmentsHeader(cellText(attribute))))
       out.append("|---|---|---|---|---:|---:|")
       for b in d.breakdowns {
         for row in b.rows {
           let shown = row.summary.flatMap { ScoreEstimate($0, minimumGroup: a.minimumGroup) }
           let cells =
-            shown.map { "\($0.n) | \(fmt($0.index, 1)) [\(fmt($0.indexLow, 1)), \(fmt($0.indexHigh, 1))]" }
-            ?? " | \(cellText(row.suppressedReason ?? Suppression.reason(minimum: a.minimumGroup)))"
+            shown.map {
+              "\($0.n) | \(fmt($0.index, 1)) \(n.interval(fmt($0.indexLow, 1), fmt($0.indexHigh, 1)))"
+            }
+            ?? " | \(cellText(row.suppressedReason ?? t(.tooFew(a.minimumGroup))))"
           out.append(
-            "| \(cellText(themeName(b.themeID, s))) | \(b.audience.rawValue) | \(cellText(b.waveID)) | "
+            "| \(cellText(themeName(b.themeID, s))) | \(t(.audience(b.audience))) | \(cellText(b.waveID)) | "
               + "\(cellText(row.value)) | \(cells) |")
         }
       }

@@ -2,22 +2,38 @@ import Foundation
 import PeiliText
 
 extension Report {
-  /// The report as Markdown; all text sanitized, suppressed cells absent (listed with the reason).
-  public static func markdown(_ s: Snapshot, analysis a: MirrorAnalysis, drilldown: Drilldown = Drilldown())
-    -> String
-  {
-    var out: [String] = ["# peili report", ""]
-    var header = "Workspace: \(md(s.workspacePath))"
-    if let c = s.cycle {
-      header += " · cycle \(md(c.name)) (\(c.start) – \(c.end))"
+  /// The report as Markdown in `text`'s language; all text sanitized, suppressed cells absent
+  /// (listed with the reason).
+  public static func markdown(
+    _ s: Snapshot, analysis a: MirrorAnalysis, drilldown: Drilldown = Drilldown(),
+    text t: ReportText = .english
+  ) -> String {
+    let n = t.numerals
+    // The language's numbers and dates: these shadow the report's locale-neutral helpers.
+    func fmt(_ x: Double, _ digits: Int) -> String { n.localized(Report.fmt(x, digits)) }
+    func signed(_ x: Double, _ digits: Int = 1) -> String { n.localized(Report.signed(x, digits)) }
+    func pct(_ p: Double?) -> String {
+      p.map { n.percent(Int(Report.fmt($0 * 100, 0)) ?? 0) } ?? t(.noProgress)
     }
-    out.append(header + " · today \(a.today)")
+    func pValue(_ p: Double) -> String { n.localized(Report.pValue(p)) }
+    func date(_ d: Day) -> String { n.date(d) }
+    func interval(_ low: Double, _ high: Double, _ digits: Int) -> String {
+      n.interval(fmt(low, digits), fmt(high, digits))
+    }
+    func gapText(_ g: Gap?, change: Bool = false) -> String { Report.gapText(g, t, change: change) }
+    func confidence(_ c: Int?) -> String { c.map { t(.confidence($0)) } ?? "" }
+    var out: [String] = [t(.title), ""]
+    var header = t(.workspace(md(s.workspacePath)))
+    if let c = s.cycle {
+      header += t(.cycle(name: md(c.name), start: date(c.start), end: date(c.end)))
+    }
+    out.append(header + t(.today(date(a.today))))
     out.append(
-      "Baseline wave: \(md(a.baseline?.id ?? "none")) · follow-up wave: \(md(a.followUp?.id ?? "none"))"
-        + " · minimum group \(a.minimumGroup) · material threshold \(fmt(a.materialThreshold, 0))")
+      t(.waves(baseline: md(a.baseline?.id ?? t(.none)), followUp: md(a.followUp?.id ?? t(.none))))
+        + t(.minimum(group: a.minimumGroup, threshold: fmt(a.materialThreshold, 0))))
     out.append("")
 
-    out.append("## OKRs")
+    out.append(t(.okrs))
     out.append("")
     let forest = objectiveForest(s)
     let tree = Tree(s)
@@ -26,12 +42,13 @@ extension Report {
       visited.insert(o.id)
       let pad = String(repeating: "  ", count: depth)
       out.append(
-        "\(pad)- Objective **\(md(o.id))** \(md(o.title)) — \(pct(a.progress(objective: o.id)))"
-          + " · \(a.status(objective: o.id).rawValue)\(owner(o.owner))")
+        "\(pad)- \(t(.objective)) **\(md(o.id))** \(md(o.title)) — \(pct(a.progress(objective: o.id)))"
+          + " · \(t(.pace(a.status(objective: o.id))))\(owner(o.owner))")
       for kr in tree.keyResults(objective: o.id) {
         out.append(
-          "\(pad)  - KR **\(md(kr.id))** \(md(kr.title)) (\(measure(kr, a))) — \(pct(a.progress(keyResult: kr.id)))"
-            + " · \(a.status(keyResult: kr.id).rawValue)\(confidence(kr.confidence))\(owner(kr.owner))")
+          "\(pad)  - \(t(.keyResult)) **\(md(kr.id))** \(md(kr.title)) (\(measure(kr, a, t))) — "
+            + "\(pct(a.progress(keyResult: kr.id)))"
+            + " · \(t(.pace(a.status(keyResult: kr.id))))\(confidence(kr.confidence))\(owner(kr.owner))")
         for x in tree.actions(objective: o.id, keyResult: kr.id) { action(x, pad: pad + "    ") }
       }
       for x in tree.actions(objective: o.id, keyResult: nil) { action(x, pad: pad + "  ") }
@@ -42,34 +59,39 @@ extension Report {
     func action(_ x: Action, pad: String, judgedBy judge: MirrorAnalysis? = nil) {
       let a = judge ?? a
       out.append(
-        "\(pad)- Action **\(md(x.id))** \(md(x.title)) — \(x.progress)% · \(x.status.rawValue)"
-          + " · \(a.status(of: x).rawValue)\(confidence(x.confidence))\(owner(x.owner))"
-          + (x.due.map { " · due \($0)" } ?? ""))
+        "\(pad)- \(t(.action)) **\(md(x.id))** \(md(x.title)) — \(n.percent(x.progress)) · \(t(.status(x.status)))"
+          + " · \(t(.pace(a.status(of: x))))\(confidence(x.confidence))\(owner(x.owner))"
+          + (x.due.map { t(.due(date($0))) } ?? ""))
       let outcome = a.outcome(of: x)
-      if outcome.busyNoChange { out.append("\(pad)  - busy, no change: no linked theme moved") }
+      if outcome.busyNoChange { out.append("\(pad)  - \(t(.busyNoChange))") }
       if let c = x.communicated {
-        out.append("\(pad)  - communicated \(c.on) by \(md(c.channel))")
+        out.append("\(pad)  - \(t(.communicated(day: date(c.on), channel: md(c.channel))))")
       } else if x.isDoneButNotCommunicated {
-        out.append("\(pad)  - done but never communicated")
+        out.append("\(pad)  - \(t(.doneNeverCommunicated))")
       }
       for i in outcome.impacts {
         var line =
-          "\(pad)  - impact on \(md(themeName(i.themeID, s))): \(i.verdict.rawValue)"
-          + " (\(i.design.rawValue)\(i.isInterim ? ", interim" : ""))"
+          "\(pad)  - "
+          + t(
+            .impact(
+              theme: md(themeName(i.themeID, s)), verdict: i.verdict, design: i.design, interim: i.isInterim))
         if let g = i.change, g.gapClass != .notEnoughData {
-          line +=
-            " (\(i.audience?.rawValue ?? "") \(md(i.baselineWaveID ?? "")) → \(md(i.followUpWaveID ?? "")):"
-          line += " \(signed(g.diff)) [\(fmt(g.low, 1)), \(fmt(g.high, 1))], p \(pValue(g.p))"
+          line += t(
+            .impactChange(
+              audience: i.audience, baseline: md(i.baselineWaveID ?? ""), followUp: md(i.followUpWaveID ?? "")
+            ))
+          line += " \(signed(g.diff)) \(interval(g.low, g.high, 1)), p \(pValue(g.p))"
           if let d = i.did {
-            line +=
-              ", vs \(d.comparisonCount) untargeted themes \(signed(d.diff)) [\(fmt(d.low, 1)), \(fmt(d.high, 1))]"
+            line += t(
+              .versusUntargeted(
+                count: d.comparisonCount, change: "\(signed(d.diff)) \(interval(d.low, d.high, 1))"))
           }
           line += ")"
         }
         out.append(line)
       }
     }
-    if forest.roots.isEmpty { out.append("No objectives.") }
+    if forest.roots.isEmpty { out.append(t(.noObjectives)) }
     for o in forest.roots { objective(o, depth: 0) }
     out.append("")
 
@@ -77,140 +99,149 @@ extension Report {
     if let last = s.previousCycleSnapshot, let lastCycle = last.cycle {
       let judge = MirrorAnalysis(
         snapshot: last, today: a.today, minimumGroup: a.minimumGroup, materialThreshold: a.materialThreshold)
-      out.append("## Re-evaluation: cycle \(md(lastCycle.name)) (\(lastCycle.start) – \(lastCycle.end))")
+      out.append(
+        t(.reEvaluation(name: md(lastCycle.name), start: date(lastCycle.start), end: date(lastCycle.end))))
       out.append("")
-      if last.actions.isEmpty { out.append("No actions.") }
+      if last.actions.isEmpty { out.append(t(.noActions)) }
       for x in last.actions { action(x, pad: "", judgedBy: judge) }
       out.append("")
     }
 
-    out.append("## Themes")
+    out.append(t(.themes))
     let cells = cells(s, analysis: a)
     for m in a.themes {
       out.append("")
       out.append("### \(md(m.theme.name))")
       out.append("")
-      out.append(md(ReportWording.reading(m)))
+      out.append(md(t.reading(m)))
       out.append("")
       let shown = cells.filter { $0.theme.id == m.theme.id && $0.estimate != nil }
       if shown.isEmpty {
-        out.append("No scores shown.")
+        out.append(t(.noScores))
       } else {
-        out.append(
-          "| audience | wave | n | mean (native) | index [95% CI] | favourable [95% CI] | NPS (SE) |")
+        out.append(t(.scoresHeader))
         out.append("|---|---|---:|---:|---:|---:|---:|")
         for c in shown {
           guard let e = c.estimate else { continue }
           let native =
             e.nativeMean.map { fmt($0, 2) + (e.scale.map { " (\($0.min)–\($0.max))" } ?? "") } ?? ""
           let fav = e.favourable.map {
-            "\(fmt($0 * 100, 0))% [\(fmt((e.favourableLow ?? 0) * 100, 0)), \(fmt((e.favourableHigh ?? 0) * 100, 0))]"
+            n.percent(Int(Report.fmt($0 * 100, 0)) ?? 0)
+              + " " + interval((e.favourableLow ?? 0) * 100, (e.favourableHigh ?? 0) * 100, 0)
           }
           let nps = e.nps.map { "\(signed($0, 0)) (\(fmt(e.npsSE ?? 0, 1)))" }
           out.append(
-            "| \(c.audience.rawValue) | \(cellText(c.wave.id)) | \(e.n) | \(native) | \(fmt(e.index, 1))"
-              + " [\(fmt(e.indexLow, 1)), \(fmt(e.indexHigh, 1))] | \(fav ?? "") | \(nps ?? "") |")
+            "| \(t(.audience(c.audience))) | \(cellText(c.wave.id)) | \(e.n) | \(native) | \(fmt(e.index, 1))"
+              + " \(interval(e.indexLow, e.indexHigh, 1)) | \(fav ?? "") | \(nps ?? "") |")
         }
       }
       out.append("")
-      out.append("- mirror gap (mirror − customer): \(gapText(m.mirrorGap))")
-      out.append("- experience gap (staff − customer): \(gapText(m.experienceGap))")
+      out.append("- \(t(.mirrorGap)): \(gapText(m.mirrorGap))")
+      out.append("- \(t(.experienceGap)): \(gapText(m.experienceGap))")
+      let waves = "\(md(a.baseline?.id ?? "")) → \(md(a.followUp?.id ?? ""))"
       for audience in Audience.allCases {
         guard let g = m.change[audience] else { continue }
-        out.append(
-          "- change \(audience.rawValue) \(md(a.baseline?.id ?? "")) → \(md(a.followUp?.id ?? "")): \(gapText(g))"
-        )
+        out.append("- \(t(.change(audience, waves: waves))): \(gapText(g, change: true))")
       }
       // Favourable % and NPS in points, beside the index's gaps and changes.
       let p = m.points
       for (label, gap) in [
-        ("favourable mirror gap (mirror − customer)", p.favourableMirrorGap),
-        ("favourable experience gap (staff − customer)", p.favourableExperienceGap),
-        ("NPS mirror gap (mirror − customer)", p.npsMirrorGap),
-        ("NPS experience gap (staff − customer)", p.npsExperienceGap),
+        (t(.favourableMirrorGap), p.favourableMirrorGap),
+        (t(.favourableExperienceGap), p.favourableExperienceGap),
+        (t(.npsMirrorGap), p.npsMirrorGap),
+        (t(.npsExperienceGap), p.npsExperienceGap),
       ] {
         guard let gap else { continue }
-        out.append("- \(label): \(pointText(gap))")
+        out.append("- \(label): \(pointText(gap, t))")
       }
       for audience in Audience.allCases {
-        let waves = "\(md(a.baseline?.id ?? "")) → \(md(a.followUp?.id ?? ""))"
         if let g = p.favourableChange[audience] {
-          out.append("- favourable change \(audience.rawValue) \(waves): \(pointText(g))")
+          out.append("- \(t(.favourableChange(audience, waves: waves))): \(pointText(g, t, change: true))")
         }
         if let g = p.npsChange[audience] {
-          out.append("- NPS change \(audience.rawValue) \(waves): \(pointText(g))")
+          out.append("- \(t(.npsChange(audience, waves: waves))): \(pointText(g, t, change: true))")
         }
       }
     }
     out.append("")
 
-    out += drilldownMarkdown(s, a, drilldown)
+    out += drilldownMarkdown(s, a, drilldown, t)
 
-    out.append("## Suppressed")
+    out.append(t(.suppressed))
     out.append("")
     let hidden = cells.filter { $0.suppressedReason != nil || $0.npsSuppressedReason != nil }
     let withheld = withheldUnderFilter(drilldown)
-    if hidden.isEmpty && withheld.isEmpty { out.append("Nothing suppressed.") }
+    if hidden.isEmpty && withheld.isEmpty { out.append(t(.nothingSuppressed)) }
     for c in hidden {
-      let what = c.suppressedReason == nil ? "NPS of " : ""
+      let what = c.suppressedReason == nil ? t(.npsOf) : ""
       out.append(
-        "- \(what)\(md(c.theme.name)) · \(c.audience.rawValue) · \(md(c.wave.id)):"
+        "- \(what)\(md(c.theme.name)) · \(t(.audience(c.audience))) · \(md(c.wave.id)):"
           + " \(c.suppressedReason ?? c.npsSuppressedReason ?? "")")
     }
     // What the filter withheld (a small group would be revealed): every score, its reason.
     let themeNames = Dictionary(s.themes.map { ($0.id, $0.name) }, uniquingKeysWith: { a, _ in a })
     for (key, reason) in withheld {
       let theme = md(themeNames[key.themeID] ?? key.themeID)
-      let question = key.questionID.map { " · question \(md($0))" } ?? ""
+      let question = key.questionID.map { t(.question(md($0))) } ?? ""
       out.append(
-        "- \(theme)\(question) · \(key.audience.rawValue) · \(md(key.waveID)):"
-          + " withheld under the filter: \(md(reason))")
+        "- \(theme)\(question) · \(t(.audience(key.audience))) · \(md(key.waveID)):"
+          + t(.withheldUnderFilter(md(reason))))
     }
     out.append("")
 
-    out.append("## Coverage warnings")
+    out.append(t(.coverageWarnings))
     out.append("")
-    if a.warnings.isEmpty { out.append("None.") }
-    for w in a.warnings { out.append("- \(md(message(w, s)))") }
+    if a.warnings.isEmpty { out.append(t(.noWarnings)) }
+    for w in a.warnings { out.append("- \(md(message(w, s, t)))") }
     out.append("")
     return out.joined(separator: "\n")
   }
 
-  static func gapText(_ g: Gap?) -> String {
-    guard let g else { return "no data" }
-    guard g.gapClass != .notEnoughData else { return "not enough data" }
-    let mark = g.isMarked ? " **marked**" : ""
+  static func gapText(_ g: Gap?, _ t: ReportText = .english, change: Bool = false) -> String {
+    guard let g else { return t(.noData) }
+    guard g.gapClass != .notEnoughData else { return t(.notEnoughData) }
+    let n = t.numerals
+    let mark = g.isMarked ? t(.marked) : ""
     return
-      "\(signed(g.diff)) [\(fmt(g.low, 1)), \(fmt(g.high, 1))], p \(pValue(g.p)), n \(g.n1)/\(g.n2),"
-      + " \(g.gapClass.rawValue)\(mark)"
+      n.localized(signed(g.diff)) + " "
+      + n.interval(n.localized(fmt(g.low, 1)), n.localized(fmt(g.high, 1))) + ", p "
+      + n.localized(pValue(g.p)) + ","
+      + " n \(g.n1)/\(g.n2), \(t(change ? .changeClass(g.gapClass) : .gapClass(g.gapClass)))\(mark)"
   }
 
   /// A favourable or NPS difference in points, as `gapText` writes an index gap.
-  static func pointText(_ g: PointGap) -> String {
-    guard g.gapClass != .notEnoughData else { return "not enough data" }
-    let mark = g.isMarked ? " **marked**" : ""
+  static func pointText(_ g: PointGap, _ t: ReportText = .english, change: Bool = false) -> String {
+    guard g.gapClass != .notEnoughData else { return t(.notEnoughData) }
+    let n = t.numerals
+    let mark = g.isMarked ? t(.marked) : ""
     return
-      "\(signed(g.diff)) points [\(fmt(g.low, 1)), \(fmt(g.high, 1))], p \(pValue(g.p)), n \(g.n1)/\(g.n2),"
-      + " \(g.gapClass.rawValue)\(mark)"
+      n.localized(signed(g.diff)) + t(.points)
+      + " " + n.interval(n.localized(fmt(g.low, 1)), n.localized(fmt(g.high, 1))) + ", p "
+      + n.localized(pValue(g.p)) + ","
+      + " n \(g.n1)/\(g.n2), \(t(change ? .changeClass(g.gapClass) : .gapClass(g.gapClass)))\(mark)"
   }
 
-  static func measure(_ kr: KeyResult, _ a: MirrorAnalysis) -> String {
+  static func measure(_ kr: KeyResult, _ a: MirrorAnalysis, _ t: ReportText = .english) -> String {
+    let n = t.numerals
     switch kr.measure {
     case .metric(let start, let target, let current, let unit):
       let u = unit.isEmpty ? "" : " \(md(unit))"
-      return "metric \(fmt(start, 2)) → \(fmt(target, 2))\(u), now \(fmt(current, 2))"
+      return t(
+        .metric(
+          start: n.localized(fmt(start, 2)), target: n.localized(fmt(target, 2)), unit: u,
+          now: n.localized(fmt(current, 2))))
     case .milestone(let done):
-      return "milestone, \(done ? "done" : "not done")"
+      return t(.milestone(done: done))
     case .perception(let theme, let audience, let baselineWave, let target):
-      var now = a.current(keyResult: kr.id).map { fmt($0, 1) } ?? "no score"
+      var now = a.current(keyResult: kr.id).map { n.localized(fmt($0, 1)) } ?? t(.noScore)
       if let wave = a.currentWave(keyResult: kr.id) {
-        let whole =
-          a.isWithheldUnderFilter(keyResult: kr.id) ? ", unfiltered: withheld under this filter" : ""
+        let whole = a.isWithheldUnderFilter(keyResult: kr.id) ? t(.unfilteredWithheld) : ""
         now += " (\(md(wave))\(whole))"
       }
-      return
-        "perception \(md(theme)) \(audience.rawValue), baseline \(md(baselineWave ?? "none")),"
-        + " target \(fmt(target, 1)), now \(now)"
+      return t(
+        .perception(
+          theme: md(theme), audience: audience, baseline: md(baselineWave ?? t(.none)),
+          target: n.localized(fmt(target, 1)), now: now))
     }
   }
 

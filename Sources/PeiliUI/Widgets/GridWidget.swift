@@ -53,11 +53,14 @@ public struct GridWidget: Sendable {
   public var ySplit: Double
   public var corners: Corners
   public var lines: Lines
+  /// What ends a corner name cut to fit its quadrant.
+  public var ellipsis: String
 
   public init(
     items: [Item], xRange: ClosedRange<Double>, yRange: ClosedRange<Double>, xSplit: Double, ySplit: Double,
-    corners: Corners, lines: Lines = .unicode
+    corners: Corners, lines: Lines = .unicode, ellipsis: String = "…"
   ) {
+    self.ellipsis = ellipsis
     self.items = items
     self.xRange = xRange
     self.yRange = yRange
@@ -112,7 +115,9 @@ public struct GridWidget: Sendable {
     buffer.put(lines.cross, x: area.x + splitColumn, y: area.y + splitRow, style: Style(.border))
     func corner(_ text: String, top: Bool, left: Bool) {
       let room = left ? splitColumn - 1 : w - splitColumn - 2
-      let t = TextFit.truncate(text, to: max(0, room), ellipsis: "")
+      // A name cut short says so (Finnish names are longer than their quadrants at 80 columns).
+      let t = TextFit.truncate(
+        text, to: max(0, room), ellipsis: DisplayWidth.of(ellipsis) < room ? ellipsis : "")
       let y = top ? 0 : h - 1
       let x = left ? 0 : w - DisplayWidth.of(t)
       buffer.put(t, x: area.x + x, y: area.y + y, style: Style(.muted, underline: true))

@@ -1,0 +1,32 @@
+extension Catalogue.DashboardText {
+  /// Finnish.
+  public static let finnish = Catalogue.DashboardText(
+    tree: "OKR-puu",
+    filteredTree: { "OKR-puu (suodatus \"\($0)\": \($1))" },
+    rows: Catalogue.Plural(one: "{n} rivi", other: "{n} riviä"),
+    noObjectives: "Ei vielä tavoitteita: `peili import okrs FILE.yaml`, tai kokeile `peili demo`.",
+    noMatch: "Mikään ei vastaa suodatusta; Esc poistaa sen.",
+    confidenceShort: { "l\($0)" },
+    mirror: "Peili",
+    mirrorOf: { "Peili: \($0) \($1)" },
+    mirrorOfObjective: { "Peili: \($0) \($1) (avaintuloksineen ja toimenpiteineen)" },
+    themesPosition: { "\($0)/\($1) teemaa" },
+    noSurvey: "Kyselyä ei ole vielä tuotu: `peili import survey FILE.csv --mapping MAP.yaml ...`",
+    objectiveWithoutMirror: "Ei liitettyä teemaa: tällä tavoitteella ei ole peiliä.",
+    noThemeLinked: { "Kohteeseen \($0) ei liity teemaa; sen tavoitteen peili näkyy tavoitteessa." },
+    theme: "Teema", customer: "Asiak", staff: "Henk", mirrorScore: "Peili",
+    mirrorGap: "Peiliero", staffGap: "Kokemusero",
+    changeCustomer: "asiak", changeStaff: "henk",
+    respondents: "n A/H/P",
+    objective: { "tavoite, \($0)" },
+    action: "toimenpide",
+    due: { "määräpäivä \($0)" },
+    confidence: { "luottamus \($0)/10" },
+    metric: "mittari", milestone: "virstanpylväs",
+    perception: { "\($0): \($1)" },
+    target: { "tavoite \($0)" },
+    ofWave: { "(\($0))" },
+    withheldUnderFilter: "piilotettu tällä rajauksella",
+    noThemeLinkedWarning: "ei liitettyä teemaa (tavoite ilman peiliä)",
+    blindSpot: "Katvealue")
+}
