@@ -201,16 +201,11 @@ extension MemoryStore: ReviewStore {
   public func moveReviewItem(_ position: Int, to target: Int, by user: String) throws -> Review {
     try writeOpen(by: user) { c, i, _ in
       let count = c.reviews.all[i].agenda.count
-      try ReviewRules.requirePosition(position, count: count)
-      let target = max(0, min(count - 1, target))
-      guard target != position else { return nil }
-      var order = Array(0..<count)
-      order.insert(order.remove(at: position), at: target)
-      let place = Dictionary(uniqueKeysWithValues: order.enumerated().map { ($0.element, $0.offset) })
+      guard let place = try ReviewRules.places(moving: position, to: target, count: count) else { return nil }
       var r = c.reviews.all[i]
-      r.agenda = order.map { old in
-        var item = r.agenda[old]
-        item.position = place[old]!
+      r.agenda = r.agenda.sorted { place[$0.position]! < place[$1.position]! }.map { item in
+        var item = item
+        item.position = place[item.position]!
         return item
       }
       for e in r.entries.indices { r.entries[e].itemPosition = r.entries[e].itemPosition.map { place[$0]! } }
@@ -221,7 +216,8 @@ extension MemoryStore: ReviewStore {
         uniqueKeysWithValues: (c.reviews.ballots[r.id] ?? [:]).map { (place[$0.key]!, $0.value) })
       c.reviews.all[i] = r
       return (
-        "review_item", "\(r.id)/\(position + 1)", "position", String(target + 1), String(position + 1)
+        "review_item", "\(r.id)/\(position + 1)", "position", String(place[position]! + 1),
+        String(position + 1)
       )
     }
   }

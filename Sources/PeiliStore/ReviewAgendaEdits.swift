@@ -11,18 +11,14 @@ extension Workspace {
     let id = try writeTransaction { db -> Int64 in
       let id = try ReviewRows.requireOpen(db)
       let count = try ReviewRows.itemCount(db, review: id)
-      try ReviewRows.requirePosition(position, count: count)
-      let target = max(0, min(count - 1, target))
-      guard target != position else { return id }
-      // The new place of every old place: the item moves, those between shift by one.
-      var order = Array(0..<count)
-      order.insert(order.remove(at: position), at: target)
-      let newPlace = Dictionary(uniqueKeysWithValues: order.enumerated().map { ($0.element, $0.offset) })
+      guard let newPlace = try ReviewRules.places(moving: position, to: target, count: count) else {
+        return id
+      }
       try ReviewRows.renumber(db, review: id, newPlace)
       let log = try AuditLog.begin(db, kind: .edit, user: user)
       try log.record(
         db, entity: "review_item", id: "\(id)/\(position + 1)", field: "position", old: String(position + 1),
-        new: String(target + 1))
+        new: String(newPlace[position]! + 1))
       return id
     }
     return try writtenReview(id)

@@ -40,6 +40,20 @@ private final class Seat {
 
 @Suite("The review meeting on screen", .serialized)
 struct ReviewScreenTests {
+  /// A review started on the demo; aino (100×30) presents it, mikko (80×24) sees it.
+  private func meeting(_ demo: DemoDashboard) throws -> (Seat, Seat) {
+    let aino = try Seat(demo, user: "aino", width: 100, height: 30)
+    let mikko = try Seat(demo, user: "mikko", width: 80, height: 24)
+    try demo.workspace.startReview(title: "Q4", today: DemoDashboard.today, by: "aino")
+    for seat in [aino, mikko] {
+      seat.wait()
+      seat.type("6")
+    }
+    aino.type("P")
+    mikko.wait()
+    return (aino, mikko)
+  }
+
   @Test func onePresentsAndTheOthersFollowAtTheirOwnSizeLeaveAndRejoin() throws {
     let demo = try DemoDashboard()
     defer { demo.remove() }
@@ -107,14 +121,7 @@ struct ReviewScreenTests {
   @Test func decisionsNotesAndVotesAreTakenWhereTheyAreMade() throws {
     let demo = try DemoDashboard()
     defer { demo.remove() }
-    let aino = try Seat(demo, user: "aino", width: 100, height: 30)
-    let mikko = try Seat(demo, user: "mikko", width: 80, height: 24)
-    try demo.workspace.startReview(title: "Q4", today: DemoDashboard.today, by: "aino")
-    for seat in [aino, mikko] {
-      seat.wait()
-      seat.type("6")
-    }
-    aino.type("P")
+    let (aino, mikko) = try meeting(demo)
     // A decision with an owner, a due date and an action.
     aino.type("d")
     aino.send([.enter])
@@ -170,15 +177,7 @@ struct ReviewScreenTests {
   @Test func thePresenterReordersDropsAndAddsItemsAndSetsAConfidenceFromTheVote() throws {
     let demo = try DemoDashboard()
     defer { demo.remove() }
-    let aino = try Seat(demo, user: "aino", width: 100, height: 30)
-    let mikko = try Seat(demo, user: "mikko", width: 80, height: 24)
-    try demo.workspace.startReview(title: "Q4", today: DemoDashboard.today, by: "aino")
-    for seat in [aino, mikko] {
-      seat.wait()
-      seat.type("6")
-    }
-    aino.type("P")
-    mikko.wait()
+    let (aino, mikko) = try meeting(demo)
     // Only the presenter changes the agenda.
     mikko.type("J")
     #expect(mikko.text.contains("only the presenter changes the agenda"), "\(mikko.text)")
@@ -219,15 +218,7 @@ struct ReviewScreenTests {
   @Test func aPresenterGoneIsShownAndAnyoneMayTakeOver() throws {
     let demo = try DemoDashboard()
     defer { demo.remove() }
-    let aino = try Seat(demo, user: "aino", width: 100, height: 30)
-    let mikko = try Seat(demo, user: "mikko", width: 80, height: 24)
-    try demo.workspace.startReview(title: "Q4", today: DemoDashboard.today, by: "aino")
-    for seat in [aino, mikko] {
-      seat.wait()
-      seat.type("6")
-    }
-    aino.type("P")
-    mikko.wait()
+    let (aino, mikko) = try meeting(demo)
     mikko.type("f")
     // Someone else pressing P is told who presents.
     mikko.type("P")

@@ -10,52 +10,58 @@ enum OverlayKeys {
       return []
     case .segmentPicker(let attribute, let cursor):
       return SegmentChoice.key(&m, attribute: attribute, cursor: cursor, key)
-    case .checkIn(var dialog):
-      switch dialog.form.handle(key) {
-      case .none:
-        m.overlay = .checkIn(dialog)
-      case .edited(let field):
-        dialog.validate(m.shared.text, field: field)
-        m.overlay = .checkIn(dialog)
-      case .cancel:
-        m.overlay = nil
-      case .save:
-        dialog.validate(m.shared.text)
-        guard dialog.form.isValid else {
-          m.overlay = .checkIn(dialog)
-          return []
-        }
+    case .checkIn(let dialog):
+      return formKey(
+        &m, dialog, key, form: \.form, wrap: Overlay.checkIn, validate: { $0.validate($1, field: $2) }
+      ) { m, dialog in
         guard let request = dialog.request(m.shared.text) else {
           m.overlay = .checkIn(dialog)
           m.shared.status = StatusMessage(m.shared.text.checkIn.nothingChanged)
           return []
         }
-        m.overlay = nil
         return send(&m, request)
       }
-      return []
-    case .reviewForm(var dialog):
-      switch dialog.form.handle(key) {
-      case .none:
-        m.overlay = .reviewForm(dialog)
-      case .edited(let field):
-        dialog.validate(m.shared.text, field: field)
-        m.overlay = .reviewForm(dialog)
-      case .cancel:
-        m.overlay = nil
-      case .save:
-        dialog.validate(m.shared.text)
+    case .reviewForm(let dialog):
+      return formKey(
+        &m, dialog, key, form: \.form, wrap: Overlay.reviewForm, validate: { $0.validate($1, field: $2) }
+      ) { m, dialog in
         guard let request = dialog.request(m.shared.text, today: m.shared.today) else {
           m.overlay = .reviewForm(dialog)
           return []
         }
-        m.overlay = nil
         return [.review(request)]
       }
-      return []
     case .conflict, .confirmRevert, .confirmCloseReview:
       return KeyBindings.dispatch(bindings(m, overlay), &m, key) ?? []
     }
+  }
+
+  /// A form box's keys, alike for every form: typing checks the field, Esc cancels, Enter
+  /// checks every field and, when none is refused, closes the box and `save`s.
+  private static func formKey<Dialog>(
+    _ m: inout Model, _ dialog: Dialog, _ key: Key, form: WritableKeyPath<Dialog, Form>,
+    wrap: (Dialog) -> Overlay, validate: (inout Dialog, Catalogue, String?) -> Void,
+    save: (inout Model, Dialog) -> [Command]
+  ) -> [Command] {
+    var dialog = dialog
+    switch dialog[keyPath: form].handle(key) {
+    case .none:
+      m.overlay = wrap(dialog)
+    case .edited(let field):
+      validate(&dialog, m.shared.text, field)
+      m.overlay = wrap(dialog)
+    case .cancel:
+      m.overlay = nil
+    case .save:
+      validate(&dialog, m.shared.text, nil)
+      guard dialog[keyPath: form].isValid else {
+        m.overlay = wrap(dialog)
+        return []
+      }
+      m.overlay = nil
+      return save(&m, dialog)
+    }
+    return []
   }
 
   /// Sends a check-in, shown as pending until the store answers.

@@ -25,6 +25,18 @@ public enum ReviewRules {
     return text
   }
 
+  /// The new place of every old place when agenda item `position` moves to `target` (clamped)
+  /// in an agenda of `count`: those between shift by one. Nil when nothing moves; refused for
+  /// a place the agenda does not have.
+  public static func places(moving position: Int, to target: Int, count: Int) throws -> [Int: Int]? {
+    try requirePosition(position, count: count)
+    let target = max(0, min(count - 1, target))
+    guard target != position else { return nil }
+    var order = Array(0..<count)
+    order.insert(order.remove(at: position), at: target)
+    return Dictionary(uniqueKeysWithValues: order.enumerated().map { ($0.element, $0.offset) })
+  }
+
   /// Refuses an agenda place the agenda (of `count` items) does not have.
   public static func requirePosition(_ position: Int, count: Int) throws {
     guard (0..<count).contains(position) else {
