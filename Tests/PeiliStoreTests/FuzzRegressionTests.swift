@@ -73,4 +73,38 @@ import Yams
     #expect(error?.line == 4)
     #expect(error?.message.contains("spans at most 100 points") == true)
   }
+
+  /// FuzzXLSX: a workbook whose central directory puts a part's local header past the end of
+  /// the file trapped inside ZIPFoundation's in-memory reader (a range with its lower bound
+  /// above its upper) instead of being refused. Fixture: Fixtures/xlsx/offset-past-end.xlsx
+  /// (cells.xlsx with that one offset changed, by make_fixtures.py).
+  @Test func aWorkbookPartPastTheEndOfTheFileIsRefused() throws {
+    let path = WorkbookImportTests.path("offset-past-end.xlsx")
+    let bytes = try Data(contentsOf: URL(fileURLWithPath: path))
+    let error = #expect(throws: SurveyImportError.self) {
+      try SurveyTable(data: bytes, file: "offset-past-end.xlsx")
+    }
+    #expect(error?.file == "offset-past-end.xlsx")
+    // The part whose header is out of reach is not in the archive as ZIPFoundation lists it.
+    #expect(
+      error?.message
+        == "the file is a ZIP archive without xl/workbook.xml, not an Excel workbook; expected an Excel "
+        + "workbook (.xlsx) or a CSV export")
+    // The workbook it was made from still reads.
+    #expect(try SurveyTable(path: WorkbookImportTests.path("cells.xlsx")).width > 0)
+  }
+
+  /// FuzzXLSX: a sheet part whose element name holds a byte that is not UTF-8 (`<c\u{C2}>`)
+  /// trapped inside Foundation's XML parser on Linux, which turns each element name into a
+  /// String by force. Fixture: Fixtures/xlsx/not-utf8-part.xlsx (by make_fixtures.py).
+  @Test func aWorkbookPartThatIsNotUTF8IsRefused() throws {
+    let error = #expect(throws: SurveyImportError.self) {
+      try SurveyTable(path: WorkbookImportTests.path("not-utf8-part.xlsx"))
+    }
+    #expect(
+      error?.message.hasPrefix(
+        "the workbook's part xl/worksheets/sheet1.xml is not well-formed XML (line 3); expected a workbook")
+        == true, "\(String(describing: error))")
+    #expect(error?.detail == "the part is not UTF-8 text (line 3)")
+  }
 }

@@ -70,9 +70,24 @@ enum Workbook {
       SurveyImportError(file: file, line: line, message: message, detail: detail)
     }
     guard data.starts(with: [0x50, 0x4B]) else { throw fail(notZip(data)) }
+    // Read from a private temporary copy, not from memory: ZIPFoundation 0.9.20's in-memory
+    // archive traps on an offset past the end of the data (a damaged or crafted file; found by
+    // fuzzing, weichsel/ZIPFoundation#394) and leaks the bytes of one without a central
+    // directory; its file-backed reader answers both with errors.
+    let copy = FileManager.default.temporaryDirectory
+      .appendingPathComponent("peili-workbook-\(UUID().uuidString).xlsx")
+    guard
+      FileManager.default.createFile(
+        atPath: copy.path, contents: data, attributes: [.posixPermissions: 0o600])
+    else {
+      throw fail(
+        "cannot unpack the workbook: no room for a temporary copy in \(copy.deletingLastPathComponent().path); "
+          + "expected a writable temporary directory (set TMPDIR to one)")
+    }
+    defer { try? FileManager.default.removeItem(at: copy) }
     let archive: Archive
     do {
-      archive = try Archive(data: data, accessMode: .read)
+      archive = try Archive(url: copy, accessMode: .read)
     } catch {
       throw fail(
         "the file is a damaged ZIP archive, not a readable Excel workbook; expected an .xlsx saved "

@@ -24,6 +24,14 @@ class WorkbookPartParser: NSObject, XMLParserDelegate, WorkbookPart {
   private var sawRoot = false
 
   func parse(_ data: Data) -> XMLProblem? {
+    // A part is UTF-8 or UTF-16 with its byte-order mark (ECMA-376 Part 2). Bytes that are not
+    // UTF-8 can reach the delegate as an element name, and Foundation's parser on Linux traps on
+    // such a name instead of reporting it (found by fuzzing): refused here first.
+    if !data.starts(with: [0xFF, 0xFE]) && !data.starts(with: [0xFE, 0xFF]),
+      let line = data.withUnsafeBytes({ CSVReader.firstInvalidUTF8Line($0.bindMemory(to: UInt8.self)) })
+    {
+      return XMLProblem(line: line, detail: "the part is not UTF-8 text (line \(line))")
+    }
     // Fed as a stream, in chunks: handed a sheet of more than about 10 MB in one piece,
     // Foundation's parser on Linux fails at its end with an internal error.
     let parser = XMLParser(stream: InputStream(data: data))
