@@ -107,4 +107,16 @@ import Yams
         == true, "\(String(describing: error))")
     #expect(error?.detail == "the part is not UTF-8 text (line 3)")
   }
+
+  /// FuzzCSV: a cell whose text opens with a line break once a control character before it is
+  /// dropped (`\u{2}\n…`) was written without the `'` that guards a cell opening with a CR,
+  /// though both reach a spreadsheet as the same cell.
+  @Test func aCellOpeningWithALineBreakIsGuardedHoweverItCame() {
+    let minimized = "\u{2}\n[a\"b"  // from the bytes 22 02 0A 5B 61 22 22 62 22
+    #expect(CSVWriter.field(minimized) == "\"'\n[a\"\"b\"")
+    #expect(CSVWriter.field("\nlf first") == "\"'\nlf first\"")
+    #expect(CSVWriter.field("\rcr first") == "\"'\ncr first\"")
+    // As stored, for the round trip, it stays as it was.
+    #expect(CSVWriter.field(minimized, cells: .raw) == "\"\n[a\"\"b\"")
+  }
 }
