@@ -225,6 +225,10 @@ final class SheetXML: WorkbookPartParser {
   private let strings: [String]
   private let dateStyles: [WorkbookDate.Kind?]
   private let date1904: Bool
+  private let progress: ImportProgress?
+  /// The last row the sheet's `<dimension ref="A1:BI12001">` names, when it does: how far
+  /// the rows read have come.
+  private var lastRow: Int?
   private(set) var rows: [Row] = []
   private(set) var problem: Problem?
 
@@ -242,10 +246,11 @@ final class SheetXML: WorkbookPartParser {
   private var phonetic = 0
   private var inRow = false
 
-  init(strings: [String], dateStyles: [WorkbookDate.Kind?], date1904: Bool) {
+  init(strings: [String], dateStyles: [WorkbookDate.Kind?], date1904: Bool, progress: ImportProgress? = nil) {
     self.strings = strings
     self.dateStyles = dateStyles
     self.date1904 = date1904
+    self.progress = progress
   }
 
   private func refuse(_ message: String) {
@@ -254,6 +259,9 @@ final class SheetXML: WorkbookPartParser {
 
   override func start(_ name: Substring, _ attributes: [String: String]) {
     switch name {
+    case "dimension":
+      let end = attributes["ref"]?.split(separator: ":").last.flatMap { CellReference(String($0)) }
+      lastRow = end.map(\.row).flatMap { $0 > 0 ? $0 : nil }
     case "row":
       let next = rowNumber + 1
       if let r = attributes["r"] {
@@ -312,6 +320,10 @@ final class SheetXML: WorkbookPartParser {
     case "row":
       inRow = false
       if !cells.isEmpty { rows.append(Row(row: rowNumber, cells: cells)) }
+      // Every 1,024 rows, as the import does for its rows.
+      if let progress, rows.count & 1023 == 1023 {
+        progress(.sheet, rows.count, lastRow.map { min(Double(rowNumber) / Double($0), 1) } ?? 0)
+      }
     default: break
     }
   }
