@@ -21,11 +21,19 @@ import Yams
   /// FuzzYAML: a title "!" + a combining mark (U+0650) was written plain: one Character that
   /// is not "!", yet YAML reads the `!` as a tag and the export no longer parses.
   @Test func anIndicatorBeforeACombiningMarkIsQuotedInYAML() throws {
-    for text in ["!\u{650}", "&\u{301}x", "*\u{301}", "-\u{301} x", "?\u{301}"] {
+    // FuzzYAML again: "d: " + U+07ED (an NKo combining mark) holds no ": " Character, yet YAML
+    // reads a mapping value there; likewise " #", and a "," in flow.
+    for text in [
+      "!\u{650}", "&\u{301}x", "*\u{301}", "-\u{301} x", "?\u{301}", "d: \u{7ED}ptanr", "a #\u{301}b",
+      " \u{301}lead",
+    ] {
       let written = YAMLScalar.text(text)
       let read = try Yams.load(yaml: "t: \(written)\n") as? [String: Any]
       #expect(read?["t"] as? String == text, "\(text.debugDescription) written as \(written)")
     }
+    let flow = YAMLScalar.text("a,\u{301}b", inFlow: true)
+    let read = try Yams.load(yaml: "{t: \(flow)}\n") as? [String: Any]
+    #expect(read?["t"] as? String == "a,\u{301}b", "written as \(flow)")
   }
 
   /// FuzzCSV: a header holding U+FFFF (a UTF-16 export with 0xFFFF units) reached the
