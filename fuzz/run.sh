@@ -25,12 +25,12 @@ echo "log: fuzz/$log"
 status=0
 # -detect_leaks=0 (and ASan's own check at exit off): two dependencies leak on error paths any
 # workbook-shaped input reaches (FuzzCSV too: bytes starting "PK" are read as a workbook), which
-# LeakSanitizer cannot suppress by stack
-# without hiding every leak: FoundationXML's XMLParser leaks the CFError of each libxml2 error,
-# and ZIPFoundation 0.9.20's Archive(data:accessMode: .read) leaks its in-memory file, with the
-# input's bytes, when the data has no end-of-central-directory record (the throw skips the fclose
-# its file-backed twin does; the file-backed reader, which peili uses, leaks the path's C string
-# of each archive it opens). See README.md.
+# LeakSanitizer cannot suppress by stack without hiding every leak: FoundationXML's XMLParser
+# leaks the CFError of each libxml2 error, and ZIPFoundation 0.9.20's Archive(data:accessMode:
+# .read) leaks its in-memory file, with the input's bytes, when the data has no
+# end-of-central-directory record (the throw skips the fclose its file-backed twin does; the
+# file-backed reader, which peili uses, leaks the path's C string of each archive it opens).
+# See README.md.
 # The Swift runtime's own crash handler confuses AddressSanitizer; let libFuzzer report traps.
 SWIFT_BACKTRACE=enable=no ASAN_OPTIONS=detect_leaks=0 "$bin" "$work/corpus/$name" "corpus/$name" \
   -dict="$name.dict" -max_total_time="$seconds" -rss_limit_mb=2048 -max_len="$maxlen" -timeout=10 \

@@ -127,4 +127,18 @@ import Yams
     // As stored, for the round trip, it stays as it was.
     #expect(CSVWriter.field(minimized, cells: .raw) == "\"\n[a\"\"b\"")
   }
+
+  /// FuzzCSV: a column whose header is empty once cleaned (here NUL and CR, in an Excel-saved
+  /// Windows-1252 file) was drafted as a segment `{column: ""}`, which no mapping can name: the
+  /// draft did not parse.
+  @Test func aColumnWithoutAHeaderIsLeftOutOfTheDraft() throws {
+    let fx = try StoreFixture()
+    // Minimized input: FC 2C 00 0D 6E 65 2C 44 44 44.
+    let path = try fx.file("s.csv", Data([0xFC, 0x2C, 0x00, 0x0D, 0x6E, 0x65, 0x2C, 0x44, 0x44, 0x44]))
+    let draft = try SurveyInspection.inspect(path: path).draftMapping
+    #expect(draft.contains("column 2 (no header)"), "\(draft)")
+    #expect(!draft.contains("column: \"\""), "\(draft)")
+    let error = #expect(throws: SurveyImportError.self) { try SurveyMapping.parse(draft, file: "draft.yaml") }
+    #expect(error?.message == "expected at least one entry under questions", "\(String(describing: error))")
+  }
 }
