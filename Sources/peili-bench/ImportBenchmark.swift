@@ -70,8 +70,8 @@ enum ImportBenchmark {
     print(String(format: "ratio (c)/(a) = %.2f (one row per answer vs packed answers)", rowsTime / peiliTime))
     print(
       String(
-        format: "peak memory (ru_maxrss): %.0f MiB after generating, %.0f MiB after (a), %.0f MiB after (c) and (f); "
-          + "sqlite3 shell (VmHWM) %.0f MiB",
+        format: "peak memory (ru_maxrss): %.0f MiB after generating, %.0f MiB after (a), "
+          + "%.0f MiB after (c) and (f); sqlite3 shell (VmHWM) %.0f MiB",
         afterGenerate, peakPeili, Measurement.peakMemoryMiB(), sqlitePeak))
     let sizes = ["peili.db", "sqlite3-pipeline.db", "answer-rows.db"].map { name in
       let path = dir.appendingPathComponent(name).path
