@@ -218,7 +218,10 @@ private struct MappingParser {
       guard questionIDs.insert(id).inserted else {
         throw fail(m.fields["id"]?.value, "duplicate question id \(id)")
       }
-      let text = try m.text("text", nonEmpty: true) ?? id
+      // A blank text is no text: the question reads as its id (a draft of a header that is
+      // only markup writes one; found by fuzzing).
+      let text =
+        try m.text("text").flatMap { $0.trimmingCharacters(in: .whitespaces).isEmpty ? nil : $0 } ?? id
       let themeNode = m.fields["theme"]?.value
       let theme = try storedID(m.text("theme", required: true)!, themeNode, "theme")
       try rejectPlaceholder(theme, themeNode, of: "question \(id)")

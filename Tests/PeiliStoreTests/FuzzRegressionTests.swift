@@ -141,4 +141,29 @@ import Yams
     let error = #expect(throws: SurveyImportError.self) { try SurveyMapping.parse(draft, file: "draft.yaml") }
     #expect(error?.message == "expected at least one entry under questions", "\(String(describing: error))")
   }
+
+  /// FuzzXLSX: a sheet whose first row is `r="0"` (or `r=""`) was refused naming line 0, before
+  /// any row of the sheet: now it names no row.
+  @Test func aBadFirstRowNumberNamesNoRow() {
+    for r in ["0", ""] {
+      let sheet = SheetXML(strings: [], dateStyles: [], date1904: false)
+      let xml = "<worksheet><sheetData><row r=\"\(r)\"><c><v>1</v></c></row></sheetData></worksheet>"
+      #expect(sheet.parse(Data(xml.utf8)) == nil)
+      #expect(sheet.problem?.row == nil)
+      #expect(sheet.problem?.message == "row number \"\(r)\" is not a row of a sheet; expected 1 to 1048576")
+    }
+  }
+
+  /// FuzzCSV: a legacy Qualtrics export whose question row is blank over a column drafted
+  /// `text: ""`, which the mapping refused: a blank text is now no text (the id is shown).
+  @Test func aBlankQuestionTextReadsAsTheID() throws {
+    let fx = try StoreFixture()
+    let path = try fx.file("s.csv", "V1,,3\nResponseID\n,1,\n")  // minimized input, 20 bytes
+    let draft = try SurveyInspection.inspect(path: path).draftMapping
+    let error = #expect(throws: SurveyImportError.self) { try SurveyMapping.parse(draft, file: "draft.yaml") }
+    #expect(error?.message.contains("is still TODO") == true, "\(String(describing: error))\n\(draft)")
+    let mapping = try SurveyMapping.parse(
+      draft.replacingOccurrences(of: "theme: TODO", with: "theme: t"), file: "m")
+    #expect(mapping.questions.allSatisfy { $0.question.text == $0.question.id })
+  }
 }

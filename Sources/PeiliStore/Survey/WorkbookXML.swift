@@ -254,7 +254,8 @@ final class SheetXML: WorkbookPartParser {
   }
 
   private func refuse(_ message: String) {
-    if problem == nil { problem = Problem(row: rowNumber, message: message) }
+    // Before the first good row there is no row to name (a first row `r="0"`; found by fuzzing).
+    if problem == nil { problem = Problem(row: rowNumber > 0 ? rowNumber : nil, message: message) }
   }
 
   override func start(_ name: Substring, _ attributes: [String: String]) {
