@@ -15,7 +15,8 @@ let package = Package(
     .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
     .package(url: "https://github.com/LebJe/TOMLKit", from: "0.6.0"),
     .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
-    // Only for reading Excel workbooks (`.xlsx` is a zip archive of XML parts) in PeiliStore.
+    // Only for reading Excel workbooks (`.xlsx` is a zip archive of XML parts) in PeiliStore,
+    // and for writing peili-bench's.
     .package(url: "https://github.com/weichsel/ZIPFoundation", exact: "0.9.20"),
     // Only for peili-bench's `csv` mode, which measures our reader against this library.
     .package(url: "https://github.com/yaslab/CSV.swift", from: "2.5.2"),
@@ -60,6 +61,8 @@ let package = Package(
         "PeiliText", "PeiliCore", "PeiliStore", "PeiliUI", "PeiliApp", "PeiliTerminal",
         .product(name: "GRDB", package: "GRDB.swift"),
         .product(name: "CSV", package: "CSV.swift"),
+        // Writes the benchmark survey as Excel workbooks (`import` times reading them).
+        .product(name: "ZIPFoundation", package: "ZIPFoundation"),
       ],
       swiftSettings: strict),
     .testTarget(name: "PeiliTextTests", dependencies: ["PeiliText"], swiftSettings: strict),

@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Builds the libFuzzer targets (FuzzCSV, FuzzYAML) with coverage instrumentation and
+# Builds the libFuzzer targets (FuzzCSV, FuzzYAML, FuzzXLSX) with coverage instrumentation and
 # AddressSanitizer into ../.build-fuzz. Usage: fuzz/build.sh [extra swift build flags]
 # The sanitizers go in ONE -sanitize= flag: swiftc keeps only the last -sanitize= it is given,
 # so SwiftPM's `--sanitize=fuzzer --sanitize=address` silently builds Swift code without coverage.
@@ -13,4 +13,4 @@ swift build -c debug --scratch-path ../.build-fuzz \
   --sanitize=fuzzer -Xswiftc -sanitize=fuzzer,address -Xswiftc -parse-as-library \
   -Xcc -fsanitize=fuzzer-no-link,address "$@" 2>&1 \
   | { grep -v "ld.gold: warning: Cannot export local symbol" || true; }
-echo "built: $(swift build -c debug --scratch-path ../.build-fuzz --show-bin-path)/{FuzzCSV,FuzzYAML}"
+echo "built: $(swift build -c debug --scratch-path ../.build-fuzz --show-bin-path)/{FuzzCSV,FuzzYAML,FuzzXLSX}"

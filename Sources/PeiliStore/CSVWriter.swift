@@ -6,7 +6,7 @@ import PeiliText
 struct CSVWriter {
   /// How cells are written: safe to open in a spreadsheet, or exactly as stored.
   enum Cells: Sendable {
-    /// A text cell starting with `=`, `+`, `-`, `@`, a tab or a CR gets a leading `'`, so a
+    /// A text cell starting with `=`, `+`, `-`, `@`, a tab or a line break gets a leading `'`, so a
     /// spreadsheet shows it instead of running it as a formula (OWASP's advice on CSV
     /// injection); a cell that is a plain number (`-5`, `+0.25`, `1e-3`) stays a number.
     /// Bidi and invisible characters are removed, as for a terminal.
@@ -46,9 +46,12 @@ struct CSVWriter {
       text = TerminalText.sanitize(text, breaks: .linesAndTabs)
       // Judged on the cleaned text, as a spreadsheet will see it: "\u{200B}=cmd" loses its
       // zero-width space above and must not then reach a spreadsheet as a formula. A CR that
-      // opened the value is a line break by now, and counts too.
-      let firstSeen = value.unicodeScalars.first == "\r" ? "\r" : text.unicodeScalars.first
-      if let first = firstSeen, "=+-@\t\r".unicodeScalars.contains(first), !isPlainNumber(text) {
+      // opened the value is a line break by now, and a cell opening with a line break counts
+      // as one opening with a CR, however it came (a control character before it is dropped
+      // above; found by fuzzing).
+      if let first = text.unicodeScalars.first, "=+-@\t\n".unicodeScalars.contains(first),
+        !isPlainNumber(text)
+      {
         text = "'" + text
       }
     }

@@ -85,24 +85,20 @@ struct OKRFileParser {
 
   init(file: String) { self.file = file }
 
+  /// What an OKR file holds, for the messages that say what was expected.
+  static let expected = "an OKR file with `cycle:` and `objectives:`"
+
   /// Reads and parses the file. A file that cannot be read as YAML throws `ImportError`;
   /// otherwise the document comes back with the problems found so far, so that the checks
   /// against the workspace can add theirs and every problem is reported at once.
   static func parse(path: String) throws -> (OKRFile, [ImportError]) {
-    let data: Data
-    switch InputFile.read(path) {
-    case .success(let bytes): data = bytes
-    case .failure(let problem):
-      throw ImportError(file: path, line: 0, message: problem.message, detail: problem.detail)
-    }
-    if let utf16 = InputFile.utf16WithoutBOM(data) {
-      throw ImportError(file: path, line: 1, message: InputFile.utf16Refusal(utf16, path: path))
-    }
-    if let kind = InputFile.binaryKind(data) {
-      throw ImportError(file: path, line: 1, message: "the file is \(kind), not a YAML text file")
+    let text: String
+    do {
+      text = try YAMLText.read(path, expected: expected)
+    } catch {
+      throw ImportError(file: path, error)
     }
     var parser = OKRFileParser(file: path)
-    let text = try parser.decode(data)
     guard let parsed = parser.parse(text: text) else {
       try parser.throwIfFailed()
       throw ImportError(file: path, line: 1, message: "the file holds no OKRs")
@@ -120,65 +116,21 @@ struct OKRFileParser {
   // MARK: - Text
 
   /// UTF-8 text without a byte-order mark; refuses other encodings and empty files.
-  mutating func decode(_ data: Data) throws -> String {
-    var bytes = [UInt8](data)
-    if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes.removeFirst(3) }
-    var iterator = bytes.makeIterator()
-    var parser = Unicode.UTF8.ForwardParser()
-    var offset = 0
-    while true {
-      switch parser.parseScalar(from: &iterator) {
-      case .valid(let scalar):
-        offset += scalar.count
-        continue
-      case .emptyInput:
-        break
-      case .error(let length):
-        let line = bytes[..<offset].reduce(1) { $1 == 0x0A ? $0 + 1 : $0 }
-        let lineStart = bytes[..<offset].lastIndex(of: 0x0A).map { $0 + 1 } ?? 0
-        _ = length
-        throw ImportError(
-          file: file, line: line, column: offset - lineStart + 1,
-          message:
-            "the file is not UTF-8 text (invalid byte 0x\(String(bytes[offset], radix: 16, uppercase: true)) "
-            + "at byte \(offset + 1)); save it as UTF-8")
-      }
-      break
+  func decode(_ data: Data) throws -> String {
+    do {
+      return try YAMLText.decode(data, path: file, expected: Self.expected)
+    } catch {
+      throw ImportError(file: file, error)
     }
-    let text = String(decoding: bytes, as: UTF8.self)
-    if text.allSatisfy({ $0.isWhitespace }) {
-      throw ImportError(
-        file: file, line: 1,
-        message: "the file is empty; expected an OKR file with `cycle:` and `objectives:`")
-    }
-    return text
   }
 
   // MARK: - Document
 
   mutating func parse(text: String) -> OKRFile? {
-    let root: Node?
-    do {
-      root = try Yams.compose(yaml: text)
-    } catch let error as YamlError {
-      fail(yamlError: error)
-      return nil
-    } catch {
-      // Yams throws only its YamlError; anything else is named, its words kept for --verbose.
-      errors.append(
-        ImportError(
-          file: file, line: 1,
-          message: "the file could not be read as YAML; expected an OKR file with `cycle:` and `objectives:`",
-          detail: "\(error)"))
-      return nil
-    }
-    guard let root else {
-      errors.append(
-        ImportError(
-          file: file, line: 1,
-          message: "the file is empty; expected an OKR file with `cycle:` and `objectives:`"))
-      return nil
-    }
+    let expected = Self.expected
+    guard
+      let root = collect({ () throws(YAMLFailure) in try YAMLDocument.root(of: text, expected: expected) })
+    else { return nil }
     guard let top = fields(root, "the file", allowed: ["cycle", "themes", "objectives"]) else { return nil }
 
     var cycle = Cycle(id: "", name: "", start: Day(ordinal: 0), end: Day(ordinal: 0))
@@ -191,24 +143,22 @@ struct OKRFileParser {
       let end = day(c, "end", required: true)
       if let start { cycle.start = start }
       if let end { cycle.end = end }
-      if let start, let end, end < start, let node = c.values["end"] {
+      if let start, let end, end < start, let node = c.fields["end"] {
         fail(
           node.value, "cycle end \(end) is before its start \(start); expected an end on or after the start")
       }
     }
     var document = OKRFile(cycle: cycle)
 
-    if let list = top.values["themes"]?.value, !isNull(list) {
-      for (i, node) in sequence(list, "themes").enumerated() {
-        guard let t = fields(node, "theme #\(i + 1)", allowed: ["id", "name"]) else { continue }
-        guard let themeID = id(t, "id") else { continue }
-        let name = string(t, "name") ?? themeID
-        document.themes.append(.init(id: themeID, name: name, place: place(node)))
-      }
+    for (i, node) in list(top, "themes").enumerated() {
+      guard let t = fields(node, "theme #\(i + 1)", allowed: ["id", "name"]) else { continue }
+      guard let themeID = id(t, "id") else { continue }
+      let name = string(t, "name") ?? themeID
+      document.themes.append(.init(id: themeID, name: name, place: place(node)))
     }
 
-    if let list = required(top, "objectives") {
-      for (i, node) in sequence(list, "objectives").enumerated() {
+    if required(top, "objectives") != nil {
+      for (i, node) in list(top, "objectives").enumerated() {
         parseObjective(node, position: i, cycleID: cycle.id, into: &document)
       }
     }
@@ -242,18 +192,14 @@ struct OKRFileParser {
         place: place(node), parentPlace: parent?.1, themePlaces: themes.map(\.1)))
 
     var actionPosition = doc.actions.filter { $0.objectiveID == objectiveID }.count
-    if let list = o2.values["key_results"]?.value, !isNull(list) {
-      for (i, krNode) in sequence(list, "key_results of \(what)").enumerated() {
-        parseKeyResult(
-          krNode, position: i, objectiveID: objectiveID, actionPosition: &actionPosition, into: &doc)
-      }
+    for (i, krNode) in list(o2, "key_results").enumerated() {
+      parseKeyResult(
+        krNode, position: i, objectiveID: objectiveID, actionPosition: &actionPosition, into: &doc)
     }
-    if let list = o2.values["actions"]?.value, !isNull(list) {
-      for actionNode in sequence(list, "actions of \(what)") {
-        parseAction(
-          actionNode, objectiveID: objectiveID, keyResultID: nil, position: actionPosition, into: &doc)
-        actionPosition += 1
-      }
+    for actionNode in list(o2, "actions") {
+      parseAction(
+        actionNode, objectiveID: objectiveID, keyResultID: nil, position: actionPosition, into: &doc)
+      actionPosition += 1
     }
   }
 
@@ -278,7 +224,7 @@ struct OKRFileParser {
     let title = title(k)
     let kind: String?
     if let kindNode = required(k, "kind") {
-      let text = scalarText(kindNode) ?? ""
+      let text = YAMLValue.scalar(kindNode) ?? ""
       if Self.keyResultFields[text] != nil {
         kind = text
       } else {
@@ -294,9 +240,9 @@ struct OKRFileParser {
       confidence: integer(k, "confidence", range: 1...10), position: position, place: place(node))
     if let kind {
       let allowed = Set(Self.keyResultFields[kind]!)
-      for (key, pair) in k.ordered where !common.contains(key) && !allowed.contains(key) {
+      for key in k.order where !common.contains(key) && !allowed.contains(key) {
         fail(
-          pair.key,
+          k.fields[key]!.key,
           "\(what): field `\(key)` does not apply to a \(kind) key result; expected "
             + Self.keyResultFields[kind]!.map { "`\($0)`" }.joined(separator: ", "))
       }
@@ -306,7 +252,7 @@ struct OKRFileParser {
         entry.target = number(k, "target", required: true)
         entry.current = number(k, "current")
         entry.unit = storedLabel(k, "unit")
-        if let start = entry.start, let target = entry.target, start == target, let node = k.values["target"]
+        if let start = entry.start, let target = entry.target, start == target, let node = k.fields["target"]
         {
           fail(
             node.value,
@@ -323,7 +269,7 @@ struct OKRFileParser {
         entry.audience = choice(k, "audience", Audience.self, required: true)
         entry.baselineWave = string(k, "baseline_wave")
         entry.target = number(k, "target", required: true)
-        if let target = entry.target, !(0...100).contains(target), let node = k.values["target"] {
+        if let target = entry.target, !(0...100).contains(target), let node = k.fields["target"] {
           fail(
             node.value, "\(what): target \(AuditValue.text(target)!) is outside 0–100; expected a 0–100 index"
           )
@@ -333,12 +279,10 @@ struct OKRFileParser {
     guard let krID else { return }
     doc.ids.append((krID, "key result", place(node)))
     doc.keyResults.append(entry)
-    if let list = k.values["actions"]?.value, !isNull(list) {
-      for actionNode in sequence(list, "actions of \(what)") {
-        parseAction(
-          actionNode, objectiveID: objectiveID, keyResultID: krID, position: actionPosition, into: &doc)
-        actionPosition += 1
-      }
+    for actionNode in list(k, "actions") {
+      parseAction(
+        actionNode, objectiveID: objectiveID, keyResultID: krID, position: actionPosition, into: &doc)
+      actionPosition += 1
     }
   }
 
@@ -361,7 +305,7 @@ struct OKRFileParser {
     let progress = integer(a, "progress", range: 0...100)
     let start = day(a, "start")
     let due = day(a, "due")
-    if let start, let due, due < start, let node = a.values["due"] {
+    if let start, let due, due < start, let node = a.fields["due"] {
       fail(
         node.value, "\(what): due \(due) is before start \(start); expected a due date on or after the start")
     }
@@ -371,7 +315,7 @@ struct OKRFileParser {
     if let named = reference(a, "key_result") {
       if let keyResultID, named.0 != keyResultID {
         fail(
-          a.values["key_result"]!.value,
+          a.fields["key_result"]!.value,
           "\(what): key_result `\(named.0)` differs from the key result \(keyResultID) it is listed under")
       }
       krID = named.0
@@ -391,14 +335,14 @@ struct OKRFileParser {
 
   /// `communicated: {on: 2026-03-01, channel: newsletter}`: both fields required, the
   /// channel one line of text without control, bidi or invisible characters.
-  private mutating func communication(_ a: Fields) -> Communication? {
+  private mutating func communication(_ a: YAMLMapping) -> Communication? {
     guard let node = value(a, "communicated", required: false) else { return nil }
     guard
       let c = fields(
         node, "\(a.what): `communicated`", allowed: ["on", "channel"])
     else { return nil }
     let on = day(c, "on", required: true)
-    guard let channel = string(c, "channel", required: true), let channelNode = c.values["channel"]?.value
+    guard let channel = string(c, "channel", required: true), let channelNode = c.fields["channel"]?.value
     else { return nil }
     if let bad = UnsafeCharacter.first(in: channel) {
       fail(channelNode, "\(c.what): " + bad.refusal(of: "`channel`", channel))
@@ -417,81 +361,45 @@ struct OKRFileParser {
 
   // MARK: - Fields
 
-  /// A mapping's entries by key, with the name used in messages.
-  struct Fields {
-    var what: String
-    var node: Node
-    var values: [String: (key: Node, value: Node)]
-    var ordered: [(String, (key: Node, value: Node))]
-    func renamed(_ what: String) -> Fields {
-      var copy = self
-      copy.what = what
-      return copy
+  /// Runs one of the YAML layer's getters, recording its failure: the OKR file reports every
+  /// problem at once, so a bad value is noted and the reading goes on.
+  private mutating func collect<T>(_ read: () throws(YAMLFailure) -> T?) -> T? {
+    do {
+      return try read()
+    } catch {
+      errors.append(ImportError(file: file, error))
+      return nil
     }
   }
 
-  private mutating func fields(_ node: Node, _ what: String, allowed: [String]) -> Fields? {
-    guard let mapping = node.mapping else {
-      fail(
-        node, "\(what): expected a mapping of fields (\(allowed.map { "`\($0)`" }.joined(separator: ", ")))")
-      return nil
-    }
-    var result = Fields(what: what, node: node, values: [:], ordered: [])
-    for (key, value) in mapping {
-      guard let name = key.scalar?.string else {
-        fail(key, "\(what): expected a field name")
-        continue
-      }
-      guard allowed.contains(name) else {
-        fail(
-          key,
-          "\(what): unknown field `\(name)`; expected one of \(allowed.map { "`\($0)`" }.joined(separator: ", "))"
-        )
-        continue
-      }
-      result.values[name] = (key, value)
-      result.ordered.append((name, (key, value)))
-    }
-    return result
+  /// The entry at `node` with its unknown fields recorded.
+  private mutating func fields(_ node: Node, _ what: String, allowed: [String]) -> YAMLMapping? {
+    guard let mapping = collect({ () throws(YAMLFailure) in try YAMLMapping(node, what, allowed: allowed) })
+    else { return nil }
+    errors += mapping.problems.map { ImportError(file: file, $0) }
+    return mapping
   }
 
   /// The value of a field, or nil (with an error when `required`) when absent or null.
-  private mutating func value(_ f: Fields, _ key: String, required: Bool) -> Node? {
-    if let pair = f.values[key], !isNull(pair.value) { return pair.value }
-    if required {
-      let at = f.values[key]?.key ?? f.node
-      fail(at, "\(f.what): missing required field `\(key)`")
-    }
-    return nil
+  private mutating func value(_ f: YAMLMapping, _ key: String, required: Bool) -> Node? {
+    collect { () throws(YAMLFailure) in try f.value(key, required: required) }
   }
 
-  private mutating func required(_ f: Fields, _ key: String) -> Node? { value(f, key, required: true) }
+  private mutating func required(_ f: YAMLMapping, _ key: String) -> Node? { value(f, key, required: true) }
 
-  private func isNull(_ node: Node) -> Bool {
-    guard let scalar = node.scalar else { return false }
-    return scalar.style == .plain && ["", "~", "null", "Null", "NULL"].contains(scalar.string)
+  private mutating func list(_ f: YAMLMapping, _ key: String) -> [Node] {
+    collect { () throws(YAMLFailure) in try f.list(key) } ?? []
   }
 
-  private func scalarText(_ node: Node) -> String? { node.scalar?.string }
-
-  private mutating func string(_ f: Fields, _ key: String, required: Bool = false) -> String? {
-    guard let node = value(f, key, required: required) else { return nil }
-    guard let text = scalarText(node) else {
-      fail(node, "\(f.what): `\(key)` must be text, not a list or mapping")
-      return nil
-    }
-    if required && text.trimmingCharacters(in: .whitespaces).isEmpty {
-      fail(node, "\(f.what): `\(key)` must not be empty")
-      return nil
-    }
-    return text
+  private mutating func string(_ f: YAMLMapping, _ key: String, required: Bool = false) -> String? {
+    collect { () throws(YAMLFailure) in try f.text(key, required: required) }
   }
 
   /// Text stored and shown as given (a unit): spaces allowed, no control, bidi or invisible
   /// character.
-  private mutating func storedLabel(_ f: Fields, _ key: String) -> String? {
+  private mutating func storedLabel(_ f: YAMLMapping, _ key: String) -> String? {
     guard let text = string(f, key) else { return nil }
-    if let bad = UnsafeCharacter.first(in: text), let node = f.values[key] {
+    if let bad = UnsafeCharacter.first(in: text), let node = f.fields[key] {
       fail(node.value, "\(f.what): " + bad.refusal(of: "`\(key)`", text))
       return nil
     }
@@ -499,9 +407,9 @@ struct OKRFileParser {
   }
 
   /// An id: non-empty text without spaces or control, bidi or invisible characters.
-  private mutating func id(_ f: Fields, _ key: String) -> String? {
+  private mutating func id(_ f: YAMLMapping, _ key: String) -> String? {
     guard let text = string(f, key, required: true) else { return nil }
-    return checkedID(text, node: f.values[key]!.value, what: f.what, key: key)
+    return checkedID(text, node: f.fields[key]!.value, what: f.what, key: key)
   }
 
   private mutating func checkedID(_ text: String, node: Node, what: String, key: String) -> String? {
@@ -518,7 +426,7 @@ struct OKRFileParser {
     return text
   }
 
-  private mutating func reference(_ f: Fields, _ key: String, required: Bool = false) -> (
+  private mutating func reference(_ f: YAMLMapping, _ key: String, required: Bool = false) -> (
     String, OKRFile.Place
   )? {
     guard let node = value(f, key, required: required), let text = string(f, key, required: true) else {
@@ -528,11 +436,10 @@ struct OKRFileParser {
     return (checked, place(node))
   }
 
-  private mutating func references(_ f: Fields, _ key: String) -> [(String, OKRFile.Place)] {
-    guard let node = value(f, key, required: false) else { return [] }
+  private mutating func references(_ f: YAMLMapping, _ key: String) -> [(String, OKRFile.Place)] {
     var result: [(String, OKRFile.Place)] = []
-    for item in sequence(node, "\(f.what): `\(key)`") {
-      guard let text = scalarText(item), !text.isEmpty else {
+    for item in list(f, key) {
+      guard let text = YAMLValue.scalar(item), !text.isEmpty else {
         fail(item, "\(f.what): each of `\(key)` must be an id")
         continue
       }
@@ -543,117 +450,55 @@ struct OKRFileParser {
     return result
   }
 
-  private mutating func sequence(_ node: Node, _ what: String) -> [Node] {
-    guard let seq = node.sequence else {
-      fail(node, "\(what): expected a list (`- item` lines or `[a, b]`)")
-      return []
-    }
-    return Array(seq)
-  }
-
-  private mutating func number(_ f: Fields, _ key: String, required: Bool = false) -> Double? {
-    guard let node = value(f, key, required: required) else { return nil }
-    guard let text = scalarText(node), let n = Double(text.replacingOccurrences(of: "_", with: "")),
-      n.isFinite
-    else {
-      fail(
-        node,
-        "\(f.what): `\(key)` must be a number, got `\(scalarText(node)?.shownForTerminal ?? "a list or mapping")`"
-      )
-      return nil
-    }
-    guard Bounds.isAllowed(n) else {
-      fail(
-        node,
-        "\(f.what): `\(key)` \(text) is out of range; expected a number from -1e12 to 1e12")
-      return nil
-    }
-    return n
+  private mutating func number(_ f: YAMLMapping, _ key: String, required: Bool = false) -> Double? {
+    collect { () throws(YAMLFailure) in try f.number(key, required: required) }
   }
 
   /// A title: required, at most `Bounds.maxTitleLength` characters.
-  private mutating func title(_ f: Fields) -> String {
+  private mutating func title(_ f: YAMLMapping) -> String {
     guard let text = string(f, "title", required: true) else { return "" }
     guard Bounds.isAllowed(title: text) else {
       fail(
-        f.values["title"]!.value,
+        f.fields["title"]!.value,
         "\(f.what): `title` has \(text.count) characters; expected at most \(Bounds.maxTitleLength)")
       return ""
     }
     return text
   }
 
-  private mutating func weightValue(_ f: Fields) -> Double {
+  private mutating func weightValue(_ f: YAMLMapping) -> Double {
     guard let w = number(f, "weight") else { return 1 }
     if w < 0 {
       fail(
-        f.values["weight"]!.value, "\(f.what): weight \(AuditValue.text(w)!) is negative; expected 0 or more")
+        f.fields["weight"]!.value, "\(f.what): weight \(AuditValue.text(w)!) is negative; expected 0 or more")
       return 1
     }
     return w
   }
 
-  private mutating func integer(_ f: Fields, _ key: String, range: ClosedRange<Int>) -> Int? {
-    guard let node = value(f, key, required: false) else { return nil }
-    guard let text = scalarText(node), let n = Int(text) else {
-      fail(
-        node,
-        "\(f.what): `\(key)` must be a whole number \(range.lowerBound)–\(range.upperBound), "
-          + "got `\(scalarText(node)?.shownForTerminal ?? "a list or mapping")`")
-      return nil
-    }
-    guard range.contains(n) else {
-      fail(node, "\(f.what): \(key) \(n) is outside \(range.lowerBound)–\(range.upperBound)")
-      return nil
-    }
-    return n
+  private mutating func integer(_ f: YAMLMapping, _ key: String, range: ClosedRange<Int>) -> Int? {
+    collect { () throws(YAMLFailure) in try f.integer(key, range: range) }
   }
 
-  private mutating func boolean(_ f: Fields, _ key: String) -> Bool? {
-    guard let node = value(f, key, required: false) else { return nil }
-    switch scalarText(node)?.lowercased() {
-    case "true", "yes", "on": return true
-    case "false", "no", "off": return false
-    default:
-      fail(
-        node,
-        "\(f.what): `\(key)` must be true or false, got `\(scalarText(node)?.shownForTerminal ?? "a list or mapping")`"
-      )
-      return nil
-    }
+  private mutating func boolean(_ f: YAMLMapping, _ key: String) -> Bool? {
+    collect { () throws(YAMLFailure) in try f.boolean(key) }
   }
 
-  private mutating func day(_ f: Fields, _ key: String, required: Bool = false) -> Day? {
-    guard let node = value(f, key, required: required) else { return nil }
-    guard let text = scalarText(node), let d = Day(text) else {
-      fail(
-        node,
-        "\(f.what): bad date `\(scalarText(node)?.shownForTerminal ?? "")` for `\(key)`; expected YYYY-MM-DD"
-      )
-      return nil
-    }
-    return d
+  private mutating func day(_ f: YAMLMapping, _ key: String, required: Bool = false) -> Day? {
+    collect { () throws(YAMLFailure) in try f.day(key, required: required) }
   }
 
   private mutating func choice<T: RawRepresentable & CaseIterable>(
-    _ f: Fields, _ key: String, _ type: T.Type, required: Bool = false
+    _ f: YAMLMapping, _ key: String, _ type: T.Type, required: Bool = false
   ) -> T? where T.RawValue == String {
-    guard let node = value(f, key, required: required) else { return nil }
-    guard let text = scalarText(node), let v = T(rawValue: text) else {
-      fail(
-        node,
-        "\(f.what): unknown \(key) `\(scalarText(node)?.shownForTerminal ?? "")`; expected one of "
-          + T.allCases.map(\.rawValue).joined(separator: ", "))
-      return nil
-    }
-    return v
+    collect { () throws(YAMLFailure) in try f.choice(key, type, required: required) }
   }
 
   // MARK: - Errors
 
   func place(_ node: Node) -> OKRFile.Place {
-    guard let mark = node.mark else { return .init(line: 1, column: nil) }
-    return .init(line: mark.line, column: mark.column)
+    let place = YAMLValue.place(node)
+    return .init(line: place.line, column: place.column)
   }
 
   mutating func fail(_ node: Node, _ message: String) {
@@ -663,46 +508,5 @@ struct OKRFileParser {
 
   mutating func fail(at place: OKRFile.Place, _ message: String) {
     errors.append(ImportError(file: file, line: place.line, column: place.column, message: message))
-  }
-
-  private mutating func fail(yamlError error: YamlError) {
-    switch error {
-    case .scanner(let context, let problem, let mark, _), .parser(let context, let problem, let mark, _),
-      .composer(let context, let problem, let mark, _):
-      // Where the construct started, when libyaml says: an unclosed value is found far below it.
-      let start = context.map { " (in what starts at line \($0.mark.line), column \($0.mark.column))" } ?? ""
-      errors.append(
-        ImportError(
-          file: file, line: mark.line, column: mark.column,
-          message: "YAML syntax error: \(YAMLProblem.explain(problem))\(start)")
-      )
-    case .duplicatedKeysInMapping(let duplicates, let context):
-      errors.append(
-        ImportError(
-          file: file, line: context.mark.line, column: context.mark.column,
-          message:
-            "YAML error: the field \(duplicates.map { "`\($0)`" }.joined(separator: ", ")) appears twice "
-            + "in one mapping; expected each field once"))
-    case .reader(let problem, let offset, _, let yaml):
-      var line = 1
-      var column = 1
-      if let offset {
-        for (i, ch) in yaml.utf8.enumerated() where i < offset {
-          if ch == 0x0A {
-            line += 1
-            column = 1
-          } else {
-            column += 1
-          }
-        }
-      }
-      errors.append(
-        ImportError(
-          file: file, line: line, column: column, message: "YAML error: \(YAMLProblem.explain(problem))"))
-    default:
-      errors.append(ImportError(file: file, line: 1, message: "YAML error: \(YAMLProblem.explain(""))"))
-    }
-    // libyaml's own words, for --verbose only.
-    errors[errors.count - 1].detail = "libyaml: \(error)"
   }
 }

@@ -33,9 +33,20 @@ public struct SurveyImportSummary: Hashable, Sendable {
   public var workbook: SurveyWorkbook?
 }
 
-/// Called now and then while an import reads its rows: rows read so far, and the share of
-/// the file read (0…1), for a progress line on a terminal.
-public typealias ImportProgress = (_ rows: Int, _ fraction: Double) -> Void
+/// What a long import is doing when it reports its progress.
+public enum ImportStage: Sendable, Hashable {
+  /// Inflating a part of an Excel workbook: the count is bytes.
+  case unpacking
+  /// Reading the rows of a workbook's sheet: the count is sheet rows.
+  case sheet
+  /// Reading and checking the respondent rows: the count is rows.
+  case rows
+}
+
+/// Called now and then while an import reads its file: the stage, how far it has come (bytes
+/// or rows) and the share of the stage done (0…1, 0 when unknown), for a progress line on a
+/// terminal.
+public typealias ImportProgress = (_ stage: ImportStage, _ count: Int, _ fraction: Double) -> Void
 
 /// The survey rows of one CSV, validated and held in memory before anything is written.
 private struct ParsedSurvey {
@@ -76,7 +87,7 @@ extension Workspace {
       throw SurveyImportError(file: csvName, message: bad.refusal(of: "wave name", wave))
     }
     let table = try SurveyTable(
-      path: csvName, format: format, encoding: encoding, keeping: keeping, sheet: sheet)
+      path: csvName, format: format, encoding: encoding, keeping: keeping, sheet: sheet, progress: progress)
     let parsed = try Self.parseSurvey(table, mapping: map, mappingFile: mapName, progress: progress)
     var summary = try writeTransaction { db in
       do {
@@ -211,7 +222,7 @@ extension Workspace {
     while try table.next() {
       // Every 4,096 rows: cheap beside the row's work, often enough for a steady display.
       if let progress, parsed.externalIDs.count & 4095 == 4095 {
-        progress(parsed.externalIDs.count + 1, reader.fractionRead)
+        progress(.rows, parsed.externalIDs.count + 1, reader.fractionRead)
       }
       let line = reader.recordLine
       let idText =

@@ -94,114 +94,99 @@ public struct SurveyMapping: Sendable {
 
   /// Parses mapping text; `file` names it in errors.
   public static func parse(_ text: String, file: String) throws(SurveyImportError) -> SurveyMapping {
-    var parser = MappingParser(file: file)
+    var parser = MappingParser()
     do {
       return try parser.parse(text)
-    } catch let e as SurveyImportError {
-      throw e
     } catch {
-      // Yams' own errors are worded by `yamlFailure`; anything else is named, not shown.
-      throw SurveyImportError(
-        file: file, line: 1,
-        message:
-          "the mapping could not be read as YAML; expected a YAML mapping with respondent_id and questions",
-        detail: "\(error)")
+      throw SurveyImportError(file: file, error)
     }
   }
 
   /// Reads and parses a mapping file (must be UTF-8).
   public static func load(path: String) throws(SurveyImportError) -> SurveyMapping {
-    let name = path
-    let data: Data
-    switch InputFile.read(path) {
-    case .success(let bytes): data = bytes
-    case .failure(let problem):
-      throw SurveyImportError(file: name, message: problem.message, detail: problem.detail)
+    let text: String
+    do {
+      text = try YAMLText.read(path, expected: MappingParser.expected)
+    } catch {
+      throw SurveyImportError(file: path, error)
     }
-    if let utf16 = InputFile.utf16WithoutBOM(data) {
-      throw SurveyImportError(file: name, line: 1, message: InputFile.utf16Refusal(utf16, path: path))
-    }
-    guard let text = String(data: data, encoding: .utf8) else {
-      let line = data.withUnsafeBytes { CSVReader.firstInvalidUTF8Line($0.bindMemory(to: UInt8.self)) }
-      throw SurveyImportError(
-        file: name, line: line, message: "the file is not valid UTF-8 (save it as UTF-8)")
-    }
-    return try parse(text, file: name)
+    return try parse(text, file: path)
   }
 }
 
-/// Walks the composed YAML node tree; each error carries the node's mark.
+/// Walks the composed YAML node tree with the YAML layer's typed getters; the first problem
+/// stops it, at its node's place.
 private struct MappingParser {
-  let file: String
+  /// What a mapping holds, for the messages that say what was expected.
+  static let expected = "a survey mapping with `respondent_id` and `questions`"
+
   /// Columns marked `personal: false` so far.
   var keptColumns: Set<String> = []
 
-  func fail(_ node: Node?, _ message: String) -> SurveyImportError {
-    let mark = node?.mark
-    return SurveyImportError(
-      file: file, line: mark?.line, column: mark.map { "\($0.column)" }, message: message)
+  func fail(_ node: Node?, _ message: String) -> YAMLFailure {
+    node.map { YAMLFailure($0, message) } ?? YAMLFailure(line: 0, message: message)
   }
 
   func place(_ node: Node) -> SurveyMapping.Place {
-    SurveyMapping.Place(line: node.mark?.line ?? 0, column: node.mark?.column ?? 0)
+    let place = YAMLValue.place(node)
+    return SurveyMapping.Place(line: place.line, column: place.column ?? 0)
   }
 
-  mutating func parse(_ text: String) throws -> SurveyMapping {
-    if text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty {
-      throw SurveyImportError(
-        file: file, line: 1, message: "the mapping file is empty; expected respondent_id and questions")
-    }
-    let root: Node?
-    do {
-      root = try Yams.compose(yaml: text)
-    } catch let error as YamlError {
-      throw yamlFailure(error)
-    }
-    guard let root, let top = root.mapping else {
-      throw fail(root, "expected a mapping with respondent_id, segments, themes, questions and comments")
-    }
-    try checkKeys(
-      top,
+  /// An entry of a list, refused at its first unknown field.
+  func entry(_ node: Node, _ what: String, allowed: [String]) throws(YAMLFailure) -> YAMLMapping {
+    let m = try YAMLMapping(node, what, allowed: allowed)
+    try m.refuseUnknownFields()
+    return m
+  }
+
+  mutating func parse(_ text: String) throws(YAMLFailure) -> SurveyMapping {
+    let root = try YAMLDocument.root(of: text, expected: Self.expected)
+    let top = try entry(
+      root, "the mapping",
       allowed: [
         "respondent_id", "segments", "themes", "labels", "missing", "favourable", "questions", "comments",
       ])
-    let globalFavourable = try top["favourable"].map { ($0, try favourableRule($0)) }
-    let globalMissing = try top["missing"].map { try missingCodes($0) } ?? SurveyMapping.MissingCodes()
-    guard let idNode = top["respondent_id"] else {
-      throw fail(root, "missing required field respondent_id (the column holding the respondent id)")
+    let globalFavourable = try top.value("favourable").map { node throws(YAMLFailure) in
+      (node, try favourableRule(node))
     }
-    let respondentID = try scalar(idNode, "respondent_id")
+    let globalMissing =
+      try top.value("missing").map { node throws(YAMLFailure) in try missingCodes(node) }
+      ?? SurveyMapping.MissingCodes()
+    let respondentID = try top.text(
+      "respondent_id", required: true, expected: "the column holding the respondent id")!
+    let idNode = top.fields["respondent_id"]!.value
 
     var segments: [SurveyMapping.Segment] = []
-    let segmentItems = try list(top["segments"], "segments")
+    let segmentItems = try top.list("segments")
     var segmentNames = Set<String>()
-    for item in segmentItems {
-      let m = try entry(item, "segment", allowed: ["column", "name", "personal"])
-      try notPersonal(m, item)
-      let column = try required(m, item, "column", in: "segment")
-      let name = try storedID(
-        m["name"].map { try scalar($0, "name") } ?? column, m["name"] ?? m["column"], "segment name")
+    for (i, item) in segmentItems.enumerated() {
+      let m = try entry(item, "segment #\(i + 1)", allowed: ["column", "name", "personal"])
+      try notPersonal(m)
+      let column = try m.text("column", required: true)!
+      let nameNode = m.fields["name"]?.value ?? m.fields["column"]?.value
+      let name = try storedID(try m.text("name", nonEmpty: true) ?? column, nameNode, "segment name")
       guard segmentNames.insert(name).inserted else {
         throw fail(
-          m["name"] ?? m["column"],
-          "duplicate segment name \(name); expected a name of its own for each segment (name: …)")
+          nameNode, "duplicate segment name \(name); expected a name of its own for each segment (name: …)")
       }
       segments.append(.init(column: column, name: name, place: place(item)))
     }
 
     var themes: [SurveyMapping.ThemeEntry] = []
     var themeIDs: Set<String> = []
-    for item in try list(top["themes"], "themes") {
-      let m = try entry(item, "theme", allowed: ["id", "name"])
-      let id = try storedID(required(m, item, "id", in: "theme"), m["id"], "theme id")
-      let name = try m["name"].map { try scalar($0, "name") } ?? id
-      guard themeIDs.insert(id).inserted else { throw fail(m["id"], "duplicate theme id \(id)") }
+    for (i, item) in try top.list("themes").enumerated() {
+      let m = try entry(item, "theme #\(i + 1)", allowed: ["id", "name"])
+      let id = try storedID(m.text("id", required: true)!, m.fields["id"]?.value, "theme id")
+      let name = try m.text("name", nonEmpty: true) ?? id
+      guard themeIDs.insert(id).inserted else {
+        throw fail(m.fields["id"]?.value, "duplicate theme id \(id)")
+      }
       themes.append(.init(id: id, name: name, place: place(item)))
     }
 
     // Shared label sets: `labels: {agree5: {"Strongly disagree": 1, …}}`.
     var labelSets: [String: (Node, Node.Mapping)] = [:]
-    if let labelsNode = top["labels"] {
+    if let labelsNode = try top.value("labels") {
       guard let sets = labelsNode.mapping else {
         throw fail(labelsNode, "expected labels: {name: {\"label\": value, …}, …}")
       }
@@ -215,35 +200,40 @@ private struct MappingParser {
 
     var questions: [SurveyMapping.QuestionEntry] = []
     var questionIDs: Set<String> = []
-    let questionItems = try list(top["questions"], "questions")
+    let questionItems = try top.list("questions")
     if questionItems.isEmpty {
-      throw fail(top["questions"] ?? root, "expected at least one entry under questions")
+      throw fail(top.fields["questions"]?.value ?? root, "expected at least one entry under questions")
     }
     for (position, item) in questionItems.enumerated() {
-      let m = try entry(
-        item, "question",
+      let numbered = try entry(
+        item, "question #\(position + 1)",
         allowed: [
           "column", "id", "text", "theme", "scale", "nps", "outcome", "labels", "missing", "personal",
           "favourable",
         ])
-      try notPersonal(m, item)
-      let column = try required(m, item, "column", in: "question")
-      let id = try storedID(required(m, item, "id", in: "question"), m["id"], "question id")
-      guard questionIDs.insert(id).inserted else { throw fail(m["id"], "duplicate question id \(id)") }
-      let text = try m["text"].map { try scalar($0, "text") } ?? id
-      let theme = try storedID(required(m, item, "theme", in: "question"), m["theme"], "theme")
-      try rejectPlaceholder(theme, m["theme"], of: "question \(id)")
-      guard let scaleNode = m["scale"] else {
-        throw fail(item, "missing required field scale (e.g. scale: [1, 5])")
+      try notPersonal(numbered)
+      let column = try numbered.text("column", required: true)!
+      let id = try storedID(numbered.text("id", required: true)!, numbered.fields["id"]?.value, "question id")
+      let m = numbered.renamed("question \(id)")
+      guard questionIDs.insert(id).inserted else {
+        throw fail(m.fields["id"]?.value, "duplicate question id \(id)")
       }
+      // A blank text is no text: the question reads as its id (a draft of a header that is
+      // only markup writes one; found by fuzzing).
+      let text =
+        try m.text("text").flatMap { $0.trimmingCharacters(in: .whitespaces).isEmpty ? nil : $0 } ?? id
+      let themeNode = m.fields["theme"]?.value
+      let theme = try storedID(m.text("theme", required: true)!, themeNode, "theme")
+      try rejectPlaceholder(theme, themeNode, of: "question \(id)")
+      let scaleNode = try m.value("scale", required: true, expected: "scale: [min, max], e.g. scale: [1, 5]")!
       let scale = try parseScale(scaleNode)
-      let nps = try m["nps"].map { try bool($0, "nps") } ?? false
-      let outcome = try m["outcome"].map { try bool($0, "outcome") } ?? false
+      let nps = try m.boolean("nps") ?? false
+      let outcome = try m.boolean("outcome") ?? false
       if nps && (scale.min != 0 || scale.max != 10) {
-        throw fail(m["nps"], "nps: true needs a 0–10 scale, got [\(scale.min), \(scale.max)]")
+        throw fail(m.fields["nps"]?.value, "nps: true needs a 0–10 scale, got [\(scale.min), \(scale.max)]")
       }
       let favourable: FavourableRule?
-      if let node = m["favourable"] {
+      if let node = try m.value("favourable") {
         favourable = try favourableRule(node)
         try check(favourable!, node, scale: scale, question: id)
       } else if let (node, rule) = globalFavourable {
@@ -264,9 +254,9 @@ private struct MappingParser {
       let q = Question(
         id: id, text: text, themeID: theme, scale: scale, isNPS: nps, isOutcome: outcome, position: position,
         favourable: favourable)
-      var entry = SurveyMapping.QuestionEntry(
-        column: column, question: q, place: place(item), themePlace: place(m["theme"]!))
-      if let labelsNode = m["labels"] {
+      var question = SurveyMapping.QuestionEntry(
+        column: column, question: q, place: place(item), themePlace: place(themeNode!))
+      if let labelsNode = try m.value("labels") {
         let table: Node.Mapping
         if let name = labelsNode.scalar?.string {
           guard let set = labelSets[name] else {
@@ -281,28 +271,30 @@ private struct MappingParser {
         } else {
           throw fail(labelsNode, "expected labels: NAME (a set under labels:) or {\"label\": value, …}")
         }
-        entry.labels = try labelValues(table, scale: scale, question: id)
+        question.labels = try labelValues(table, scale: scale, question: id)
       }
-      entry.missing = try globalMissing.merged(
-        m["missing"].map { try missingCodes($0) } ?? SurveyMapping.MissingCodes())
-      questions.append(entry)
+      question.missing = try globalMissing.merged(
+        m.value("missing").map { node throws(YAMLFailure) in try missingCodes(node) }
+          ?? SurveyMapping.MissingCodes())
+      questions.append(question)
     }
 
     var comments: [SurveyMapping.CommentEntry] = []
-    let commentItems = try list(top["comments"], "comments")
-    for item in commentItems {
-      let m = try entry(item, "comment", allowed: ["column", "theme", "personal"])
-      try notPersonal(m, item)
-      let column = try required(m, item, "column", in: "comment")
-      let theme = try storedID(required(m, item, "theme", in: "comment"), m["theme"], "theme")
-      try rejectPlaceholder(theme, m["theme"], of: "comment column \(column)")
+    let commentItems = try top.list("comments")
+    for (i, item) in commentItems.enumerated() {
+      let m = try entry(item, "comment #\(i + 1)", allowed: ["column", "theme", "personal"])
+      try notPersonal(m)
+      let column = try m.text("column", required: true)!
+      let themeNode = m.fields["theme"]?.value
+      let theme = try storedID(m.text("theme", required: true)!, themeNode, "theme")
+      try rejectPlaceholder(theme, themeNode, of: "comment column \(column)")
       comments.append(
-        .init(column: column, themeID: theme, place: place(item), themePlace: place(m["theme"]!)))
+        .init(column: column, themeID: theme, place: place(item), themePlace: place(themeNode!)))
     }
 
     // One column may feed only one role.
     var seen: [String: Node] = [respondentID: idNode]
-    func claim(_ column: String, _ node: Node?) throws {
+    func claim(_ column: String, _ node: Node) throws(YAMLFailure) {
       if seen[column] != nil {
         throw fail(node, "column \(column) is mapped twice; each CSV column may be used once")
       }
@@ -320,16 +312,18 @@ private struct MappingParser {
   }
 
   /// `personal: false` on an entry: only `false` is meaningful (personal columns are left out).
-  mutating func notPersonal(_ m: Node.Mapping, _ item: Node) throws {
-    guard let node = m["personal"] else { return }
-    guard try !bool(node, "personal") else {
-      throw fail(node, "personal: true is not needed: leave a personal column out of the mapping")
+  mutating func notPersonal(_ m: YAMLMapping) throws(YAMLFailure) {
+    guard let personal = try m.boolean("personal") else { return }
+    guard !personal else {
+      throw fail(
+        m.fields["personal"]?.value,
+        "personal: true is not needed: leave a personal column out of the mapping")
     }
-    keptColumns.insert(try scalar(m["column"] ?? item, "column"))
+    keptColumns.insert(try m.text("column", required: true)!)
   }
 
   /// A draft mapping's `theme: TODO` left unassigned.
-  func rejectPlaceholder(_ theme: String, _ node: Node?, of what: String) throws {
+  func rejectPlaceholder(_ theme: String, _ node: Node?, of what: String) throws(YAMLFailure) {
     if theme.uppercased() == "TODO" {
       throw fail(
         node,
@@ -339,7 +333,8 @@ private struct MappingParser {
   }
 
   /// A label table's entries, normalised, each value a whole number on the question's scale.
-  func labelValues(_ table: Node.Mapping, scale: Scale, question: String) throws -> [String: Int] {
+  func labelValues(_ table: Node.Mapping, scale: Scale, question: String) throws(YAMLFailure) -> [String: Int]
+  {
     var result: [String: Int] = [:]
     for (key, value) in table {
       guard let label = key.string, !label.isEmpty else { throw fail(key, "expected a label text") }
@@ -357,41 +352,8 @@ private struct MappingParser {
     return result
   }
 
-  func yamlFailure(_ error: YamlError) -> SurveyImportError {
-    // libyaml's own words are kept for --verbose only.
-    let raw = "libyaml: \(error)"
-    switch error {
-    case .scanner(_, let problem, let mark, _), .parser(_, let problem, let mark, _),
-      .composer(_, let problem, let mark, _):
-      return SurveyImportError(
-        file: file, line: mark.line, column: "\(mark.column)",
-        message: "YAML syntax error: \(YAMLProblem.explain(problem))", detail: raw)
-    case .duplicatedKeysInMapping(let duplicates, let context):
-      return SurveyImportError(
-        file: file, line: context.mark.line, column: "\(context.mark.column)",
-        message:
-          "YAML error: the field \(duplicates.map { "`\($0)`" }.joined(separator: ", ")) appears twice "
-          + "in one mapping; expected each field once", detail: raw)
-    case .reader(let problem, _, _, _):
-      return SurveyImportError(
-        file: file, message: "YAML error: \(YAMLProblem.explain(problem))", detail: raw)
-    default:
-      return SurveyImportError(file: file, message: "YAML error: \(YAMLProblem.explain(""))", detail: raw)
-    }
-  }
-
-  func checkKeys(_ m: Node.Mapping, allowed: Set<String>) throws {
-    for (key, _) in m {
-      guard let k = key.string, allowed.contains(k) else {
-        throw fail(
-          key,
-          "unknown field \(key.string ?? "?"); expected one of \(allowed.sorted().joined(separator: ", "))")
-      }
-    }
-  }
-
   /// `missing: [-9, "I don't know", "N/A"]`: whole numbers and labels that mean no answer.
-  func missingCodes(_ node: Node) throws -> SurveyMapping.MissingCodes {
+  func missingCodes(_ node: Node) throws(YAMLFailure) -> SurveyMapping.MissingCodes {
     guard let items = node.sequence else {
       throw fail(node, "expected missing: [-9, \"I don't know\"] (numbers and labels that mean no answer)")
     }
@@ -409,51 +371,15 @@ private struct MappingParser {
     return codes
   }
 
-  func list(_ node: Node?, _ name: String) throws -> [Node] {
-    guard let node else { return [] }
-    if case .scalar(let s) = node, s.string.isEmpty || s.string == "~" || s.string == "null" { return [] }
-    guard let seq = node.sequence else { throw fail(node, "expected a list under \(name)") }
-    return Array(seq)
-  }
-
-  func entry(_ node: Node, _ what: String, allowed: Set<String>) throws -> Node.Mapping {
-    guard let m = node.mapping else {
-      throw fail(node, "expected a \(what) entry such as {column: …}")
-    }
-    try checkKeys(m, allowed: allowed)
-    return m
-  }
-
-  func scalar(_ node: Node, _ name: String) throws -> String {
-    guard let s = node.scalar?.string, !s.isEmpty else {
-      throw fail(node, "expected a text value for \(name)")
-    }
-    return s
-  }
-
   /// A text value that peili stores as an id: refused when it holds a control, bidi or
   /// invisible character.
-  func storedID(_ text: String, _ node: Node?, _ what: String) throws -> String {
+  func storedID(_ text: String, _ node: Node?, _ what: String) throws(YAMLFailure) -> String {
     if let bad = UnsafeCharacter.first(in: text) { throw fail(node, bad.refusal(of: what, text)) }
     return text
   }
-
-  func required(_ m: Node.Mapping, _ item: Node, _ key: String, in what: String) throws -> String {
-    guard let node = m[key] else { throw fail(item, "missing required field \(key) of a \(what)") }
-    return try scalar(node, key)
-  }
-
-  func bool(_ node: Node, _ name: String) throws -> Bool {
-    switch node.scalar?.string {
-    case "true", "yes": return true
-    case "false", "no": return false
-    default: throw fail(node, "expected true or false for \(name)")
-    }
-  }
-
   /// `favourable: {top: N}` or `favourable: ">= X"`, read for its form; `check` holds it to a
   /// question's scale.
-  func favourableRule(_ node: Node) throws -> FavourableRule {
+  func favourableRule(_ node: Node) throws(YAMLFailure) -> FavourableRule {
     let expected =
       "expected favourable: {top: N} (the top N points of the scale) or \">= X\" (answers at or above X "
       + "on the question's scale), e.g. favourable: {top: 2} or favourable: \">= 4\""
@@ -478,7 +404,7 @@ private struct MappingParser {
 
   /// A rule on one question's scale: `top` from 1 to the points − 1, `>=` above the lowest
   /// point and at most the highest (so some answers are favourable and some are not).
-  func check(_ rule: FavourableRule, _ node: Node, scale: Scale, question: String) throws {
+  func check(_ rule: FavourableRule, _ node: Node, scale: Scale, question: String) throws(YAMLFailure) {
     let points = scale.max - scale.min + 1
     switch rule {
     case .top(let n) where n < 1 || n > points - 1:
@@ -495,7 +421,7 @@ private struct MappingParser {
     }
   }
 
-  func parseScale(_ node: Node) throws -> Scale {
+  func parseScale(_ node: Node) throws(YAMLFailure) -> Scale {
     guard let seq = node.sequence, seq.count == 2, let lo = seq[0].int, let hi = seq[1].int else {
       throw fail(node, "expected scale: [min, max] with two whole numbers, e.g. [1, 5] or [0, 10]")
     }

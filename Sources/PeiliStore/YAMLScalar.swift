@@ -39,25 +39,29 @@ enum YAMLScalar {
     }
   }
 
-  private static let indicators: Set<Character> = [
+  private static let indicators: Set<Unicode.Scalar> = [
     "-", "?", ":", ",", "[", "]", "{", "}", "#", "&", "*", "!", "|", ">", "'", "\"", "%", "@", "`",
   ]
   /// In flow (`{…}`, `[…]`) PyYAML also stops at a `?` anywhere in a plain scalar ("How likely
   /// are you to recommend us?"), so it is quoted too: drafts must read in analysts' scripts.
-  private static let flowIndicators: Set<Character> = [",", "[", "]", "{", "}", ":", "#", "?"]
+  private static let flowIndicators: Set<Unicode.Scalar> = [",", "[", "]", "{", "}", ":", "#", "?"]
   /// Plain words YAML 1.1 or 1.2 readers resolve to null or a boolean.
   private static let reserved: Set<String> = [
     "null", "~", "true", "false", "yes", "no", "on", "off", "y", "n", "=", "<<",
   ]
 
   static func needsQuotes(_ s: String, inFlow: Bool) -> Bool {
-    guard let first = s.first, let last = s.last else { return true }
-    // The first *scalar* decides for YAML: "!" followed by a combining mark is one Character
-    // that is not "!", yet YAML reads a tag (found by fuzzing).
-    let firstScalar = s.unicodeScalars.first.map { Character($0) } ?? first
-    if first.isWhitespace || last.isWhitespace || indicators.contains(firstScalar) { return true }
-    if s.hasPrefix("...") || s.contains(": ") || s.contains(" #") || last == ":" { return true }
-    if inFlow && s.contains(where: { flowIndicators.contains($0) }) { return true }
+    // Judged by scalars, as YAML reads them, never by Characters: "!" or ": " followed by a
+    // combining mark is a Character that is neither, yet YAML reads a tag or a mapping value
+    // (both found by fuzzing).
+    let scalars = s.unicodeScalars
+    guard let first = scalars.first, let last = scalars.last else { return true }
+    if first.properties.isWhitespace || last.properties.isWhitespace || indicators.contains(first) {
+      return true
+    }
+    func has(_ pair: String) -> Bool { s.utf8.firstRange(of: pair.utf8) != nil }
+    if s.utf8.starts(with: "...".utf8) || has(": ") || has(" #") || last == ":" { return true }
+    if inFlow && scalars.contains(where: { flowIndicators.contains($0) }) { return true }
     if reserved.contains(s.lowercased()) || looksNumeric(s) { return true }
     return s.unicodeScalars.contains(where: needsEscape)
   }

@@ -65,11 +65,13 @@ enum ImportBenchmark {
     print("per-theme index means of (a) and (b) agree on all \(sqliteMeans.count) cells (max |Δ| \(worst))")
     print(String(format: "ratio (a)/(b) = %.2f (target ≤ 1.5)", peiliTime / sqliteTime))
     try comparePeers(dir: dir, files: files, peiliMeans: peiliMeans, peiliTime: peiliTime)
+    try compareWorkbooks(
+      dir: dir, files: files, mapping: generator.mappingPath, peiliMeans: peiliMeans, peiliTime: peiliTime)
     print(String(format: "ratio (c)/(a) = %.2f (one row per answer vs packed answers)", rowsTime / peiliTime))
     print(
       String(
-        format: "peak memory (ru_maxrss): %.0f MiB after generating, %.0f MiB after (a), %.0f MiB after (c); "
-          + "sqlite3 shell (VmHWM) %.0f MiB",
+        format: "peak memory (ru_maxrss): %.0f MiB after generating, %.0f MiB after (a), "
+          + "%.0f MiB after (c) and (f); sqlite3 shell (VmHWM) %.0f MiB",
         afterGenerate, peakPeili, Measurement.peakMemoryMiB(), sqlitePeak))
     let sizes = ["peili.db", "sqlite3-pipeline.db", "answer-rows.db"].map { name in
       let path = dir.appendingPathComponent(name).path
@@ -110,6 +112,45 @@ enum ImportBenchmark {
           + String(format: "(means agree, max |Δ| %.1e); ", worst)
           + "ratio (a)/\(label.prefix(3)) = " + String(format: "%.1f", peiliTime / result.seconds))
     }
+  }
+
+  /// (f) the same six files as Excel workbooks (written from the CSVs by `WorkbookWriter`),
+  /// imported into a fresh workspace: the same theme means, and the time beside (a)'s.
+  static func compareWorkbooks(
+    dir: URL, files: [SurveyGenerator.File], mapping: String, peiliMeans: [String: Double], peiliTime: Double
+  ) throws {
+    let books = files.map { f in (f, String(f.path.dropLast(4)) + ".xlsx") }
+    let (_, writeTime) = try Measurement.time {
+      for (f, book) in books { try WorkbookWriter.write(csv: f.path, to: book) }
+    }
+    let bookBytes = books.reduce(0) {
+      $0 + ((try? FileManager.default.attributesOfItem(atPath: $1.1)[.size] as? Int) ?? 0)
+    }
+    let workspacePath = dir.appendingPathComponent("peili-xlsx.db").path
+    removeDatabase(workspacePath)
+    let (summaries, bookTime) = try Measurement.time {
+      let workspace = try Workspace.open(path: workspacePath, create: true)
+      return try books.map { f, book in
+        try workspace.importSurvey(
+          csv: book, mapping: mapping, wave: f.wave, date: f.date, audience: f.audience, by: "bench")
+      }
+    }
+    let bookMeans = try cachedThemeMeans(workspacePath)
+    var worst = 0.0
+    for (key, mean) in peiliMeans {
+      guard let theirs = bookMeans[key] else {
+        throw BenchError("the workbooks' import has no score for \(key)")
+      }
+      worst = max(worst, abs(theirs - mean))
+    }
+    guard bookMeans.count == peiliMeans.count, worst == 0 else {
+      throw BenchError("theme means differ between the CSV and the workbook imports (max |Δ| \(worst))")
+    }
+    print(
+      "(f) peili import survey ×6 of the same files as .xlsx (\(String(format: "%.1f", Double(bookBytes) / 1_048_576)) "
+        + "MiB, written in \(Measurement.format(writeTime))): \(Measurement.format(bookTime))  "
+        + "(\(summaries.reduce(0) { $0 + $1.respondents }) respondents; theme means equal (a)'s); "
+        + String(format: "ratio (f)/(a) = %.2f", bookTime / peiliTime))
   }
 
   static func removeDatabase(_ path: String) {

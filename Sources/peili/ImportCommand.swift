@@ -250,7 +250,7 @@ struct ImportSurveyCommand: ParsableCommand {
       let s = try workspace.importSurvey(
         csv: file, mapping: mapping, wave: wave, date: date.flatMap { Day($0) }, audience: audience,
         replace: replace, format: format, encoding: textEncoding, keeping: keeping, sheet: sheet,
-        progress: { progress.update(rows: $0, fraction: $1) }, by: CurrentUser.name)
+        progress: { progress.update($0, count: $1, fraction: $2) }, by: CurrentUser.name)
       progress.finish()
       if let first = s.replacedBytes.first {
         printError(

@@ -329,7 +329,7 @@ struct OKRImportTests {
     var bytes = Data("cycle: {id: \"2026\", name: \"".utf8)
     bytes.append(contentsOf: [0x4A, 0xE4, 0x72, 0x76, 0x69])  // "Järvi" in Latin-1
     bytes.append(contentsOf: Data("\", start: 2026-01-01, end: 2026-12-31}\n".utf8))
-    try refused("", line: 1, column: 29, ["not UTF-8", "0xE4"], data: bytes)
+    try refused("", line: 1, column: 29, ["not valid UTF-8", "0xE4"], data: bytes)
   }
 
   @Test func aMissingFileIsNamed() throws {

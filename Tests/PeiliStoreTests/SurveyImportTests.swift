@@ -403,7 +403,7 @@ private let survey = """
     let e = try #require(try f.failure())
     #expect(e.line == 3)
     #expect(e.column == "5")
-    #expect(e.message.contains("missing required field scale"))
+    #expect(e.message.contains("question a: missing required field `scale`; expected scale: [min, max]"))
 
     try f.file(
       "bad.yaml",
@@ -411,7 +411,7 @@ private let survey = """
     )
     let e2 = try #require(try f.failure(mapping: "bad.yaml"))
     #expect(e2.line == 3)
-    #expect(e2.message.contains("unknown field colour"))
+    #expect(e2.message.contains("question #1: unknown field `colour`; expected one of `column`, `id`"))
 
     try f.file(
       "nps.yaml",
@@ -421,7 +421,7 @@ private let survey = """
 
     try f.file("noid.yaml", "questions:\n  - {column: q1, id: a, theme: t, scale: [1, 5]}\n")
     let e4 = try #require(try f.failure(mapping: "noid.yaml"))
-    #expect(e4.message.contains("missing required field respondent_id"))
+    #expect(e4.message.contains("the mapping: missing required field `respondent_id`"))
   }
 
   @Test func emptyOrNonUTF8Mapping() throws {

@@ -51,6 +51,12 @@ extension SurveyInspection {
     var labelSets: [String: AnswerLabels.LabelSet] = [:]
     var sawNPS = false
     for c in columns {
+      // A column without a header (none left once control characters go, as YAML cannot
+      // carry them) cannot be named in a mapping (found by fuzzing).
+      if YAMLScalar.readable(c.key).trimmingCharacters(in: .whitespaces).isEmpty {
+        unmapped.append("column \(c.index + 1) (no header)")
+        continue
+      }
       let column = YAMLScalar.text(c.key, inFlow: true)
       switch c.kind {
       case .segment:

@@ -32,10 +32,11 @@ public final class SurveyTable {
   public let width: Int
 
   /// Reads the file at `path`; `format` forces a layout instead of detecting it; `sheet` names
-  /// the sheet of an Excel workbook (else its first).
+  /// the sheet of an Excel workbook (else its first); `progress` hears how a workbook's
+  /// unpacking and reading go (a CSV is read as its rows are, by the import).
   public convenience init(
     path: String, format: SurveyFormat? = nil, encoding forced: SurveyTextEncoding? = nil,
-    keeping: Set<SurveyRowExclusion> = [], sheet: String? = nil
+    keeping: Set<SurveyRowExclusion> = [], sheet: String? = nil, progress: ImportProgress? = nil
   )
     throws(SurveyImportError)
   {
@@ -45,12 +46,14 @@ public final class SurveyTable {
     case .failure(let problem):
       throw SurveyImportError(file: path, message: problem.message, detail: problem.detail)
     }
-    try self.init(data: data, file: path, format: format, encoding: forced, keeping: keeping, sheet: sheet)
+    try self.init(
+      data: data, file: path, format: format, encoding: forced, keeping: keeping, sheet: sheet,
+      progress: progress)
   }
 
   public init(
     data: Data, file: String, format: SurveyFormat? = nil, encoding forced: SurveyTextEncoding? = nil,
-    keeping: Set<SurveyRowExclusion> = [], sheet: String? = nil
+    keeping: Set<SurveyRowExclusion> = [], sheet: String? = nil, progress: ImportProgress? = nil
   )
     throws(SurveyImportError)
   {
@@ -67,7 +70,7 @@ public final class SurveyTable {
             "--encoding applies to CSV files; expected no --encoding with an Excel workbook (its text is Unicode)"
         )
       }
-      let book = try Workbook.read(data, file: file, sheet: sheet)
+      let book = try Workbook.read(data, file: file, sheet: sheet, progress: progress)
       let (text, rows) = book.csv()
       workbook = SurveyWorkbook(sheet: book.name, sheets: book.sheetNames, chosen: book.chosen)
       encoding = .utf8

@@ -62,17 +62,33 @@ enum Workbook {
       || data.starts(with: [0x50, 0x4B, 0x03, 0x04])
   }
 
-  /// The sheet named `sheet` (exactly, else ignoring case), or the first sheet.
-  static func read(_ data: Data, file: String, sheet wanted: String?) throws(SurveyImportError)
-    -> WorkbookSheet
-  {
+  /// The sheet named `sheet` (exactly, else ignoring case), or the first sheet; `progress`
+  /// hears the bytes each part inflates to and the sheet rows read.
+  static func read(
+    _ data: Data, file: String, sheet wanted: String?, progress: ImportProgress? = nil
+  ) throws(SurveyImportError) -> WorkbookSheet {
     func fail(_ message: String, line: Int? = nil, detail: String? = nil) -> SurveyImportError {
       SurveyImportError(file: file, line: line, message: message, detail: detail)
     }
     guard data.starts(with: [0x50, 0x4B]) else { throw fail(notZip(data)) }
+    // Read from a private temporary copy, not from memory: ZIPFoundation 0.9.20's in-memory
+    // archive traps on an offset past the end of the data (a damaged or crafted file; found by
+    // fuzzing, weichsel/ZIPFoundation#394) and leaks the bytes of one without a central
+    // directory; its file-backed reader answers both with errors.
+    let copy = FileManager.default.temporaryDirectory
+      .appendingPathComponent("peili-workbook-\(UUID().uuidString).xlsx")
+    guard
+      FileManager.default.createFile(
+        atPath: copy.path, contents: data, attributes: [.posixPermissions: 0o600])
+    else {
+      throw fail(
+        "cannot unpack the workbook: no room for a temporary copy in \(copy.deletingLastPathComponent().path); "
+          + "expected a writable temporary directory (set TMPDIR to one)")
+    }
+    defer { try? FileManager.default.removeItem(at: copy) }
     let archive: Archive
     do {
-      archive = try Archive(data: data, accessMode: .read)
+      archive = try Archive(url: copy, accessMode: .read)
     } catch {
       throw fail(
         "the file is a damaged ZIP archive, not a readable Excel workbook; expected an .xlsx saved "
@@ -90,8 +106,12 @@ enum Workbook {
             + "expected a survey export of at most \(maxPartBytes / 1_048_576) MB per sheet")
       }
       var bytes = Data()
+      let size = max(Double(entry.uncompressedSize), 1)
       do {
-        _ = try archive.extract(entry, skipCRC32: false) { bytes.append($0) }
+        _ = try archive.extract(entry, skipCRC32: false) { chunk in
+          bytes.append(chunk)
+          progress?(.unpacking, bytes.count, min(Double(bytes.count) / size, 1))
+        }
       } catch {
         throw fail(
           "the workbook's part \(path) cannot be unpacked (the ZIP archive is damaged); expected an "
@@ -147,7 +167,8 @@ enum Workbook {
     let styles = try parse(stylesPath, StylesXML())
     let dateStyles = styles?.dateKinds ?? []
 
-    let sheetParser = SheetXML(strings: strings, dateStyles: dateStyles, date1904: book.date1904)
+    let sheetParser = SheetXML(
+      strings: strings, dateStyles: dateStyles, date1904: book.date1904, progress: progress)
     guard let sheetData = try part(sheetPath) else {
       throw fail(
         "the sheet \"\(chosen.name)\" names the part \(sheetPath.isEmpty ? "(none)" : sheetPath), which the "

@@ -24,6 +24,14 @@ class WorkbookPartParser: NSObject, XMLParserDelegate, WorkbookPart {
   private var sawRoot = false
 
   func parse(_ data: Data) -> XMLProblem? {
+    // A part is UTF-8 or UTF-16 with its byte-order mark (ECMA-376 Part 2). Bytes that are not
+    // UTF-8 can reach the delegate as an element name, and Foundation's parser on Linux traps on
+    // such a name instead of reporting it (found by fuzzing): refused here first.
+    if !data.starts(with: [0xFF, 0xFE]) && !data.starts(with: [0xFE, 0xFF]),
+      let line = data.withUnsafeBytes({ CSVReader.firstInvalidUTF8Line($0.bindMemory(to: UInt8.self)) })
+    {
+      return XMLProblem(line: line, detail: "the part is not UTF-8 text (line \(line))")
+    }
     // Fed as a stream, in chunks: handed a sheet of more than about 10 MB in one piece,
     // Foundation's parser on Linux fails at its end with an internal error.
     let parser = XMLParser(stream: InputStream(data: data))
@@ -217,6 +225,10 @@ final class SheetXML: WorkbookPartParser {
   private let strings: [String]
   private let dateStyles: [WorkbookDate.Kind?]
   private let date1904: Bool
+  private let progress: ImportProgress?
+  /// The last row the sheet's `<dimension ref="A1:BI12001">` names, when it does: how far
+  /// the rows read have come.
+  private var lastRow: Int?
   private(set) var rows: [Row] = []
   private(set) var problem: Problem?
 
@@ -234,18 +246,23 @@ final class SheetXML: WorkbookPartParser {
   private var phonetic = 0
   private var inRow = false
 
-  init(strings: [String], dateStyles: [WorkbookDate.Kind?], date1904: Bool) {
+  init(strings: [String], dateStyles: [WorkbookDate.Kind?], date1904: Bool, progress: ImportProgress? = nil) {
     self.strings = strings
     self.dateStyles = dateStyles
     self.date1904 = date1904
+    self.progress = progress
   }
 
   private func refuse(_ message: String) {
-    if problem == nil { problem = Problem(row: rowNumber, message: message) }
+    // Before the first good row there is no row to name (a first row `r="0"`; found by fuzzing).
+    if problem == nil { problem = Problem(row: rowNumber > 0 ? rowNumber : nil, message: message) }
   }
 
   override func start(_ name: Substring, _ attributes: [String: String]) {
     switch name {
+    case "dimension":
+      let end = attributes["ref"]?.split(separator: ":").last.flatMap { CellReference(String($0)) }
+      lastRow = end.map(\.row).flatMap { $0 > 0 ? $0 : nil }
     case "row":
       let next = rowNumber + 1
       if let r = attributes["r"] {
@@ -304,6 +321,10 @@ final class SheetXML: WorkbookPartParser {
     case "row":
       inRow = false
       if !cells.isEmpty { rows.append(Row(row: rowNumber, cells: cells)) }
+      // Every 1,024 rows, as the import does for its rows.
+      if let progress, rows.count & 1023 == 1023 {
+        progress(.sheet, rows.count, lastRow.map { min(Double(rowNumber) / Double($0), 1) } ?? 0)
+      }
     default: break
     }
   }

@@ -1,4 +1,5 @@
 import Foundation
+import SurveyChecks
 
 @testable import PeiliStore
 
@@ -11,69 +12,12 @@ import Foundation
 public func fuzzCSV(_ data: UnsafePointer<UInt8>?, _ size: Int) -> CInt {
   let bytes = data.map { Data(bytes: $0, count: size) } ?? Data()
   readAndCheck(bytes)
-  openSurvey(bytes, format: nil, keeping: size % 2 == 0 ? [.unfinished] : [])
+  openSurvey(bytes, file: "fuzz.csv", format: nil, keeping: size % 2 == 0 ? [.unfinished] : [])
   // One forced layout per input too (`--format`), picked by the size so mutations reach each.
-  openSurvey(bytes, format: SurveyFormat.allCases[size % SurveyFormat.allCases.count], keeping: [])
-  inspectAndDraft(bytes)
+  openSurvey(
+    bytes, file: "fuzz.csv", format: SurveyFormat.allCases[size % SurveyFormat.allCases.count], keeping: [])
+  inspectAndDraft(bytes, file: "fuzz.csv")
   return 0
-}
-
-/// Opens the bytes as a survey export and reads every row's fields through its layout.
-private func openSurvey(_ bytes: Data, format: SurveyFormat?, keeping: Set<SurveyRowExclusion>) {
-  let decoded = DecodedText(bytes)
-  let invalid = decoded.utf8.withUnsafeBytes { CSVReader.firstInvalidUTF8Line($0.bindMemory(to: UInt8.self)) }
-  precondition(
-    invalid == nil, "DecodedText (\(decoded.encoding)) produced invalid UTF-8 at line \(invalid ?? 0)")
-  let table: SurveyTable
-  do {
-    table = try SurveyTable(data: bytes, file: "fuzz.csv", format: format, keeping: keeping)
-  } catch {
-    precondition(error.line.map { $0 >= 1 } ?? true, "error line must be 1-based: \(error)")
-    _ = error.description
-    return
-  }
-  if let format {
-    precondition(table.layout.format == format, "--format \(format) gave \(table.layout.format)")
-  }
-  precondition(table.width == table.layout.columns.count, "width differs from the layout's columns")
-  for column in table.layout.columns {
-    _ = table.columns(named: column.key)
-    precondition(
-      column.index >= 0 && column.index < table.width, "column index \(column.index) outside the row")
-  }
-  var rows = 0
-  do {
-    while try table.next() {
-      precondition(table.reader.count >= table.width, "a row shorter than the header was accepted")
-      for column in table.layout.columns {
-        let text = table.reader.string(column.index)
-        _ = table.reader.integer(column.index)
-        _ = AnswerLabels.leadingNumber(text)
-        _ = AnswerLabels.normalised(text)
-      }
-      rows += 1
-      if rows > 10_000 { return }
-    }
-  } catch {
-    precondition(error.line.map { $0 >= 1 } ?? true, "error line must be 1-based: \(error)")
-    _ = error.description
-  }
-}
-
-/// `--inspect` and `--mapping-out` on the bytes: the inspection, its report and the draft
-/// mapping; the draft must parse as a mapping, refused (if at all) only for what it leaves to
-/// the analyst — a `theme: TODO`, or no question to map — never for its own YAML or names.
-private func inspectAndDraft(_ bytes: Data) {
-  guard let table = try? SurveyTable(data: bytes, file: "fuzz.csv") else { return }
-  guard let inspection = try? SurveyInspection.inspect(table, path: "fuzz.csv") else { return }
-  _ = inspection.report
-  let draft = inspection.draftMapping
-  do {
-    _ = try SurveyMapping.parse(draft, file: "draft.yaml")
-  } catch {
-    let left = ["is still TODO", "expected at least one entry under questions"]
-    precondition(left.contains { error.message.contains($0) }, "the draft does not parse: \(error)\n\(draft)")
-  }
 }
 
 /// Reads every record, exercises each field accessor and checks what can be checked cheaply.

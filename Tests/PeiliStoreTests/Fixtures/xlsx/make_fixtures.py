@@ -21,7 +21,11 @@
 * Bad workbooks: not-a-zip.xlsx (text), encrypted.xlsx (the OLE container Excel writes for a
   password-protected workbook: its signature and an EncryptionInfo stream name, no real
   encryption), legacy.xlsx (an OLE .xls), no-sheets.xlsx, broken-xml.xlsx (a sheet cut off),
-  truncated.xlsx (a ZIP archive cut in half), not-a-workbook.xlsx (a ZIP without xl/workbook.xml).
+  truncated.xlsx (a ZIP archive cut in half), not-a-workbook.xlsx (a ZIP without xl/workbook.xml),
+  offset-past-end.xlsx (cells.xlsx whose central directory puts a part's local header past the
+  end of the file: ZIPFoundation's in-memory reader trapped on it; found by fuzz/ FuzzXLSX),
+  not-utf8-part.xlsx (a sheet part with a byte that is not UTF-8 in an element name: Foundation's
+  XML parser on Linux trapped on it; found by FuzzXLSX).
 * large.xlsx: a sheet whose XML is more than 10 MB (12,000 identical Google Forms rows).
 
 Every respondent value is invented (the vendor CSVs' README says so too).
@@ -264,6 +268,8 @@ def main():
     with open(os.path.join(HERE, "truncated.xlsx"), "wb") as f:
         f.write(whole[: len(whole) // 2])
     write_zip("not-a-workbook.xlsx", [("hello.txt", "not a spreadsheet")])
+    offset_past_end()
+    not_utf8_part()
 
     # A sheet of more than 10 MB of XML (Foundation's parser on Linux fails on such a part
     # handed over in one piece): a Google Forms sheet of 12,000 identical responses to 60
@@ -285,6 +291,30 @@ def main():
         ]:
             z.writestr(zipfile.ZipInfo(path, date_time=(2025, 9, 15, 0, 0, 0)), text.encode("utf-8"),
                        zipfile.ZIP_DEFLATED, 9)
+
+def offset_past_end():
+    """cells.xlsx with the first central directory entry's local header offset past the end."""
+    with open(os.path.join(HERE, "cells.xlsx"), "rb") as f:
+        data = bytearray(f.read())
+    eocd = data.rfind(b"PK\x05\x06")
+    directory = int.from_bytes(data[eocd + 16:eocd + 20], "little")
+    assert data[directory:directory + 4] == b"PK\x01\x02"
+    data[directory + 42:directory + 46] = (len(data) + 1000).to_bytes(4, "little")
+    with open(os.path.join(HERE, "offset-past-end.xlsx"), "wb") as f:
+        f.write(data)
+
+
+def not_utf8_part():
+    """A sheet whose element name holds the byte 0xC2, which is not UTF-8 on its own."""
+    write_zip("not-utf8-part.xlsx", [
+        ("[Content_Types].xml", CONTENT_TYPES.format(overrides="")),
+        ("_rels/.rels", ROOT_RELS),
+        ("xl/workbook.xml", workbook_xml(["Responses"])),
+        ("xl/_rels/workbook.xml.rels", workbook_rels(1)),
+        ("xl/worksheets/sheet1.xml", f'<?xml version="1.0" encoding="UTF-8"?>\n<worksheet {NS}>\n'
+         '<sheetData><row r="1"><c\xc2>1</c\xc2></row></sheetData></worksheet>'.encode("latin-1")),
+    ])
+
 
 if __name__ == "__main__":
     main()
