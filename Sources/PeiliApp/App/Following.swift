@@ -19,11 +19,13 @@ public enum Follow: Hashable, Sendable {
 /// The presenter's side (publishing the view after every message) and the follower's side
 /// (applying a published view, leaving on a move) of following.
 enum Following {
-  /// Keys that do not leave follow: they act on the presented item or are not moves.
+  /// Keys that do not leave follow: they are not moves (help, quit, a repaint).
   static let staying: Set<Key> = [
-    .char("f"), .char("v"), .char("d"), .char("N"), .char("?"), .function(1), .char("q"), .ctrl("c"),
-    .ctrl("l"), .resize,
+    .char("f"), .char("?"), .function(1), .char("q"), .ctrl("c"), .ctrl("l"), .resize,
   ]
+  /// On the Review screen also the keys that act on the presented item: a vote, a decision,
+  /// a note (elsewhere the same letters may move).
+  static let stayingOnReview: Set<Key> = [.char("v"), .char("d"), .char("N")]
 
   static func isPresenting(_ m: Model) -> Bool {
     guard let id = m.shared.sessionID, let lease = m.shared.presenter else { return false }
@@ -41,7 +43,9 @@ enum Following {
 
   /// A navigation key while following leaves follow (the key then acts as usual).
   static func leave(_ m: inout Model, on key: Key) -> [Command] {
-    guard m.shared.follow.isOn, !staying.contains(key) else { return [] }
+    guard m.shared.follow.isOn, !staying.contains(key),
+      !(m.screen == .review && stayingOnReview.contains(key))
+    else { return [] }
     m.shared.follow = .left(presenter: m.shared.presenter?.holder.user ?? "")
     return [.follow(false)]
   }
