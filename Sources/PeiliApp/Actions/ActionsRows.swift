@@ -138,12 +138,6 @@ enum ActionsRows {
     }
   }
 
-  /// The day of a stored timestamp ("2026-10-14T16:05:00Z") as the language writes it.
-  static func day(of timestamp: String, _ text: ScoreText) -> String {
-    let iso = String(timestamp.prefix(10))
-    return Day(iso).map(text.date) ?? iso
-  }
-
   /// Past its due date and neither done nor dropped.
   static func isOverdue(_ a: Action, today: Day) -> Bool {
     isOverdue(due: a.due, status: a.status, today: today)
@@ -260,7 +254,7 @@ enum ActionsRows {
       let last = m.shared.snapshot.lastActionCheckIns[a.id]
       cells.append(
         Span(
-          last.map { t.actions.lastCheckIn(Self.day(of: $0.at, text), $0.author) } ?? t.actions.never,
+          last.map { t.actions.lastCheckIn(text.date(ofStamp: $0.at), $0.author) } ?? t.actions.never,
           Style(.muted)))
     }
     return cells

@@ -108,7 +108,7 @@ enum ReviewRows {
     let checkIns = self.checkIns(item.item, actions, m)
     if checkIns.isEmpty { lines.append([Span("  " + t.noCheckIns, Style(.muted))]) }
     for c in checkIns.prefix(3) {
-      lines.append([Span("  " + t.checkIn(String(c.at.prefix(10)), c.author, c.note), Style(.text))])
+      lines.append([Span("  " + t.checkIn(text.date(ofStamp: c.at), c.author, c.note), Style(.text))])
     }
     return lines
   }

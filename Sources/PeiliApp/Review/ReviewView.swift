@@ -18,7 +18,8 @@ enum ReviewView {
     let headline =
       review.isOpen
       ? t.open(review.title, review.startedBy)
-      : t.closed(review.title, review.closedBy ?? "", String((review.closedAt ?? "").prefix(10)))
+      : t.closed(
+        review.title, review.closedBy ?? "", ScoreText(m.shared).date(ofStamp: review.closedAt ?? ""))
     var line = [Span(headline, Style(.text, bold: true))]
     if !review.agenda.isEmpty {
       line.append(Span("  " + t.itemOf(s.cursor + 1, review.agenda.count), Style(.muted)))

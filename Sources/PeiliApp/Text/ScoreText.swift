@@ -62,6 +62,12 @@ public struct ScoreText: Sendable {
   /// A day: "2026-03-05", "5.3.2026".
   public func date(_ day: Day) -> String { numerals.date(day) }
 
+  /// The day of a stored timestamp ("2026-10-14T16:05:00Z") as the language writes it.
+  public func date(ofStamp timestamp: String) -> String {
+    let iso = String(timestamp.prefix(10))
+    return Day(iso).map(date) ?? iso
+  }
+
   /// "-12±7".
   public func difference(_ gap: Gap) -> String {
     "\(signed(gap.diff))\(plusMinus)\(Int(gap.margin.rounded()))"
