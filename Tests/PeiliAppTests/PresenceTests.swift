@@ -97,6 +97,17 @@ struct PresenceLoopTests {
 
 @Suite("Presence in the header")
 struct PresenceTextTests {
+  /// At 80 columns with seven tabs even the count of the others did not fit beside the waves
+  /// ("+1 oth…"): the waves give way to it, as they do to who presents.
+  @Test func whoElseIsHereStaysWholeAt80Columns() {
+    var m = TestWorkspace.model(width: 80, height: 24)
+    _ = update(&m, .presence([WorkspaceSession(id: "2", user: "mikko", host: "server", pid: 2)]))
+    let header = TestWorkspace.render(m)[0]
+    #expect(header.contains("+1 other ") || header.contains("also open by mikko"), "\(header)")
+    #expect(!header.contains("…"), "\(header)")
+    #expect(header.hasSuffix("6  7"), "\(header)")
+  }
+
   @Test func namesEachUserOnceInOpeningOrderWithYouForYourOtherSessions() {
     func s(_ user: String, _ pid: Int) -> WorkspaceSession {
       WorkspaceSession(id: "\(pid)", user: user, host: "server", pid: pid)

@@ -115,11 +115,10 @@ func header(_ model: Model, layout: DashboardLayout, into buffer: inout Buffer) 
   let tabsWidth = shown.reduce(0) { $0 + $1.width }
   let room = area.width - tabsWidth - 1
   // Who else is here comes last, in the room left: named when they fit, else counted.
+  // On a narrow terminal, who presents or who else is here stays whole (its shortest form is
+  // "+1 other"): the waves, then the file give way to it.
   if let others = presence(besides: shown) {
     tail += [sep, Span(others, Style(.header, bold: true))]
-  }
-  // On a narrow terminal, who presents stays whole: the waves, then the file give way to it.
-  if presenting != nil {
     func width(_ s: [Span]) -> Int { s.reduce(0) { $0 + $1.width } }
     if width(lead + tail) > room, let i = tail.firstIndex(where: { $0.text == waves }) {
       tail.removeSubrange((i - 1)...i)

@@ -33,7 +33,8 @@ enum ReviewView {
     let sideBySide = rest.width >= 100
     let (list, detail): (Rect, Rect)
     if sideBySide {
-      let w = min(48, rest.width * 2 / 5)
+      // Two fifths for the agenda, up to what its longest rows need.
+      let w = min(80, rest.width * 2 / 5)
       list = Rect(x: rest.x, y: rest.y, width: w, height: rest.height)
       detail = Rect(x: rest.x + w + 1, y: rest.y, width: rest.width - w - 1, height: rest.height)
       for y in rest.y..<rest.maxY { buffer.put(g.vertical, x: rest.x + w, y: y, style: Style(.border)) }
