@@ -62,6 +62,7 @@ enum Following {
       return []
     }
     m.shared.follow = .on(applied: nil)
+    m.shared.adopted = nil
     return [.follow(true)] + apply(&m, lease)
   }
 
@@ -96,9 +97,13 @@ enum Following {
     guard case .on(let applied) = m.shared.follow, applied != lease.sequence else { return [] }
     m.shared.follow = .on(applied: lease.sequence)
     guard let view = m.shared.presented ?? lease.state.flatMap(ViewState.decoded) else { return [] }
-    let changed = Set(view.states.changed(from: m.states))
+    // Only the screens whose published state changed since the last view adopted are taken:
+    // the others keep this session's derived rows and caches (a view never carries them).
+    let changed = Set(
+      m.shared.adopted.map { view.states.changed(from: $0.states) } ?? ScreenRegistry.all.map { $0.id })
+    m.shared.adopted = view
     m.screen = view.screen
-    m.states = view.states
+    m.states.take(changed, from: view.states)
     // Derived at this terminal's size (rows, scrolls, caches), for the screens that changed.
     for part in ScreenRegistry.all where changed.contains(part.id) { part.followed(&m) }
     var commands: [Command] = []

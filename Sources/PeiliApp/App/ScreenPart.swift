@@ -106,6 +106,11 @@ public struct ScreenStates: Sendable, Equatable, Codable {
     }
   }
 
+  /// Takes the states of `ids` from `other` (keeping every other screen's own).
+  mutating func take(_ ids: Set<ScreenID>, from other: ScreenStates) {
+    for id in ids { states[id] = other.states[id] }
+  }
+
   /// The screens whose state differs between `self` and `other`.
   func changed(from other: ScreenStates) -> [ScreenID] {
     Set(states.keys).union(other.states.keys).filter { id in

@@ -72,6 +72,8 @@ public struct Shared: Sendable {
   public internal(set) var presenterGone = false
   /// The view the presenter published last, as read with the lease.
   public internal(set) var presented: ViewState?
+  /// The published view this follower adopted last (nil: none yet since it began to follow).
+  var adopted: ViewState?
   /// Following the presenter, or not (see `Following`).
   public internal(set) var follow: Follow = .off
   /// The view this session published last, as presenter.
