@@ -26,9 +26,16 @@ public struct Model: Sendable {
       text: text,
       width: width, height: height, seenAudit: snapshot.lastAuditID,
       readOnlyReason: readOnlyReason ?? Self.readOnlyReason(of: snapshot), scores: snapshot.scores)
+    shared.snapshot.actions = Self.owned(snapshot.actions)
     shared.review = snapshot.review
     DashboardScreen.start(&self)
   }
+
+  /// `actions` in storage of the model's own. The tree and the screens' rows keep the loaded
+  /// array for reading, and the model edits its copy in place (its own edit, another
+  /// session's check-in): the first such write into a shared array would copy all of it on
+  /// the key path — 60,000 actions, 6 ms alone and 0.3 s with 30 sessions on 2 cores.
+  static func owned(_ actions: [Action]) -> [Action] { actions.map { $0 } }
 
   /// The part that draws and takes the keys of the screen in view.
   var part: any ScreenPart.Type { ScreenRegistry.part(screen) }
@@ -59,6 +66,7 @@ public struct Model: Sendable {
     let derived = derived.flatMap { $0.today == shared.today ? $0 : nil }
     (shared.analysis, shared.tree) =
       derived.map { ($0.analysis, $0.tree) } ?? Self.derive(new, today: shared.today)
+    shared.snapshot.actions = derived?.actions ?? Self.owned(new.actions)
     // The store judges write permission afresh on each write (it can be granted or taken
     // away while the dashboard is open); the snapshot carries its latest judgement.
     shared.readOnlyReason = Self.readOnlyReason(of: new)

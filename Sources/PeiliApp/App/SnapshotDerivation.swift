@@ -9,6 +9,8 @@ public struct SnapshotDerivation: Sendable {
   let analysis: MirrorAnalysis
   let tree: OKRTree
   let prepared: [ScreenID: any Sendable]
+  /// The snapshot's actions in storage of the model's own (`Model.owned`), copied here.
+  let actions: [Action]
 
   /// Derives everything for `snapshot` as seen on `today` (on the calling thread).
   public init(_ snapshot: Snapshot, today: Day) {
@@ -19,5 +21,6 @@ public struct SnapshotDerivation: Sendable {
       if let p = part.prepare(snapshot, analysis: analysis, today: today) { prepared[part.id] = p }
     }
     self.prepared = prepared
+    actions = Model.owned(snapshot.actions)
   }
 }

@@ -49,8 +49,12 @@ public struct OKRTree: Sendable {
   private let index: Index
   /// Top-level objectives in position order.
   public let roots: [String]
-  /// The snapshot's actions in snapshot order (the same storage: not copied at load).
-  public private(set) var actionList: [Action]
+  /// The snapshot's actions in snapshot order: the same storage as the snapshot's, never
+  /// written, so that neither copy is ever copied (an edit written here would copy all of
+  /// them, 60,000 on a large workspace, on the key path).
+  let actionList: [Action]
+  /// Actions changed in place since the tree was built (`replace(action:)`).
+  private var replacedActions: [String: Action] = [:]
 
   /// Every item in the tree by id (one node per id: a key result's wins over an objective's,
   /// an objective's over an action's).
@@ -295,7 +299,7 @@ public struct OKRTree: Sendable {
   /// The action with `id`, if the snapshot has it.
   public func action(_ id: String) -> Action? {
     guard let s = index.slot[id].map(Int.init), index.slots[s].action >= 0 else { return nil }
-    return actionList[Int(index.slots[s].action)]
+    return replacedActions[id] ?? actionList[Int(index.slots[s].action)]
   }
 
   /// The key result with `id`, if the snapshot has it.
@@ -320,13 +324,12 @@ public struct OKRTree: Sendable {
   mutating func replace(action new: Action) -> Bool {
     guard let s = index.slot[new.id].map(Int.init), index.slots[s].action >= 0, index.slots[s].kind != nil
     else { return false }
-    let i = Int(index.slots[s].action)
-    let old = actionList[i]
+    let old = replacedActions[new.id] ?? actionList[Int(index.slots[s].action)]
     guard
       old.objectiveID == new.objectiveID, old.keyResultID == new.keyResultID, old.position == new.position,
       old.title == new.title, old.owner == new.owner
     else { return false }
-    actionList[i] = new
+    replacedActions[new.id] = new
     return true
   }
 
@@ -503,7 +506,7 @@ private struct Interner {
   }
 }
 
-/// The built tree, shared by copies of it (an edit replaces only `actionList`).
+/// The built tree, shared by copies of it (an edit only adds to the replaced items).
 private final class Index: Sendable {
   let slot: [String: Int32]
   let ids: [String]
