@@ -11,17 +11,7 @@ extension PostgresWorkspace {
   }
 
   public func snapshot<T>(meanwhile: (Snapshot) throws -> T) throws -> (snapshot: Snapshot, meanwhile: T) {
-    try server.run { sql in
-      try sql.execute("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY")
-      do {
-        let result = try read(sql, meanwhile)
-        try sql.execute("COMMIT")
-        return result
-      } catch {
-        try? sql.execute("ROLLBACK")
-        throw error
-      }
-    }
+    try server.transaction(readOnly: true) { sql in try read(sql, meanwhile) }
   }
 
   private func read<T>(_ sql: SQL, _ meanwhile: (Snapshot) throws -> T) throws -> (Snapshot, T) {
@@ -59,16 +49,12 @@ extension PostgresWorkspace {
   /// One cycle's objectives, key results and actions, in tree order (objective position,
   /// position, id) with their theme links.
   static func okrs(_ sql: SQL, of cycle: Cycle) throws -> CycleOKRs {
-    var objectiveThemes: [String: [String]] = [:]
-    for row in try sql.rows(
+    let objectiveThemes = try links(
+      sql,
       #"""
       SELECT ot.objective_id, ot.theme_id FROM objective_theme ot JOIN objective o ON o.id = ot.objective_id
       WHERE o.cycle_id = \#(cycle.id) ORDER BY ot.objective_id COLLATE "C", ot.position, ot.theme_id COLLATE "C"
       """#)
-    {
-      let (objective, theme) = try row.decode((String, String).self)
-      objectiveThemes[objective, default: []].append(theme)
-    }
     let objectives = try sql.rows(
       PostgresQuery(
         unsafeSQL: #"""
@@ -83,17 +69,13 @@ extension PostgresWorkspace {
           WHERE o.cycle_id = $1 ORDER BY o.position, k.position, k.id COLLATE "C"
           """#, binds: PostgresRows.binds([cycle.id]))
     ).map(PostgresRows.keyResult)
-    var actionThemes: [String: [String]] = [:]
-    for row in try sql.rows(
+    let actionThemes = try links(
+      sql,
       #"""
       SELECT l.action_id, l.theme_id FROM action_theme l JOIN action a ON a.id = l.action_id
       JOIN objective o ON o.id = a.objective_id
       WHERE o.cycle_id = \#(cycle.id) ORDER BY l.action_id COLLATE "C", l.position, l.theme_id COLLATE "C"
       """#)
-    {
-      let (action, theme) = try row.decode((String, String).self)
-      actionThemes[action, default: []].append(theme)
-    }
     let actions = try sql.rows(
       PostgresQuery(
         unsafeSQL: #"""
@@ -102,6 +84,16 @@ extension PostgresWorkspace {
           """#, binds: PostgresRows.binds([cycle.id]))
     ).map { row in try PostgresRows.action(row, themeIDs: actionThemes[try row.decode(String.self)] ?? []) }
     return CycleOKRs(cycle: cycle, objectives: objectives, keyResults: keyResults, actions: actions)
+  }
+
+  /// (owner id, theme id) rows grouped by owner, in the query's order.
+  private static func links(_ sql: SQL, _ query: PostgresQuery) throws -> [String: [String]] {
+    var links: [String: [String]] = [:]
+    for row in try sql.rows(query) {
+      let (owner, theme) = try row.decode((String, String).self)
+      links[owner, default: []].append(theme)
+    }
+    return links
   }
 
   /// The latest check-in of every subject of a kind (of two at the same second, the later row).

@@ -8,17 +8,7 @@ struct PostgresSurvey: SurveyQuerying {
   let server: ServerConnection
 
   private func read<T>(_ body: (SegmentQueries<PostgresCells>) throws -> T) throws -> T {
-    try server.run { sql in
-      try sql.execute("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY")
-      do {
-        let result = try body(SegmentQueries(PostgresCells(sql: sql)))
-        try sql.execute("COMMIT")
-        return result
-      } catch {
-        try? sql.execute("ROLLBACK")
-        throw error
-      }
-    }
+    try server.transaction(readOnly: true) { sql in try body(SegmentQueries(PostgresCells(sql: sql))) }
   }
 
   func segmentAttributes() throws -> [SegmentAttribute] { try read { try $0.segmentAttributes() } }

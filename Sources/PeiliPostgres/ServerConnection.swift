@@ -72,9 +72,10 @@ final class ServerConnection: Sendable {
   }
 
   /// Runs `body` in one transaction: committed when it returns, rolled back when it throws.
-  func transaction<T>(_ body: (SQL) throws -> T) throws -> T {
+  /// `readOnly`: one REPEATABLE READ snapshot of the workspace, as SQLite's read transaction.
+  func transaction<T>(readOnly: Bool = false, _ body: (SQL) throws -> T) throws -> T {
     try run { sql in
-      try sql.execute("BEGIN")
+      try sql.execute(readOnly ? "BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY" : "BEGIN")
       do {
         let result = try body(sql)
         try sql.execute("COMMIT")
