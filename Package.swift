@@ -22,6 +22,9 @@ let package = Package(
     .package(url: "https://github.com/yaslab/CSV.swift", from: "2.5.2"),
     // Only for the screen tests' golden files (`Tests/PeiliAppTests/__Snapshots__`).
     .package(url: "https://github.com/pointfreeco/swift-snapshot-testing", from: "1.19.7"),
+    // The raw PostgreSQL driver behind PeiliPostgres (no ORM), and the logger type it takes.
+    .package(url: "https://github.com/vapor/postgres-nio", from: "1.33.2"),
+    .package(url: "https://github.com/apple/swift-log", from: "1.5.3"),
   ],
   targets: [
     // The terminal-text rules (sanitiser, display widths) that both the domain and the UI
@@ -40,6 +43,15 @@ let package = Package(
     // The in-memory store: the second implementation of the store protocol (see the contract
     // suite), with no database.
     .target(name: "PeiliMemory", dependencies: ["PeiliCore"], swiftSettings: strict),
+    // The PostgreSQL store: the store protocol on a PostgreSQL server, a schema per workspace.
+    .target(
+      name: "PeiliPostgres",
+      dependencies: [
+        "PeiliCore", "PeiliText",
+        .product(name: "PostgresNIO", package: "postgres-nio"),
+        .product(name: "Logging", package: "swift-log"),
+      ],
+      swiftSettings: strict),
     .target(
       name: "PeiliUI",
       dependencies: ["PeiliText", .product(name: "TOMLKit", package: "TOMLKit")],
@@ -76,8 +88,10 @@ let package = Package(
       exclude: ["Fixtures"], swiftSettings: strict),
     // One suite of the store protocol's promises, run against every store.
     .testTarget(
-      name: "StoreContractTests", dependencies: ["PeiliCore", "PeiliStore", "PeiliMemory"],
+      name: "StoreContractTests", dependencies: ["PeiliCore", "PeiliStore", "PeiliMemory", "PeiliPostgres"],
       swiftSettings: strict),
+    .testTarget(
+      name: "PeiliPostgresTests", dependencies: ["PeiliPostgres", "PeiliCore"], swiftSettings: strict),
     .testTarget(name: "PeiliUITests", dependencies: ["PeiliUI", "PeiliText"], swiftSettings: strict),
     .testTarget(
       name: "PeiliAppTests",

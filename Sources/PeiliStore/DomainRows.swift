@@ -90,19 +90,9 @@ enum DomainRows {
     id: String?, kind: String, unit: String?, start: Double?, target: Double?, current: Double?, done: Bool?,
     themeID: String?, audience: String?, baselineWave: String?
   ) throws -> KeyResultMeasure {
-    switch kind {
-    case "metric":
-      let start = start ?? 0
-      return .metric(start: start, target: target ?? start, current: current ?? start, unit: unit ?? "")
-    case "milestone":
-      return .milestone(done: done ?? false)
-    case "perception":
-      return .perception(
-        themeID: themeID ?? "", audience: Audience(rawValue: audience ?? "") ?? .customer,
-        baselineWave: baselineWave, target: target ?? 0)
-    default:
-      throw StoreError.invalid("key result \(id ?? "?") has an unknown kind \(kind)")
-    }
+    try KeyResultMeasure(
+      storedKind: kind, id: id, unit: unit, start: start, target: target, current: current, done: done,
+      themeID: themeID, audience: audience, baselineWave: baselineWave)
   }
 
   static func action(_ row: Row, themeIDs: [String]) throws -> Action {

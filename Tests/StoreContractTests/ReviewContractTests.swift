@@ -16,7 +16,7 @@ struct ReviewContractTests {
     WorkspaceSession(id: "contract-\(user)", user: user, host: "host", pid: user.count)
   }
 
-  @Test(arguments: Backend.allCases)
+  @Test(arguments: Backend.withReviews)
   func aReviewRunsFromItsAgendaToItsLock(_ backend: Backend) throws {
     let ws = try ContractWorkspace(backend)
     defer { ws.remove() }
@@ -69,7 +69,7 @@ struct ReviewContractTests {
     #expect(done.status == .done)
   }
 
-  @Test(arguments: Backend.allCases)
+  @Test(arguments: Backend.withReviews)
   func oneSessionHoldsTheLeaseUntilItHandsOverOrLeaves(_ backend: Backend) throws {
     let ws = try ContractWorkspace(backend)
     defer { ws.remove() }
@@ -103,7 +103,7 @@ struct ReviewContractTests {
     #expect(try reviews(b).presenter() == nil, "nobody presents a closed review")
   }
 
-  @Test(arguments: Backend.allCases)
+  @Test(arguments: Backend.withReviews)
   func aVoteIsHiddenUntilRevealedAndMovesWithItsItem(_ backend: Backend) throws {
     let ws = try ContractWorkspace(backend)
     defer { ws.remove() }

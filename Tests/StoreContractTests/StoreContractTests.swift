@@ -6,7 +6,7 @@ import Testing
 /// SQLite workspace and the in-memory one (and the next backend when it comes).
 @Suite("The store contract", .serialized)
 struct StoreContractTests {
-  @Test(arguments: Backend.allCases)
+  @Test(arguments: Backend.available)
   func theSnapshotHoldsTheWorkspace(_ backend: Backend) throws {
     let template = try DemoTemplate.shared().snapshot
     let ws = try ContractWorkspace(backend)
@@ -23,7 +23,7 @@ struct StoreContractTests {
     #expect(!s.isReadOnly)
   }
 
-  @Test(arguments: Backend.allCases)
+  @Test(arguments: Backend.available)
   func anEditBumpsTheVersionAndLeavesAnAuditRowAndACheckIn(_ backend: Backend) throws {
     let ws = try ContractWorkspace(backend)
     defer { ws.remove() }
@@ -51,7 +51,7 @@ struct StoreContractTests {
     #expect(after.lastActionCheckIns["A4"]?.author == "aino")
   }
 
-  @Test(arguments: Backend.allCases)
+  @Test(arguments: Backend.available)
   func progressClampsAndAnEditThatChangesNothingWritesNothing(_ backend: Backend) throws {
     let ws = try ContractWorkspace(backend)
     defer { ws.remove() }
@@ -66,7 +66,7 @@ struct StoreContractTests {
     #expect(try store.action("A9").progress == 0)
   }
 
-  @Test(arguments: Backend.allCases)
+  @Test(arguments: Backend.available)
   func aStaleVersionIsAConflictAndWritesNothing(_ backend: Backend) throws {
     let ws = try ContractWorkspace(backend)
     defer { ws.remove() }
@@ -92,7 +92,7 @@ struct StoreContractTests {
     #expect(try mine.rows(after: base).count == 1, "only their KR check-in")
   }
 
-  @Test(arguments: Backend.allCases)
+  @Test(arguments: Backend.available)
   func theCheckInDialogIsOneChangeWithItsNote(_ backend: Backend) throws {
     let ws = try ContractWorkspace(backend)
     defer { ws.remove() }
@@ -120,7 +120,7 @@ struct StoreContractTests {
     #expect(last.note == note)
   }
 
-  @Test(arguments: Backend.allCases)
+  @Test(arguments: Backend.available)
   func outOfRangeValuesAreRefusedAndWriteNothing(_ backend: Backend) throws {
     let ws = try ContractWorkspace(backend)
     defer { ws.remove() }
@@ -153,7 +153,7 @@ struct StoreContractTests {
     #expect(try store.action("A4") == a4)
   }
 
-  @Test(arguments: Backend.allCases)
+  @Test(arguments: Backend.available)
   func keyResultCheckInsSetAMetricsValueAndAMilestonesDone(_ backend: Backend) throws {
     let ws = try ContractWorkspace(backend)
     defer { ws.remove() }
@@ -182,7 +182,7 @@ struct StoreContractTests {
     #expect(try store.snapshot().lastKeyResultCheckIns["KR2"]?.value == 33.5)
   }
 
-  @Test(arguments: Backend.allCases)
+  @Test(arguments: Backend.available)
   func undoStaysInItsSessionsLane(_ backend: Backend) throws {
     let ws = try ContractWorkspace(backend)
     defer { ws.remove() }
@@ -211,7 +211,7 @@ struct StoreContractTests {
     #expect(try mine.action("A9").progress == 30, "the same user's other session keeps its edit")
   }
 
-  @Test(arguments: Backend.allCases)
+  @Test(arguments: Backend.available)
   func undoOfAFieldThatMovedOnIsAConflictAndWritesNothing(_ backend: Backend) throws {
     let ws = try ContractWorkspace(backend)
     defer { ws.remove() }
@@ -228,7 +228,7 @@ struct StoreContractTests {
     #expect(try mine.action("A4").progress == 90)
   }
 
-  @Test(arguments: Backend.allCases)
+  @Test(arguments: Backend.available)
   func anyChangeCanBeRevertedOnceFromHistory(_ backend: Backend) throws {
     let ws = try ContractWorkspace(backend)
     defer { ws.remove() }
@@ -263,7 +263,7 @@ struct StoreContractTests {
     }
   }
 
-  @Test(arguments: Backend.allCases)
+  @Test(arguments: Backend.available)
   func otherSessionsChangesAreNewsAndOnesOwnAreNot(_ backend: Backend) throws {
     let ws = try ContractWorkspace(backend)
     defer { ws.remove() }
@@ -297,7 +297,7 @@ struct StoreContractTests {
     #expect(try theirs.changesByOthers(since: news.lastAuditID).count == 0)
   }
 
-  @Test(arguments: Backend.allCases)
+  @Test(arguments: Backend.available)
   func theAuditTrailIsReadNewestFirstByAnyCondition(_ backend: Backend) throws {
     let ws = try ContractWorkspace(backend)
     defer { ws.remove() }
@@ -320,7 +320,7 @@ struct StoreContractTests {
     #expect(try store.auditTrail(AuditQuery(until: "2000-01-01T00:00:00Z", afterID: base)).isEmpty)
   }
 
-  @Test(arguments: Backend.allCases)
+  @Test(arguments: Backend.available)
   func presenceListsTheOthersOldestFirstUntilTheyLeave(_ backend: Backend) throws {
     let ws = try ContractWorkspace(backend)
     defer { ws.remove() }
@@ -338,7 +338,7 @@ struct StoreContractTests {
     #expect(try a.heartbeat(aino) == [])
   }
 
-  @Test(arguments: Backend.allCases)
+  @Test(arguments: Backend.available)
   func aReadOnlySessionReadsAndRefusesEveryWrite(_ backend: Backend) throws {
     let ws = try ContractWorkspace(backend)
     defer { ws.remove() }
@@ -369,7 +369,7 @@ struct StoreContractTests {
     #expect(try ws.session().action("A4") == a4)
   }
 
-  @Test(arguments: Backend.allCases)
+  @Test(arguments: Backend.available)
   func itemsAreReadByIdInTheOrderAsked(_ backend: Backend) throws {
     let ws = try ContractWorkspace(backend)
     defer { ws.remove() }
@@ -379,7 +379,7 @@ struct StoreContractTests {
     #expect(try store.actions(ids: []).isEmpty)
   }
 
-  @Test(arguments: Backend.allCases)
+  @Test(arguments: Backend.available)
   func theSurveyAnswersWithTheSnapshotsScoresAndTheThemesComments(_ backend: Backend) throws {
     let ws = try ContractWorkspace(backend)
     defer { ws.remove() }

@@ -1,18 +1,22 @@
 import Foundation
-import PeiliCore
 
 /// What one segment cell holds for one theme or question: its score summary and, at theme
 /// level where the audience has an outcome question, the pairs (theme index, outcome index).
-struct CellSummary: Hashable, Sendable {
-  var summary: ScoreSummary
-  var importance: BivariateSummary?
+public struct CellSummary: Hashable, Sendable {
+  public var summary: ScoreSummary
+  public var importance: BivariateSummary?
+
+  public init(summary: ScoreSummary, importance: BivariateSummary?) {
+    self.summary = summary
+    self.importance = importance
+  }
 }
 
 /// A fixed little-endian binary layout for `CellSummary` (about 150 bytes): a filter switch
 /// decodes hundreds of these, and JSON would cost ten times as long. Flags: 1 native, 2 scale,
 /// 4 importance, 8 the respondents' favourable shares (after the distribution).
-enum SegmentCellCodec {
-  static func encode(_ c: CellSummary) -> Data {
+public enum SegmentCellCodec {
+  public static func encode(_ c: CellSummary) -> Data {
     var out = Data()
     out.reserveCapacity(200)
     func int(_ v: Int) { withUnsafeBytes(of: Int64(v).littleEndian) { out.append(contentsOf: $0) } }
@@ -46,11 +50,11 @@ enum SegmentCellCodec {
     return out
   }
 
-  struct Corrupt: Error, CustomStringConvertible {
-    var description: String { "a cached segment summary is damaged; re-import the survey wave" }
+  public struct Corrupt: Error, CustomStringConvertible {
+    public var description: String { "a cached segment summary is damaged; re-import the survey wave" }
   }
 
-  static func decode(_ data: Data) throws -> CellSummary {
+  public static func decode(_ data: Data) throws -> CellSummary {
     try data.withUnsafeBytes { (raw: UnsafeRawBufferPointer) throws -> CellSummary in
       var at = 0
       func int() throws -> Int {

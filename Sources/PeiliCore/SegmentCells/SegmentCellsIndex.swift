@@ -1,20 +1,18 @@
 import Foundation
-import GRDB
-import PeiliCore
 import PeiliText
 
 /// The segment cells of every (wave, audience) with their values and respondent counts, and
 /// the suppression rules that are decided on respondent counts alone (read in one go: a few
 /// hundred rows at most).
-struct SegmentCellsIndex {
+public struct SegmentCellsIndex: Sendable {
   /// One (wave, audience) group.
-  struct Group {
-    let waveID: String
-    let audience: Audience
-    var cells: [(key: String, values: [String: String], respondents: Int)] = []
-    var respondents: Int { cells.reduce(0) { $0 + $1.respondents } }
+  public struct Group: Sendable {
+    public let waveID: String
+    public let audience: Audience
+    public var cells: [(key: String, values: [String: String], respondents: Int)] = []
+    public var respondents: Int { cells.reduce(0) { $0 + $1.respondents } }
 
-    func respondents(matching f: SegmentFilter) -> Int {
+    public func respondents(matching f: SegmentFilter) -> Int {
       cells.reduce(0) { $0 + (f.matches($1.values) ? $1.respondents : 0) }
     }
 
@@ -22,7 +20,7 @@ struct SegmentCellsIndex {
     /// minimum, and then the smallest others until everyone not in a shown value (including
     /// respondents without the attribute) is 0 or at least the minimum — otherwise the shown
     /// values' results, taken from the total, would give away the small rest.
-    func withheldValues(_ attribute: String, minimum: Int) -> Set<String> {
+    public func withheldValues(_ attribute: String, minimum: Int) -> Set<String> {
       var counts: [String: Int] = [:]
       for c in cells {
         if let v = c.values[attribute] { counts[v, default: 0] += c.respondents }
@@ -43,12 +41,14 @@ struct SegmentCellsIndex {
 
     /// Why `filter` (already restricted to this audience's attributes) may not be shown for
     /// this group, judged on respondent counts; nil when it may.
-    func refusal(_ filter: SegmentFilter, minimum: Int) -> String? {
+    public func refusal(_ filter: SegmentFilter, minimum: Int) -> String? {
       refusalCause(filter, minimum: minimum)?.reason
     }
 
     /// `refusal` with its cause as a fact: too few, or the complement rule.
-    func refusalCause(_ filter: SegmentFilter, minimum: Int) -> (reason: String, cause: Suppression.Cause)? {
+    public func refusalCause(_ filter: SegmentFilter, minimum: Int) -> (
+      reason: String, cause: Suppression.Cause
+    )? {
       let reason = Suppression.reason(minimum: minimum)
       let group = "\(audience.rawValue) \(waveID)"
       guard !filter.isEmpty else {
@@ -78,47 +78,40 @@ struct SegmentCellsIndex {
     }
   }
 
-  struct GroupKey: Hashable {
-    let waveID: String
-    let audience: Audience
+  public struct GroupKey: Hashable, Sendable {
+    public let waveID: String
+    public let audience: Audience
   }
 
-  var groups: [GroupKey: Group] = [:]
+  public var groups: [GroupKey: Group] = [:]
   /// Attributes each audience's respondents carry in any wave.
-  var attributesOf: [Audience: Set<String>] = [:]
+  public var attributesOf: [Audience: Set<String>] = [:]
 
-  func group(_ waveID: String, _ audience: Audience) -> Group? {
+  public func group(_ waveID: String, _ audience: Audience) -> Group? {
     groups[GroupKey(waveID: waveID, audience: audience)]
   }
 
   /// Groups ordered by wave id then audience.
-  var orderedGroups: [Group] {
+  public var orderedGroups: [Group] {
     groups.values.sorted { ($0.waveID, $0.audience) < ($1.waveID, $1.audience) }
   }
 
-  static func load(_ db: Database) throws -> SegmentCellsIndex {
-    var index = SegmentCellsIndex()
+  /// The index from the rows of `segment_cell_value` (wave, audience, cell key, attribute,
+  /// value) and `segment_cell` (wave, audience, cell key, respondents), as any store reads them.
+  public init(
+    values valueRows: [(wave: String, audience: String, cell: String, attribute: String, value: String)],
+    cells cellRows: [(wave: String, audience: String, cell: String, respondents: Int)]
+  ) {
     var values: [String: [String: String]] = [:]
-    let valueRows = try Row.fetchCursor(
-      db, sql: "SELECT wave_id, audience, cell_key, attribute, value FROM segment_cell_value")
-    while let row = try valueRows.next() {
-      let wave: String = row[0]
-      let audience: String = row[1]
-      let key: String = row[2]
-      values[wave + "\u{0}" + audience + "\u{0}" + key, default: [:]][row[3]] = row[4]
-      if let a = Audience(rawValue: audience) { index.attributesOf[a, default: []].insert(row[3]) }
+    for row in valueRows {
+      values[row.wave + "\u{0}" + row.audience + "\u{0}" + row.cell, default: [:]][row.attribute] = row.value
+      if let a = Audience(rawValue: row.audience) { attributesOf[a, default: []].insert(row.attribute) }
     }
-    let cellRows = try Row.fetchCursor(
-      db, sql: "SELECT wave_id, audience, cell_key, respondents FROM segment_cell")
-    while let row = try cellRows.next() {
-      let wave: String = row[0]
-      let audienceName: String = row[1]
-      guard let audience = Audience(rawValue: audienceName) else { continue }
-      let key: String = row[2]
-      let gk = GroupKey(waveID: wave, audience: audience)
-      index.groups[gk, default: Group(waveID: wave, audience: audience)].cells.append(
-        (key, values[wave + "\u{0}" + audienceName + "\u{0}" + key] ?? [:], row[3]))
+    for row in cellRows {
+      guard let audience = Audience(rawValue: row.audience) else { continue }
+      let gk = GroupKey(waveID: row.wave, audience: audience)
+      groups[gk, default: Group(waveID: row.wave, audience: audience)].cells.append(
+        (row.cell, values[row.wave + "\u{0}" + row.audience + "\u{0}" + row.cell] ?? [:], row.respondents))
     }
-    return index
   }
 }
