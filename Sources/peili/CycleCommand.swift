@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import PeiliApp
 import PeiliCore
 import PeiliStore
 import PeiliText
@@ -73,15 +74,12 @@ struct CycleNewCommand: ParsableCommand {
     try reportingFailures(global) {
       // Checked before the workspace is opened: a refusal touches nothing.
       if global.cycle != nil {
-        throw CommandFailure(
-          "--cycle does not apply to `peili cycle new`: the new cycle's id is its argument, "
-            + "and --from names the cycle to carry over from")
+        throw CommandFailure(CycleCommandText.of(StartLanguage.current).cycleOptionNew)
       }
       let first = try Self.day(start, option: "--start")
       let last = try Self.day(end, option: "--end")
       if last < first {
-        throw CommandFailure(
-          "--end \(last) is before --start \(first); expected an end on or after the start")
+        throw CommandFailure(CycleCommandText.of(StartLanguage.current).endBeforeStart(last, first))
       }
       let cycle = Cycle(id: id, name: name, start: first, end: last)
       let workspace = try Workspace.open(path: global.workspacePath, use: .command)
@@ -93,24 +91,20 @@ struct CycleNewCommand: ParsableCommand {
   /// `text` as a day, or a refusal naming the option and what it expects.
   static func day(_ text: String, option: String) throws -> Day {
     guard let day = Day(text) else {
-      throw CommandFailure("\(option) must be a date YYYY-MM-DD, got \(text.shownForTerminal)")
+      throw CommandFailure(CycleCommandText.of(StartLanguage.current).badDate(option, text.shownForTerminal))
     }
     return day
   }
 
   /// "Started cycle 2027 (2027-01-01 – 2027-12-31); carried over 3 actions from 2026 under 2
   /// objectives (O1-2027, O2-2027)."
-  static func describe(_ s: CycleStartSummary) -> String {
-    let started = "Started cycle \(s.cycle.id) (\(s.cycle.start) – \(s.cycle.end))"
+  static func describe(
+    _ s: CycleStartSummary, text: CycleCommandText = .of(StartLanguage.current)
+  ) -> String {
+    let started = text.started(s.cycle.id, s.cycle.start, s.cycle.end)
     guard let from = s.from else { return started + "." }
-    if s.carriedActions.isEmpty {
-      return started
-        + "; nothing to carry over from \(from): none of its actions is planned, active or blocked."
-    }
-    let actions = s.carriedActions.count == 1 ? "1 action" : "\(s.carriedActions.count) actions"
-    let objectives = s.objectives.count == 1 ? "1 objective" : "\(s.objectives.count) objectives"
-    return started
-      + "; carried over \(actions) from \(from) under \(objectives) (\(s.objectives.joined(separator: ", ")))."
+    if s.carriedActions.isEmpty { return text.nothingToCarry(started, from) }
+    return text.carried(started, s.carriedActions.count, from, s.objectives)
   }
 }
 
@@ -143,7 +137,7 @@ struct CycleListCommand: ParsableCommand {
   func run() throws {
     try reportingFailures(global) {
       if global.cycle != nil {
-        throw CommandFailure("--cycle does not apply to `peili cycle list`, which lists every cycle")
+        throw CommandFailure(CycleCommandText.of(StartLanguage.current).cycleOptionList)
       }
       let workspace = try Workspace.open(path: global.workspacePath, use: .reading)
       let cycles = try workspace.cycleOverview()
@@ -167,18 +161,17 @@ struct CycleListCommand: ParsableCommand {
 
   /// Aligned columns, the cycle running today marked with `*` (the one `--cycle` defaults to,
   /// when it is running: a gap between cycles marks none).
-  static func table(_ cycles: [CycleOverview], today: Day) -> String {
-    guard !cycles.isEmpty else {
-      return "No cycles yet; start one with `peili cycle new ID --name NAME --start YYYY-MM-DD "
-        + "--end YYYY-MM-DD` or import OKRs with `peili import okrs FILE.yaml`.\n"
-    }
+  static func table(
+    _ cycles: [CycleOverview], today: Day, text: CycleCommandText = .of(StartLanguage.current)
+  ) -> String {
+    guard !cycles.isEmpty else { return text.noCycles + "\n" }
     let current = CycleChoice.current(on: today).pick(cycles.map(\.cycle))
     let running = current.flatMap { $0.start <= today && today <= $0.end ? $0.id : nil }
-    let header = ["", "id", "name", "start", "end", "objectives", "actions"]
+    let header = text.columns
     let rows = cycles.map { c in
       [
         c.cycle.id == running ? "*" : "", c.cycle.id.sanitizedForTerminal, c.cycle.name.sanitizedForTerminal,
-        c.cycle.start.description, c.cycle.end.description, String(c.objectives), String(c.actions),
+        text.day(c.cycle.start), text.day(c.cycle.end), String(c.objectives), String(c.actions),
       ]
     }
     var widths = header.map(DisplayWidth.of)
@@ -193,8 +186,8 @@ struct CycleListCommand: ParsableCommand {
       }
       return padded.joined(separator: "  ") + "\n"
     }
-    var text = ([line(header)] + rows.map(line)).joined()
-    if running != nil { text += "* running today\n" }
-    return text
+    var table = ([line(header)] + rows.map(line)).joined()
+    if running != nil { table += text.runningToday + "\n" }
+    return table
   }
 }

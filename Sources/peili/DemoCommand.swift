@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import PeiliApp
 import PeiliCore
 import PeiliStore
 
@@ -38,13 +39,19 @@ struct DemoCommand: ParsableCommand {
     try reportingFailures(global) {
       let path = global.workspace.flatMap { $0.isEmpty ? nil : $0 } ?? Self.defaultPath
       try Self.clear(path, force: force)
-      let workspace = try DemoWorkspace.build(at: path, seed: seed, by: CurrentUser.name)
+      let workspace: Workspace
+      do {
+        workspace = try DemoWorkspace.build(
+          at: path, seed: seed, language: StartLanguage.current, by: CurrentUser.name)
+      } catch let error as DemoWorkspace.BuildError {
+        throw CommandFailure(Self.words(error))
+      }
       if DashboardLauncher.stdoutIsTerminal {
         try global.selectCycle(in: workspace)
         try DashboardLauncher.open(workspace, options: global)
       } else {
-        print("Demo workspace: \(path)")
-        print("Open it in a terminal with: peili --workspace \(path)")
+        print(Self.text.built(path))
+        print(Self.text.openHint(path))
         print("")
         print(
           try ReportCommand.render(workspace, format: .markdown, wave: nil, baseline: nil), terminator: "")
@@ -57,12 +64,20 @@ struct DemoCommand: ParsableCommand {
     let fm = FileManager.default
     guard fm.fileExists(atPath: path) else { return }
     if !force && !isDemo(path) {
-      throw CommandFailure(
-        "\(path) exists and is not a peili demo workspace; use --force to overwrite it, or another --workspace"
-      )
+      throw CommandFailure(text.notADemo(path))
     }
     for suffix in ["", "-wal", "-shm"] where fm.fileExists(atPath: path + suffix) {
       try fm.removeItem(atPath: path + suffix)
+    }
+  }
+
+  static var text: DemoCommandText { .of(StartLanguage.current) }
+
+  /// Why the demo could not be built, in the run's language.
+  static func words(_ error: DemoWorkspace.BuildError) -> String {
+    switch error {
+    case .exists(let path): text.exists(path)
+    case .badCycleDates: text.badCycleDates
     }
   }
 

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import PeiliApp
 import PeiliCore
 import PeiliStore
 
@@ -122,7 +123,7 @@ struct ExportSurveyCommand: ParsableCommand {
         do {
           try Data(export.mapping.utf8).write(to: URL(fileURLWithPath: mappingOut), options: .atomic)
         } catch {
-          throw CommandFailure("cannot write \(mappingOut): \(error.localizedDescription)")
+          throw CommandFailure(ExportCommandText.of(StartLanguage.current).cannotWrite(mappingOut))
         }
       }
       writeStandardOutput(export.csv)

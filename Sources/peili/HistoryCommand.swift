@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import PeiliApp
 import PeiliCore
 import PeiliStore
 import PeiliText
@@ -25,7 +26,7 @@ struct HistoryCommand: ParsableCommand {
   var limit = 30
 
   func validate() throws {
-    if limit < 1 { throw ValidationError("--limit must be at least 1, got \(limit)") }
+    if limit < 1 { throw ValidationError(Self.text.limit(limit)) }
   }
 
   func run() throws {
@@ -33,20 +34,23 @@ struct HistoryCommand: ParsableCommand {
       let workspace = try Workspace.open(path: global.workspacePath, use: .reading)
       let entries = try workspace.auditTrail(limit: limit)
       if entries.isEmpty {
-        print("No changes recorded yet.")
+        print(Self.text.empty)
         return
       }
       print(Self.table(entries), terminator: "")
     }
   }
 
+  static var text: HistoryCommandText { .of(StartLanguage.current) }
+
   /// Plain aligned columns; values are stripped of control characters and shortened.
-  static func table(_ entries: [AuditEntry]) -> String {
-    let header = ["when (UTC)", "who", "kind", "what", "field", "from", "to"]
+  static func table(_ entries: [AuditEntry], text: HistoryCommandText = Self.text) -> String {
+    let header = text.columns
     let rows = entries.map { e in
       [
         e.at.replacingOccurrences(of: "T", with: " ").replacingOccurrences(of: "Z", with: ""),
-        e.user, e.kind.rawValue, "\(e.entity) \(e.entityID)", e.field, e.oldValue ?? "–", e.newValue ?? "–",
+        e.user, text.kind(e.kind), "\(text.entity(e.entity)) \(e.entityID)", text.field(e.field),
+        e.oldValue ?? "–", e.newValue ?? "–",
       ].map { clip($0.sanitizedForTerminal, 40) }
     }
     var widths = header.map(\.count)

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import PeiliApp
 import PeiliStore
 
 /// `peili init`: creates an empty workspace file.
@@ -32,22 +33,20 @@ struct InitCommand: ParsableCommand {
 
   func run() throws {
     try reportingFailures(global) {
+      let text = InitCommandText.of(StartLanguage.current)
       let path = global.workspacePath
       let exists = FileManager.default.fileExists(atPath: path)
       if exists && group == nil {
-        throw CommandFailure(
-          "\(path) already exists; peili init only creates new workspaces (or shares one: --group GROUP)")
+        throw CommandFailure(text.exists(path))
       }
       _ = try Workspace.open(path: path, create: !exists, use: exists ? .reading : .command)
       if let group {
         try Workspace.share(path: path, group: group)
-        print(
-          exists
-            ? "Shared \(path) with the group \(group)." : "Created \(path), shared with the group \(group).")
+        print(exists ? text.shared(path, group) : text.createdShared(path, group))
       } else {
-        print("Created the workspace \(path).")
+        print(text.created(path))
       }
-      if !exists { print("Next: peili --workspace \(path) import okrs FILE.yaml") }
+      if !exists { print(text.next(path)) }
     }
   }
 }

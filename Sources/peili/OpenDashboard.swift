@@ -1,12 +1,13 @@
 import ArgumentParser
 import Foundation
+import PeiliApp
 import PeiliStore
 import PeiliTerminal
 import PeiliUI
 
 /// Opens the dashboard on a workspace, or explains why it cannot (no terminal).
 enum DashboardLauncher {
-  static let notATerminal = "the dashboard needs a terminal; for scripts use `peili report`"
+  static var notATerminal: String { DashboardCommandText.of(StartLanguage.current).notATerminal }
 
   static var stdoutIsTerminal: Bool { Terminal.stdoutIsTerminal }
 

@@ -70,25 +70,22 @@ struct ReportCommand: ParsableCommand {
     _ workspace: Workspace, format: Format, wave: String?, baseline: String?, segment: String? = nil,
     filter: SegmentFilter = .none
   ) throws -> String {
+    let words = ReportCommandText.of(StartLanguage.current)
     let snapshot = try workspace.snapshot()
     let known = snapshot.waves.map(\.id)
-    let list =
-      known.isEmpty ? "the workspace has no survey waves yet" : "waves: " + known.joined(separator: ", ")
     for (option, id) in [("--wave", wave), ("--baseline", baseline)] {
-      if let id, !known.contains(id) { throw CommandFailure("\(option): no wave named \"\(id)\"; \(list)") }
+      if let id, !known.contains(id) { throw CommandFailure(words.noWave(option, id, known)) }
     }
     if let wave, let baseline, let w = snapshot.waves.first(where: { $0.id == wave }),
       let b = snapshot.waves.first(where: { $0.id == baseline }), b.date > w.date
     {
-      throw CommandFailure("--baseline \(baseline) (\(b.date)) is later than --wave \(wave) (\(w.date))")
+      throw CommandFailure(words.baselineLater(baseline, b.date, wave, w.date))
     }
     let minimum = Suppression.defaultMinimum
     let attributes = try workspace.segmentAttributes()
     for name in filter.constraints.keys.sorted() + (segment.map { [$0] } ?? [])
     where !attributes.contains(where: { $0.name == name }) {
-      let known =
-        attributes.isEmpty ? "the workspace has none" : attributes.map(\.name).joined(separator: ", ")
-      throw CommandFailure("no segment attribute named \"\(name)\"; attributes: \(known)")
+      throw CommandFailure(words.noAttribute(name, attributes.map(\.name)))
     }
     let (filtered, analysis, drilldown) = try Report.prepare(
       snapshot: snapshot, survey: workspace.survey, filter: filter, segment: segment,
@@ -109,17 +106,17 @@ struct ReportCommand: ParsableCommand {
 extension ReportCommand {
   /// `--filter attribute=value` options as one filter; a malformed or repeated one is refused.
   static func filter(_ options: [String]) throws -> SegmentFilter {
+    let words = ReportCommandText.of(StartLanguage.current)
     var constraints: [String: String] = [:]
     for option in options {
       let parts = option.split(separator: "=", maxSplits: 1).map {
         $0.trimmingCharacters(in: .whitespaces)
       }
       guard parts.count == 2, !parts[0].isEmpty, !parts[1].isEmpty else {
-        throw CommandFailure("--filter \(option): expected attribute=value, e.g. --filter region=Uusimaa")
+        throw CommandFailure(words.badFilter(option))
       }
       if let other = constraints[parts[0]], other != parts[1] {
-        throw CommandFailure(
-          "--filter gives \(parts[0]) twice (\(other) and \(parts[1])); expected one value")
+        throw CommandFailure(words.filterTwice(parts[0], other, parts[1]))
       }
       constraints[parts[0]] = parts[1]
     }

@@ -105,6 +105,44 @@ struct LanguageCLITests {
     #expect(missing.stderr.contains("ei ole toimenpidettä tai avaintulosta"), "\(missing.stderr)")
   }
 
+  @Test func theDemoIsBuiltInTheLanguage() throws {
+    let cli = try CLIRunner()
+    let built = try cli.run(["demo", "--workspace", "fi.db", "--lang", "fi"], environment: Self.english)
+    #expect(built.status == 0, "\(built.stderr)")
+    #expect(built.stdout.hasPrefix("Esittelytyötila: fi.db\n"), "\(built.stdout.prefix(200))")
+    let fi = try cli.run(["report", "--workspace", "fi.db"], environment: Self.finnish)
+    #expect(fi.status == 0, "\(fi.stderr)")
+    for expected in [
+      "Tavoite **O1** Asiakkaat ymmärtävät, mitä tarjoamme ja mikä muuttuu",
+      "Toimenpide **A1** Kuukausittainen asiakasuutiskirje", "Latausverkko Oy 2026 (esittely)", "Viestintä",
+    ] {
+      #expect(fi.stdout.contains(expected), "\(expected)")
+    }
+    #expect(!fi.stdout.contains("Customers understand") && !fi.stdout.contains("Monthly customer newsletter"))
+    // The English demo is the English one; either language's demo is rebuilt without --force.
+    #expect(try cli.run(["demo", "--workspace", "en.db"], environment: Self.english).status == 0)
+    let en = try cli.run(["report", "--workspace", "en.db"], environment: Self.english)
+    #expect(en.stdout.contains("Objective **O1** Customers understand what we offer and what changes"))
+    let rebuilt = try cli.run(["demo", "--workspace", "fi.db"], environment: Self.english)
+    #expect(rebuilt.status == 0, "\(rebuilt.stderr)")
+    #expect(rebuilt.stdout.hasPrefix("Demo workspace: fi.db\n"))
+    // The numbers are the same in both: the JSON differs only in words. (Correlations sum over
+    // segment cells in the order of their labels, which are words: they may differ in the last
+    // bits of a double, never in a digit the report shows.)
+    let json = { (db: String) in
+      try cli.run(["report", "--format", "json", "--workspace", db], environment: Self.english).stdout
+    }
+    #expect(
+      try cli.run(["demo", "--workspace", "fi.db", "--lang", "fi"], environment: Self.english).status == 0)
+    let numbers = { (text: String) in text.matches(of: /-?[0-9][0-9.e+-]*/).compactMap { Double($0.output) } }
+    let (fiJSON, enJSON) = (try json("fi.db"), try json("en.db"))
+    let (fiNumbers, enNumbers) = (numbers(fiJSON), numbers(enJSON))
+    #expect(fiJSON != enJSON && fiNumbers.count == enNumbers.count && enNumbers.count > 1000)
+    for (f, e) in zip(fiNumbers, enNumbers) {
+      #expect(abs(f - e) <= 1e-12 * max(1, abs(e)), "\(f) ≠ \(e)")
+    }
+  }
+
   @Test func aBadLangIsRefusedByName() throws {
     let cli = try CLIRunner()
     let r = try cli.run(["report", "--lang", "sv"], environment: Self.english)

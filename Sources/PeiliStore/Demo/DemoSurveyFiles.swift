@@ -15,23 +15,27 @@ struct DemoSurveyFiles {
 
   private let seed: UInt64
   private var rng: SplitMix64
+  /// The words of the answers a respondent writes (segment values, comments); the draws of
+  /// the generator never depend on them, so every language has the same answers.
+  private let words: DemoWords
 
-  init(seed: UInt64) {
+  init(seed: UInt64, words: DemoWords = .english) {
     self.seed = seed
+    self.words = words
     rng = SplitMix64(seed: seed)
   }
 
   /// The three mapping files by name.
-  static func mappings() -> [String: String] {
+  static func mappings(_ w: DemoWords = .english) -> [String: String] {
     [
       "customer-mapping.yaml": mapping(
         segments: ["customer_type", "region"], questions: DemoSurvey.customerQuestions, prefix: "Q",
-        comments: DemoSurvey.customerComments),
+        comments: DemoSurvey.customerComments, words: w),
       "mirror-mapping.yaml": mapping(
-        segments: ["team"], questions: DemoSurvey.customerQuestions, prefix: "Q", comments: []),
+        segments: ["team"], questions: DemoSurvey.customerQuestions, prefix: "Q", comments: [], words: w),
       "staff-mapping.yaml": mapping(
         segments: ["team"], questions: DemoSurvey.staffQuestions, prefix: "S",
-        comments: DemoSurvey.staffComments),
+        comments: DemoSurvey.staffComments, words: w),
     ]
   }
 
@@ -40,7 +44,7 @@ struct DemoSurveyFiles {
   /// its own so that the later waves keep the answers they had.
   mutating func exports() -> [Export] {
     var result: [Export] = []
-    var earlier = DemoSurveyFiles(seed: seed ^ 0x2024)
+    var earlier = DemoSurveyFiles(seed: seed ^ 0x2024, words: words)
     result.append(earlier.customers(DemoSurvey.earlierWave))
     let (earlierStaff, earlierMirror) = earlier.staffAndMirror(DemoSurvey.earlierWave)
     result += [earlierStaff, earlierMirror]
@@ -57,15 +61,15 @@ struct DemoSurveyFiles {
 
   private static func mapping(
     segments: [String], questions: [DemoSurvey.Question], prefix: String,
-    comments: [(column: String, theme: String)]
+    comments: [(column: String, theme: String)], words w: DemoWords
   ) -> String {
     var y = "# Latausverkko Oy survey export (peili demo data)\nrespondent_id: respondent\nsegments:\n"
-    for s in segments { y += "  - {column: \(s), name: \(s)}\n" }
+    for s in segments { y += "  - {column: \(s), name: \(w(s))}\n" }
     y += "themes:\n"
-    for t in DemoSurvey.themes { y += "  - {id: \(t.id), name: \(quoted(t.name))}\n" }
+    for t in DemoSurvey.themes { y += "  - {id: \(t.id), name: \(quoted(w(t.name)))}\n" }
     y += "questions:\n"
     for (i, q) in questions.enumerated() {
-      y += "  - {column: \(prefix)\(i + 1), id: \(q.id), text: \(quoted(q.text)), theme: \(q.theme), "
+      y += "  - {column: \(prefix)\(i + 1), id: \(q.id), text: \(quoted(w(q.text))), theme: \(q.theme), "
       y += "scale: [\(q.scale.lowerBound), \(q.scale.upperBound)]"
       if q.nps { y += ", nps: true" }
       if q.outcome { y += ", outcome: true" }
@@ -91,7 +95,7 @@ struct DemoSurveyFiles {
     let commenters = distinctIndices(commentTexts.count, below: count)
     var commentsByRow: [Int: [String: String]] = [:]
     for (k, row) in commenters.enumerated() {
-      commentsByRow[row, default: [:]][commentTexts[k].0] = commentTexts[k].1
+      commentsByRow[row, default: [:]][commentTexts[k].0] = words(commentTexts[k].1)
     }
 
     let questions = DemoSurvey.customerQuestions
@@ -126,7 +130,7 @@ struct DemoSurveyFiles {
         level: { t in
           (DemoSurvey.customerLevel[t]?[wave.step] ?? 50) + (shift[t] ?? 0)
         })
-      var row = ["C\(year)-\(pad(i + 1, 4))", type, region] + answers
+      var row = ["C\(year)-\(pad(i + 1, 4))", words(type), region] + answers
       row += commentColumns.map { commentsByRow[i]?[$0] ?? "" }
       lines.append(Self.csvLine(row))
     }
@@ -146,7 +150,7 @@ struct DemoSurveyFiles {
     let commenters = distinctIndices(commentTexts.count, below: people.count)
     var commentsByRow: [Int: [String: String]] = [:]
     for (k, row) in commenters.enumerated() {
-      commentsByRow[row, default: [:]][commentTexts[k].0] = commentTexts[k].1
+      commentsByRow[row, default: [:]][commentTexts[k].0] = words(commentTexts[k].1)
     }
     let commentColumns = DemoSurvey.staffComments.map(\.column)
 
